@@ -1,0 +1,43 @@
+#![doc = include_str!("../README.md")]
+
+mod account;
+mod artefact;
+mod client;
+mod error;
+mod goal;
+mod session;
+
+pub use account::{LoginRequest, Me, Password, SetupRequest, SetupStatus, Username};
+pub use artefact::{
+    Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, BlobUpload, MAX_BLOBS,
+    MAX_GOALS_PER_ARTEFACT, MAX_METADATA_BYTES, MediaType,
+};
+pub use client::{BirthYear, Client, ClientLabel, Discipline, NewClient};
+pub use error::{ApiError, ValidationError};
+pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
+pub use session::{NewSession, Session, SessionNotes};
+
+/// Trims surrounding whitespace and refuses empty text, text longer than `max` characters and
+/// control characters (a newline only where `multiline` allows it).
+pub(crate) fn clean_text(
+    raw: &str,
+    max: usize,
+    multiline: bool,
+    field: &'static str,
+) -> Result<String, ValidationError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(ValidationError::Empty { field });
+    }
+    let len = text.chars().count();
+    if len > max {
+        return Err(ValidationError::TooLong { field, max, len });
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+    {
+        return Err(ValidationError::ControlCharacters { field });
+    }
+    Ok(text.to_owned())
+}
