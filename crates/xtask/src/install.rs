@@ -1,0 +1,76 @@
+//! Installing what the build and the tests need, pinned, from the registries only:
+//! the wasm32 target (rustup), Debian's chromium (apt) and the npm packages of the browser
+//! tests (`npm ci` against the committed lock file). Nothing is downloaded from anywhere else.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Result, bail};
+
+use crate::process::{on_path, status};
+
+/// Adds the wasm32 target to the toolchain if it is missing.
+pub fn wasm_target() -> Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    match out {
+        Ok(o) if String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown") => Ok(()),
+        Ok(_) => status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
+        Err(_) => {
+            eprintln!("xtask: rustup not found; assuming the wasm32 target is installed");
+            Ok(())
+        }
+    }
+}
+
+/// Debian's chromium (and its WebDriver), Node's packages for the browser tests.
+pub fn browser_test_tools(root: &Path) -> Result<()> {
+    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    if !on_path("node") || !on_path("npm") {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    let e2e = root.join("tests/e2e");
+    if !e2e
+        .join("node_modules/playwright-core/package.json")
+        .exists()
+    {
+        status(Command::new("npm").current_dir(&e2e).args([
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+        ]))?;
+    }
+    Ok(())
+}
+
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let sudo: &[&str] = if root {
+        &[]
+    } else if on_path("sudo") {
+        &["sudo"]
+    } else {
+        bail!(
+            "need {packages:?} from Debian, but am not root and have no sudo; \
+             install them with apt-get and run again"
+        );
+    };
+    let run = |args: &[&str]| {
+        let all: Vec<&str> = sudo.iter().chain(args).copied().collect();
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        status(&mut cmd)
+    };
+    run(&["apt-get", "update", "-q"])?;
+    let mut args = vec!["apt-get", "install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run(&args)
+}

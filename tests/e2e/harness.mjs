@@ -1,0 +1,118 @@
+// Test helpers: start the real server on a free port with a fresh data folder, launch
+// Debian's chromium through playwright-core, draw with a pen through the DevTools protocol.
+// When something fails, the server's log and the page's console are printed with the error.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const SERVER = process.env.SPEELRUIMTE_SERVER ?? "../../target/release/speelruimte-server";
+const WEB_DIR = process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist";
+export const ARTIFACTS = path.resolve("artifacts");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Starts the server; resolves once it listens, with its URL and the printed setup link. */
+export async function startServer() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
+  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", WEB_DIR], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "info" },
+  });
+  let log = "";
+  let url = null;
+  let setupLink = null;
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+    const onData = (chunk) => {
+      log += chunk.toString();
+      setupLink ??= log.match(/Setup link \(one use\): (\S+)/)?.[1] ?? null;
+      const m = log.match(/Listening on (http:\/\/\S+)/);
+      if (m && !url) {
+        url = m[1];
+        // the setup line may come just before or after; give it a moment
+        setTimeout(() => { clearTimeout(timer); resolve(); }, 100);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (c) => { log += c.toString(); });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  await ready;
+  return {
+    url,
+    setupLink,
+    dataDir,
+    log: () => log,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r).once("error", r) && setTimeout(r, 3000));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless chromium as the machine's notes say it runs here. */
+export function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh context (own cookies) and page at a tablet size; console errors are collected. */
+export async function newPage(browser, viewport = { width: 1024, height: 768 }) {
+  const context = await browser.newContext({ viewport, hasTouch: true, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  return page;
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/ for a person to look at. */
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/**
+ * Draws one pen stroke through the DevTools protocol, so the page receives real pen
+ * PointerEvents whose `pressure` is `force`. `points` are [x, y, pressure] in CSS px of the page.
+ */
+export async function penStroke(page, points) {
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type, [x, y, force], buttons) =>
+    cdp.send("Input.dispatchMouseEvent", {
+      type, x, y, force, button: "left", buttons, clickCount: 1, pointerType: "pen",
+    });
+  await send("mousePressed", points[0], 1);
+  for (const p of points.slice(1)) await send("mouseMoved", p, 1);
+  await send("mouseReleased", points.at(-1), 0);
+  await cdp.detach();
+}
+
+/** Straight line from a to b in n steps, pressure going from p0 to p1. */
+export function line([x0, y0], [x1, y1], n, p0, p1) {
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const f = i / n;
+    return [x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, p0 + (p1 - p0) * f];
+  });
+}
+
+/** Thickness of the ink across column `x` of the canvas (in CSS px, counting dark pixels). */
+export function inkThicknessAt(page, x) {
+  return page.evaluate((x) => {
+    const c = document.querySelector("canvas");
+    const ctx = c.getContext("2d");
+    const r = c.getBoundingClientRect();
+    const scale = c.width / r.width;
+    const col = ctx.getImageData(Math.round((x - r.left) * scale), 0, 1, c.height).data;
+    let n = 0;
+    for (let i = 0; i < col.length; i += 4) if (col[i] + col[i + 1] + col[i + 2] < 384) n++;
+    return n / scale;
+  }, x);
+}

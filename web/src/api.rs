@@ -1,0 +1,114 @@
+//! Talking to the server: JSON over `fetch`, the session cookie sent by the browser, the CSRF
+//! token added to every change. Failures carry the server's Dutch message, ready to show.
+
+use std::cell::RefCell;
+
+use serde::{Serialize, de::DeserializeOwned};
+use speelruimte_model::ApiError;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
+
+use crate::i18n::t;
+
+thread_local! {
+    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers the CSRF token of the logged-in session (or forgets it on logout).
+pub fn set_csrf(token: Option<String>) {
+    CSRF.with(|c| *c.borrow_mut() = token);
+}
+
+/// Why a request did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// HTTP status; 0 when the server could not be reached.
+    pub status: u16,
+    /// Dutch message for the therapist.
+    pub message: String,
+}
+
+impl Failure {
+    fn offline() -> Self {
+        Self {
+            status: 0,
+            message: t().no_connection.to_owned(),
+        }
+    }
+}
+
+/// GETs JSON.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
+    let text = request("GET", path, None).await?;
+    parse(&text)
+}
+
+/// Sends a JSON body with `method` and reads a JSON answer.
+pub async fn send<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+) -> Result<T, Failure> {
+    let json = serde_json::to_string(body).map_err(|e| Failure {
+        status: 0,
+        message: e.to_string(),
+    })?;
+    let text = request(method, path, Some(json)).await?;
+    parse(&text)
+}
+
+/// Sends a request without a body and ignores the answer's body.
+pub async fn send_empty(method: &str, path: &str) -> Result<(), Failure> {
+    request(method, path, None).await.map(|_| ())
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    serde_json::from_str(text).map_err(|e| Failure {
+        status: 0,
+        message: format!("Onverwacht antwoord van de server: {e}"),
+    })
+}
+
+async fn request(method: &str, path: &str, body: Option<String>) -> Result<String, Failure> {
+    let window = web_sys::window().ok_or_else(Failure::offline)?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    let headers = Headers::new().map_err(|_| Failure::offline())?;
+    let _ = headers.set("Accept", "application/json");
+    if let Some(body) = &body {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&JsValue::from_str(body));
+    }
+    if method != "GET" {
+        if let Some(token) = CSRF.with(|c| c.borrow().clone()) {
+            let _ = headers.set("X-CSRF-Token", &token);
+        }
+    }
+    init.set_headers(&headers);
+    let req = Request::new_with_str_and_init(path, &init).map_err(|_| Failure::offline())?;
+    let resp: Response = JsFuture::from(window.fetch_with_request(&req))
+        .await
+        .map_err(|_| Failure::offline())?
+        .dyn_into()
+        .map_err(|_| Failure::offline())?;
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if resp.ok() {
+        return Ok(if text.is_empty() { "null".into() } else { text });
+    }
+    let message = serde_json::from_str::<ApiError>(&text)
+        .map(|e| e.message)
+        .unwrap_or_else(|_| format!("De server antwoordde met fout {}.", resp.status()));
+    Err(Failure {
+        status: resp.status(),
+        message,
+    })
+}

@@ -1,0 +1,64 @@
+//! The Speelruimte tablet app: screens, the work forms, and the talk with the server.
+//! `main.rs` only mounts [`App`]; everything lives here so browser tests can import it.
+#![allow(missing_docs)] // components and their props are documented where it helps a reader
+
+pub mod api;
+mod draw;
+pub mod i18n;
+mod pages;
+pub mod util;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use speelruimte_model::Me;
+
+use crate::i18n::t;
+
+/// Who is logged in, shared with every screen.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    /// The therapist, once known.
+    pub me: RwSignal<Option<Me>>,
+    /// False until the server has answered whether someone is logged in.
+    pub checked: RwSignal<bool>,
+}
+
+impl Auth {
+    /// Stores a fresh login (and its CSRF token).
+    pub fn logged_in(self, me: Me) {
+        api::set_csrf(Some(me.csrf_token.clone()));
+        self.me.set(Some(me));
+        self.checked.set(true);
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let auth = Auth {
+        me: RwSignal::new(None),
+        checked: RwSignal::new(false),
+    };
+    provide_context(auth);
+    leptos::task::spawn_local(async move {
+        match api::get::<Me>("/api/me").await {
+            Ok(me) => auth.logged_in(me),
+            Err(_) => auth.checked.set(true),
+        }
+    });
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <main class="page"><p class="notice">{t().not_found}</p></main> }>
+                <Route path=path!("/setup") view=pages::setup::SetupPage />
+                <Route path=path!("/login") view=pages::login::LoginPage />
+                <Route path=path!("/") view=|| view! { <pages::Protected><pages::clients::ClientsPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id") view=|| view! { <pages::Protected><pages::client::ClientPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />
+            </Routes>
+        </Router>
+    }
+}

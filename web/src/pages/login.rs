@@ -1,0 +1,62 @@
+//! Login.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use speelruimte_model::{LoginRequest, Me};
+
+use super::{ErrorBox, value};
+use crate::i18n::t;
+use crate::{Auth, api};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        busy.set(true);
+        let req = LoginRequest {
+            username: username.get(),
+            password: password.get(),
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match api::send::<_, Me>("POST", "/api/login", &req).await {
+                Ok(me) => {
+                    auth.logged_in(me);
+                    navigate("/", Default::default());
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <main class="page narrow">
+            <div class="brand"><span class="logo" aria-hidden="true"></span>{t().app_name}</div>
+            <p class="tagline">{t().tagline}</p>
+            <section class="card">
+                <h1>{t().login_title}</h1>
+                <form on:submit=submit>
+                    <label>{t().username}
+                        <input name="username" autocomplete="username" autocapitalize="none" required
+                            prop:value=username on:input=move |ev| username.set(value(&ev)) />
+                    </label>
+                    <label>{t().password}
+                        <input name="password" type="password" autocomplete="current-password" required
+                            prop:value=password on:input=move |ev| password.set(value(&ev)) />
+                    </label>
+                    <ErrorBox message=error />
+                    <button class="primary" type="submit" disabled=busy>{t().login_submit}</button>
+                </form>
+            </section>
+        </main>
+    }
+}

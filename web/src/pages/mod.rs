@@ -1,0 +1,106 @@
+//! The screens, and what they share: the top bar, login guard, loading state.
+
+pub mod client;
+pub mod clients;
+pub mod login;
+pub mod review;
+pub mod session;
+pub mod setup;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::Auth;
+use crate::api;
+use crate::i18n::t;
+
+/// Shows its children only to a logged-in therapist; sends others to the login screen.
+#[component]
+pub fn Protected(children: ChildrenFn) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if auth.checked.get() && auth.me.get().is_none() {
+            navigate("/login", Default::default());
+        }
+    });
+    view! {
+        <Show
+            when=move || auth.me.get().is_some()
+            fallback=|| view! { <main class="page"><p class="notice">{t().loading}</p></main> }
+        >
+            {children()}
+        </Show>
+    }
+}
+
+/// The bar at the top of every therapist screen: a way back, the title, and logout.
+#[component]
+pub fn TopBar(
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional, into)] back: Option<String>,
+) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let navigate = use_navigate();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let _ = api::send_empty("POST", "/api/logout").await;
+            api::set_csrf(None);
+            auth.me.set(None);
+            navigate("/login", Default::default());
+        });
+    };
+    view! {
+        <header class="topbar">
+            {back.map(|href| view! { <a class="button ghost back" href=href>"‹ " {t().back}</a> })}
+            <h1>{move || title.get()}</h1>
+            <span class="who">{move || auth.me.get().map(|m| m.display_name).unwrap_or_default()}</span>
+            <button class="ghost" on:click=logout>{t().logout}</button>
+        </header>
+    }
+}
+
+/// Something loaded from the server.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+/// Loads `path` into a signal now and whenever `reload` is called.
+pub fn load<T>(
+    path: impl Fn() -> String + Clone + Send + Sync + 'static,
+) -> (RwSignal<Load<T>>, impl Fn() + Clone + Send + Sync + 'static)
+where
+    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let state = RwSignal::new(Load::Loading);
+    let reload = move || {
+        let path = path();
+        leptos::task::spawn_local(async move {
+            state.set(match api::get::<T>(&path).await {
+                Ok(v) => Load::Ready(v),
+                Err(e) => Load::Failed(e.message),
+            });
+        });
+    };
+    reload();
+    (state, reload)
+}
+
+/// Reads a text input's value from its event.
+pub fn value(ev: &leptos::ev::Event) -> String {
+    event_target_value(ev)
+}
+
+/// A message box for an error, or nothing.
+#[component]
+pub fn ErrorBox(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || message.get().is_some()>
+            <p class="error" role="alert">{move || message.get().unwrap_or_default()}</p>
+        </Show>
+    }
+}

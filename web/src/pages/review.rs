@@ -1,0 +1,115 @@
+//! Evaluation: a client's artefacts per treatment goal, newest first, as thumbnails.
+
+use leptos::prelude::*;
+use speelruimte_model::{Artefact, Client, Goal};
+
+use super::{Load, TopBar, client::client_id, load};
+use crate::i18n::t;
+use crate::util;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let id = client_id();
+    let (client, _) = load::<Client>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}")
+    });
+    let (goals, _) = load::<Vec<Goal>>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}/goals")
+    });
+    let (artefacts, _) = load::<Vec<Artefact>>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}/artefacts")
+    });
+    let open = RwSignal::new(None::<Artefact>);
+    let title = Signal::derive(move || match client.get() {
+        Load::Ready(c) => format!("{} · {}", c.label.as_str(), t().review_title),
+        _ => t().review_title.to_string(),
+    });
+
+    view! {
+        <TopBar title=title back=format!("/clients/{id}") />
+        <main class="page">
+            {move || match (goals.get(), artefacts.get()) {
+                (Load::Failed(m), _) | (_, Load::Failed(m)) => view! { <p class="error">{m}</p> }.into_any(),
+                (Load::Ready(goals), Load::Ready(artefacts)) => by_goal(goals, artefacts, open).into_any(),
+                _ => view! { <p class="notice">{t().loading}</p> }.into_any(),
+            }}
+            <Show when=move || open.get().is_some()>
+                {move || open.get().map(|a| view! {
+                    <div class="lightbox" on:click=move |_| open.set(None) role="dialog">
+                        <figure>
+                            <img src=blob_url(&a, "image.png") alt=t().wf_drawing />
+                            <figcaption>{util::datetime_nl(a.created_at)}</figcaption>
+                        </figure>
+                    </div>
+                })}
+            </Show>
+        </main>
+    }
+}
+
+fn by_goal(
+    goals: Vec<Goal>,
+    artefacts: Vec<Artefact>,
+    open: RwSignal<Option<Artefact>>,
+) -> impl IntoView {
+    if artefacts.is_empty() {
+        return view! { <p class="notice card">{t().review_empty}</p> }.into_any();
+    }
+    let unlinked: Vec<Artefact> = artefacts
+        .iter()
+        .filter(|a| a.goal_ids.is_empty())
+        .cloned()
+        .collect();
+    let sections = goals
+        .into_iter()
+        .map(|g| {
+            let mine: Vec<Artefact> = artefacts.iter().filter(|a| a.goal_ids.contains(&g.id)).cloned().collect();
+            view! {
+                <section class="card" data-goal=g.id.to_string()>
+                    <h2><span class="domain">{g.domain.label_nl()}</span> {g.title.as_str().to_owned()}</h2>
+                    {thumbs(mine, open)}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        {sections}
+        {(!unlinked.is_empty()).then(|| view! {
+            <section class="card"><h2>{t().review_without_goal}</h2>{thumbs(unlinked, open)}</section>
+        })}
+    }
+    .into_any()
+}
+
+fn thumbs(list: Vec<Artefact>, open: RwSignal<Option<Artefact>>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="notice">{t().review_nothing_for_goal}</p> }.into_any();
+    }
+    view! {
+        <ul class="thumbs">
+            {list.into_iter().map(|a| {
+                let has_thumb = a.blobs.iter().any(|b| b.name.as_str() == "thumb.png");
+                let src = blob_url(&a, "thumb.png");
+                let when = util::datetime_nl(a.created_at);
+                let kind = a.kind.label_nl();
+                let id = a.id.to_string();
+                view! {
+                    <li>
+                        <button class="thumb" data-artefact=id on:click=move |_| open.set(Some(a.clone()))>
+                            {has_thumb.then(|| view! { <img src=src.clone() alt=kind loading="lazy" /> })}
+                            <span>{kind} " · " {when}</span>
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn blob_url(a: &Artefact, name: &str) -> String {
+    format!("/api/artefacts/{}/blobs/{name}", a.id)
+}

@@ -1,0 +1,63 @@
+//! A session: pick the work form to hand the tablet over with.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use speelruimte_model::{Client, Session};
+
+use super::{Load, TopBar, load};
+use crate::i18n::t;
+use crate::util;
+
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").unwrap_or_default();
+    let sid = params.read_untracked().get("sid").unwrap_or_default();
+    let (client, _) = load::<Client>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}")
+    });
+    let (sessions, _) = load::<Vec<Session>>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}/sessions")
+    });
+    let title = Signal::derive(move || match client.get() {
+        Load::Ready(c) => format!("{} · {}", t().session_title, c.label.as_str()),
+        _ => t().session_title.to_string(),
+    });
+    let date = {
+        let sid = sid.clone();
+        move || match sessions.get() {
+            Load::Ready(list) => list
+                .into_iter()
+                .find(|s| s.id.to_string() == sid)
+                .map(|s| util::date_nl(s.date))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    view! {
+        <TopBar title=title back=format!("/clients/{id}") />
+        <main class="page">
+            <p class="subtitle">{date}</p>
+            <h2>{t().choose_work_form}</h2>
+            <div class="workforms">
+                <a class="workform drawing" href=format!("/clients/{id}/sessies/{sid}/tekenen")>
+                    <span class="wf-icon" aria-hidden="true">"✎"</span>
+                    <span class="wf-title">{t().wf_drawing}</span>
+                    <span class="wf-sub">{t().wf_drawing_text}</span>
+                </a>
+                <div class="workform music disabled" aria-disabled="true">
+                    <span class="wf-icon" aria-hidden="true">"♫"</span>
+                    <span class="wf-title">{t().wf_music}</span>
+                    <span class="wf-sub">{t().wf_later}</span>
+                </div>
+                <div class="workform exercise disabled" aria-disabled="true">
+                    <span class="wf-icon" aria-hidden="true">"◯"</span>
+                    <span class="wf-title">{t().wf_exercise}</span>
+                    <span class="wf-sub">{t().wf_later}</span>
+                </div>
+            </div>
+        </main>
+    }
+}
