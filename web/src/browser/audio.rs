@@ -1,0 +1,113 @@
+//! Playing pre-rendered sample buffers through WebAudio with as little delay as the device
+//! allows: a tap starts an `AudioBufferSourceNode` at once (`start()` with no time, so no
+//! scheduling lookahead), straight into the destination through one gain node.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::JsValue;
+use web_sys::{AudioBuffer, AudioContext, AudioContextState, GainNode};
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// The app's one audio context and its buffers, keyed by a name the caller chooses.
+struct Engine {
+    ctx: AudioContext,
+    master: GainNode,
+    buffers: HashMap<String, AudioBuffer>,
+}
+
+fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        if e.is_none() {
+            let opts = web_sys::AudioContextOptions::new();
+            // "interactive" asks the browser for its smallest output buffer.
+            opts.set_latency_hint(&JsValue::from_str("interactive"));
+            let ctx = AudioContext::new_with_context_options(&opts).ok()?;
+            let master = ctx.create_gain().ok()?;
+            master.gain().set_value(0.9);
+            master.connect_with_audio_node(&ctx.destination()).ok()?;
+            *e = Some(Engine { ctx, master, buffers: HashMap::new() });
+        }
+        e.as_mut().map(f)
+    })
+}
+
+/// The output sample rate (to render buffers at), creating the context if needed.
+pub fn sample_rate() -> Option<f32> {
+    with_engine(|e| e.ctx.sample_rate())
+}
+
+/// The context's current time in seconds.
+pub fn current_time() -> f64 {
+    with_engine(|e| e.ctx.current_time()).unwrap_or(0.0)
+}
+
+/// Output latency figures: (baseLatency, outputLatency) in seconds where the browser has them.
+pub fn latency() -> (f64, f64) {
+    with_engine(|e| {
+        let get = |k: &str| {
+            js_sys::Reflect::get(&e.ctx, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0)
+        };
+        (get("baseLatency"), get("outputLatency"))
+    })
+    .unwrap_or((0.0, 0.0))
+}
+
+/// Whether sound can be heard now (the context is running).
+pub fn is_running() -> bool {
+    with_engine(|e| e.ctx.state() == AudioContextState::Running).unwrap_or(false)
+}
+
+/// Resumes the context. Browsers (iOS Safari most strictly) only allow this inside a user
+/// gesture, so call it from the first `pointerdown`, and again when the tab comes back.
+pub fn unlock() {
+    with_engine(|e| {
+        if e.ctx.state() != AudioContextState::Running {
+            let _ = e.ctx.resume();
+        }
+    });
+}
+
+/// Stores a mono buffer of samples under `key` (replacing one of the same key).
+pub fn store(key: &str, samples: &[f32]) {
+    with_engine(|e| {
+        let rate = e.ctx.sample_rate();
+        let Ok(buf) = e.ctx.create_buffer(1, samples.len().max(1) as u32, rate) else {
+            return;
+        };
+        let _ = buf.copy_to_channel(samples, 0);
+        e.buffers.insert(key.to_owned(), buf);
+    });
+}
+
+/// Whether a buffer is stored under `key`.
+pub fn has(key: &str) -> bool {
+    with_engine(|e| e.buffers.contains_key(key)).unwrap_or(false)
+}
+
+/// Plays the buffer under `key` now; `when` (context seconds) schedules it instead. Returns
+/// the context time at which it was started.
+pub fn play(key: &str, gain: f32, when: Option<f64>) -> Option<f64> {
+    with_engine(|e| {
+        let buf = e.buffers.get(key)?;
+        let src = e.ctx.create_buffer_source().ok()?;
+        src.set_buffer(Some(buf));
+        let g = e.ctx.create_gain().ok()?;
+        g.gain().set_value(gain);
+        src.connect_with_audio_node(&g).ok()?;
+        g.connect_with_audio_node(&e.master).ok()?;
+        match when {
+            Some(t) => src.start_with_when(t).ok()?,
+            None => src.start().ok()?,
+        }
+        Some(e.ctx.current_time())
+    })
+    .flatten()
+}
