@@ -3,6 +3,7 @@
 #![allow(missing_docs)] // components and their props are documented where it helps a reader
 
 pub mod api;
+pub mod body;
 pub mod browser;
 mod draw;
 pub mod i18n;
