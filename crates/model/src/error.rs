@@ -72,11 +72,11 @@ pub enum ValidationError {
     #[error("De gegevens bij het werkstuk zijn ongeldig: {0}")]
     Metadata(&'static str),
     /// A blob whose content is not what its media type claims.
-    #[error("Het bestand '{name}' is geen geldig {expected}: {reason}")]
+    #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {
         /// Blob name.
         name: String,
-        /// What it should have been ("PNG-afbeelding", ...).
+        /// What it should have been ("geldige PNG-afbeelding", ...).
         expected: &'static str,
         /// Why it was refused.
         reason: String,

@@ -1,0 +1,283 @@
+//! Artefacts (werkstukken): the idempotent upload from the tablet, and reading them back.
+//!
+//! `PUT /api/artefacts/{id}` with an id made on the tablet: the first time it stores and
+//! answers 201; the same body again answers 200 with the same artefact and stores nothing;
+//! another body under that id answers 409. Files are made durable before the rows that point
+//! at them are committed, so an acknowledged artefact survives a crash, and a half-written
+//! upload is never visible.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use speelruimte_model::{ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType};
+use sqlx::SqliteConnection;
+use uuid::Uuid;
+
+use crate::auth::{Caller, hex};
+use crate::clients::{owned, parse_id};
+use crate::error::Json;
+use crate::{AppState, Error, audit, content, db};
+
+/// Largest artefact upload (base64 JSON), in bytes.
+pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+
+/// The artefact routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/artefacts/{id}", put(put_artefact).get(read).layer(DefaultBodyLimit::max(MAX_UPLOAD)))
+        .route("/api/artefacts/{id}/blobs/{name}", get(read_blob))
+        .route("/api/clients/{id}/artefacts", get(list))
+}
+
+fn bad(what: &str) -> Error {
+    Error::Internal(anyhow::anyhow!("stored artefact has a bad {what}"))
+}
+
+/// Reads one stored artefact with its goals and blobs.
+async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> {
+    let (aid, kind, client_id, session_id, created_at, stored_at, metadata): (
+        String, String, String, Option<String>, String, String, String,
+    ) = sqlx::query_as(
+        "SELECT id, kind, client_id, session_id, created_at, stored_at, metadata FROM artefacts WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let goal_ids: Vec<String> = sqlx::query_scalar("SELECT goal_id FROM artefact_goals WHERE artefact_id = ? ORDER BY rowid")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let blobs: Vec<(String, String, i64, String)> =
+        sqlx::query_as("SELECT name, media_type, size, sha256 FROM artefact_blobs WHERE artefact_id = ? ORDER BY name")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| bad("id"));
+    Ok(Artefact {
+        id: uuid(&aid)?,
+        kind: ArtefactKind::from_code(&kind).ok_or_else(|| bad("kind"))?,
+        client_id: uuid(&client_id)?,
+        session_id: session_id.as_deref().map(uuid).transpose()?,
+        goal_ids: goal_ids.iter().map(|g| uuid(g)).collect::<Result<_, _>>()?,
+        created_at: db::parse_time(&created_at),
+        stored_at: db::parse_time(&stored_at),
+        metadata: serde_json::from_str(&metadata).map_err(|_| bad("metadata"))?,
+        blobs: blobs
+            .into_iter()
+            .map(|(name, media, size, sha256)| {
+                Ok(BlobInfo {
+                    name: BlobName::parse(&name).map_err(|_| bad("blob name"))?,
+                    media_type: MediaType::parse(&media).map_err(|_| bad("media type"))?,
+                    size: size as u64,
+                    sha256,
+                })
+            })
+            .collect::<Result<_, Error>>()?,
+    })
+}
+
+/// The artefact's id and owner, if it exists at all.
+async fn owner_and_hash(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(String, String)>, Error> {
+    Ok(sqlx::query_as("SELECT owner_id, content_hash FROM artefacts WHERE id = ?")
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// What makes two uploads "the same": every field, and each blob by name, type and hash.
+fn content_hash(up: &ArtefactUpload, blobs: &[(BlobName, MediaType, String, Vec<u8>)]) -> String {
+    let canonical = serde_json::json!({
+        "kind": up.kind,
+        "client_id": up.client_id,
+        "session_id": up.session_id,
+        "goal_ids": up.goal_ids,
+        "created_at": up.created_at,
+        "metadata": up.metadata, // serde_json sorts object keys: the same object hashes the same
+        "blobs": blobs.iter().map(|(n, m, h, _)| (n.as_str(), m.as_str(), h.as_str())).collect::<Vec<_>>(),
+    });
+    hex(&Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+/// Answers a repeated PUT: the same content is 200 with the stored artefact, anything else 409.
+async fn repeat(conn: &mut SqliteConnection, caller: &Caller, id: Uuid, existing: (String, String), hash: &str) -> Result<Response, Error> {
+    if existing.0 != caller.therapist_id.to_string() || existing.1 != hash {
+        return Err(Error::Conflict("Er bestaat al een ander werkstuk met deze id."));
+    }
+    let artefact = load(conn, &id.to_string()).await?;
+    audit::record(conn, caller, "artefact.put", Some(artefact.client_id), Some("unchanged")).await?;
+    Ok((StatusCode::OK, Json(artefact)).into_response())
+}
+
+/// Stores an artefact made on the tablet, once.
+#[utoipa::path(put, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path, description = "UUID made on the tablet")),
+    request_body = ArtefactUpload, responses(
+    (status = 201, description = "stored", body = Artefact), (status = 200, description = "already stored with the same content", body = Artefact),
+    (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+    (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn put_artefact(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(up): Json<ArtefactUpload>,
+) -> Result<Response, Error> {
+    let id = Uuid::parse_str(&id).map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
+    up.validate()?;
+    let mut blobs = Vec::with_capacity(up.blobs.len());
+    for b in &up.blobs {
+        let bytes = base64::engine::general_purpose::STANDARD.decode(&b.data_base64).map_err(|_| {
+            Error::Validation(format!("Het bestand '{}' is niet goed gecodeerd (base64).", b.name.as_str()))
+        })?;
+        content::check(b.name.as_str(), b.media_type, &bytes)?;
+        let sha = hex(&Sha256::digest(&bytes));
+        blobs.push((b.name.clone(), b.media_type, sha, bytes));
+    }
+    let hash = content_hash(&up, &blobs);
+
+    let mut conn = state.db.acquire().await?;
+    owned(&mut conn, &caller, up.client_id).await?;
+    if let Some(existing) = owner_and_hash(&mut conn, id).await? {
+        return repeat(&mut conn, &caller, id, existing, &hash).await;
+    }
+    if let Some(sid) = up.session_id {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?")
+            .bind(sid.to_string())
+            .bind(up.client_id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
+        if n == 0 {
+            return Err(Error::Validation("De sessie hoort niet bij deze cliënt.".into()));
+        }
+    }
+    for g in &up.goal_ids {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?")
+            .bind(g.to_string())
+            .bind(up.client_id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
+        if n == 0 {
+            return Err(Error::Validation("Een gekoppeld behandeldoel hoort niet bij deze cliënt.".into()));
+        }
+    }
+    drop(conn);
+
+    // Files first, each durable before anything points at it.
+    for (_, _, sha, bytes) in &blobs {
+        state.blobs.put(sha, bytes.clone()).await?;
+    }
+    let mut tx = state.db.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO artefacts (id, owner_id, client_id, session_id, kind, created_at, stored_at, metadata, content_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id.to_string())
+    .bind(caller.therapist_id.to_string())
+    .bind(up.client_id.to_string())
+    .bind(up.session_id.map(|s| s.to_string()))
+    .bind(up.kind.code())
+    .bind(up.created_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+    .bind(db::now())
+    .bind(up.metadata.to_string())
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await;
+    if let Err(sqlx::Error::Database(e)) = &inserted {
+        if e.is_unique_violation() {
+            // The same id arrived twice at once; the other one won.
+            drop(tx);
+            let mut conn = state.db.acquire().await?;
+            let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict("Er bestaat al een ander werkstuk met deze id."))?;
+            return repeat(&mut conn, &caller, id, existing, &hash).await;
+        }
+    }
+    inserted?;
+    let mut seen = std::collections::HashSet::new();
+    for g in up.goal_ids.iter().filter(|g| seen.insert(**g)) {
+        sqlx::query("INSERT INTO artefact_goals (artefact_id, goal_id) VALUES (?, ?)")
+            .bind(id.to_string())
+            .bind(g.to_string())
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (name, media, sha, bytes) in &blobs {
+        sqlx::query("INSERT INTO artefact_blobs (artefact_id, name, media_type, size, sha256) VALUES (?, ?, ?, ?, ?)")
+            .bind(id.to_string())
+            .bind(name.as_str())
+            .bind(media.as_str())
+            .bind(bytes.len() as i64)
+            .bind(sha)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit::record(&mut tx, &caller, "artefact.put", Some(up.client_id), Some(&id.to_string())).await?;
+    let artefact = load(&mut tx, &id.to_string()).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(artefact)).into_response())
+}
+
+/// The artefact `id` if the caller owns it.
+async fn owned_artefact(conn: &mut SqliteConnection, caller: &Caller, id: &str) -> Result<Artefact, Error> {
+    let id = parse_id(id)?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefacts WHERE id = ? AND owner_id = ?")
+        .bind(id.to_string())
+        .bind(caller.therapist_id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    load(conn, &id.to_string()).await
+}
+
+/// One artefact (without the bytes of its files).
+#[utoipa::path(get, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Artefact), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn read(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Artefact>, Error> {
+    let mut conn = state.db.acquire().await?;
+    let artefact = owned_artefact(&mut conn, &caller, &id).await?;
+    audit::record(&mut conn, &caller, "artefact.read", Some(artefact.client_id), Some(&id)).await?;
+    Ok(Json(artefact))
+}
+
+/// The bytes of one file of an artefact, with its media type.
+#[utoipa::path(get, path = "/api/artefacts/{id}/blobs/{name}", tag = "artefacts", params(("id" = Uuid, Path), ("name" = String, Path)), responses(
+    (status = 200, description = "the file", content_type = "application/octet-stream"), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn read_blob(State(state): State<AppState>, caller: Caller, Path((id, name)): Path<(String, String)>) -> Result<Response, Error> {
+    let mut conn = state.db.acquire().await?;
+    let artefact = owned_artefact(&mut conn, &caller, &id).await?;
+    let blob = artefact.blobs.iter().find(|b| b.name.as_str() == name).ok_or(Error::NotFound)?;
+    audit::record(&mut conn, &caller, "blob.read", Some(artefact.client_id), Some(&format!("{id}/{name}"))).await?;
+    drop(conn);
+    let bytes = state.blobs.get(&blob.sha256).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, blob.media_type.as_str().to_owned()),
+            // Named by content hash: the bytes under this URL never change.
+            (header::CACHE_CONTROL, "private, max-age=31536000, immutable".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A client's artefacts, newest first.
+#[utoipa::path(get, path = "/api/clients/{id}/artefacts", tag = "artefacts", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Vec<Artefact>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn list(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<Artefact>>, Error> {
+    let id = parse_id(&id)?;
+    let mut conn = state.db.acquire().await?;
+    owned(&mut conn, &caller, id).await?;
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC")
+        .bind(id.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for a in &ids {
+        out.push(load(&mut conn, a).await?);
+    }
+    audit::record(&mut conn, &caller, "artefact.list", Some(id), None).await?;
+    Ok(Json(out))
+}

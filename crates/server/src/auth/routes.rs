@@ -1,0 +1,232 @@
+//! Accounts: the one-time setup, invites for colleagues, login, logout, and who am I.
+
+use std::time::Instant;
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use speelruimte_model::{ApiError, LoginRequest, Me, SetupRequest, SetupStatus};
+use uuid::Uuid;
+
+use super::{Caller, check_origin, clear_cookie, new_token, password, session_cookie, token_hash};
+use crate::error::Json;
+use crate::{AppState, Error, audit, db};
+
+/// The account routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/setup", get(setup_status).post(setup))
+        .route("/api/login", post(login))
+        .route("/api/logout", post(logout))
+        .route("/api/me", get(me))
+        .route("/api/invites", post(invite))
+}
+
+/// The caller's address, for routes without a login.
+pub struct Address(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Address {
+    type Rejection = Error;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Error> {
+        Ok(Self(super::address(parts)))
+    }
+}
+
+/// An invitation for a colleague to make an account.
+#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct Invite {
+    /// Put in `/setup?token=…`; works once.
+    pub token: String,
+    /// When it stops working.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+async fn therapist_count(state: &AppState) -> Result<i64, Error> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM therapists").fetch_one(&state.db).await?)
+}
+
+/// Whether the first account still has to be made.
+#[utoipa::path(get, path = "/api/setup", tag = "accounts", responses((status = 200, body = SetupStatus)))]
+pub async fn setup_status(State(state): State<AppState>) -> Result<Json<SetupStatus>, Error> {
+    Ok(Json(SetupStatus { needed: therapist_count(&state).await? == 0 }))
+}
+
+/// Makes an account with the one-time setup token or a colleague's invite, and logs it in.
+#[utoipa::path(post, path = "/api/setup", tag = "accounts", request_body = SetupRequest, responses(
+    (status = 201, body = Me), (status = 403, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn setup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Address(address): Address,
+    Json(req): Json<SetupRequest>,
+) -> Result<Response, Error> {
+    check_origin(&headers)?;
+    let display_name = req.display_name.trim().to_owned();
+    let len = display_name.chars().count();
+    if len == 0 || len > 100 || display_name.chars().any(char::is_control) {
+        return Err(Error::Validation("Vul je naam in (hoogstens 100 tekens).".into()));
+    }
+    let hash = token_hash(&req.token);
+    let password_hash = password::hash(req.password.expose().to_owned()).await?;
+    let id = Uuid::new_v4();
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+
+    // The setup token: only while no account exists, and only once (taken under the lock).
+    let is_setup = {
+        let mut setup = state.setup.lock().unwrap_or_else(|e| e.into_inner());
+        if setup.as_deref() == Some(hash.as_str()) {
+            *setup = None;
+            true
+        } else {
+            false
+        }
+    };
+    let via = if is_setup {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists").fetch_one(&mut *tx).await?;
+        if count > 0 {
+            return Err(Error::SetupToken);
+        }
+        "setup"
+    } else {
+        let used = sqlx::query("UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+            .bind(&now)
+            .bind(&hash)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        if used.rows_affected() != 1 {
+            return Err(Error::SetupToken);
+        }
+        "invite"
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO therapists (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(id.to_string())
+    .bind(req.username.as_str())
+    .bind(&display_name)
+    .bind(&password_hash)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await;
+    if let Err(sqlx::Error::Database(e)) = &inserted {
+        if e.is_unique_violation() {
+            if is_setup {
+                *state.setup.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash);
+            }
+            return Err(Error::Conflict("Deze gebruikersnaam bestaat al; kies een andere."));
+        }
+    }
+    inserted?;
+    audit::record_raw(&mut tx, Some(id), &address, "account.create", None, Some(via)).await?;
+    let (cookie, me) = start_session(&mut tx, &state, id, req.username.as_str(), &display_name).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, [(header::SET_COOKIE, cookie)], Json(me)).into_response())
+}
+
+async fn start_session(
+    conn: &mut sqlx::SqliteConnection,
+    state: &AppState,
+    therapist_id: Uuid,
+    username: &str,
+    display_name: &str,
+) -> Result<(String, Me), Error> {
+    let token = new_token();
+    let csrf = new_token();
+    let expires = chrono::Utc::now() + chrono::Duration::hours(super::SESSION_HOURS);
+    sqlx::query("INSERT INTO auth_sessions (token_hash, therapist_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(therapist_id.to_string())
+        .bind(&csrf)
+        .bind(db::now())
+        .bind(expires.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .execute(conn)
+        .await?;
+    let me = Me {
+        therapist_id,
+        username: username.to_owned(),
+        display_name: display_name.to_owned(),
+        csrf_token: csrf,
+    };
+    Ok((session_cookie(&token, state.secure_cookies), me))
+}
+
+/// Logs in.
+#[utoipa::path(post, path = "/api/login", tag = "accounts", request_body = LoginRequest, responses(
+    (status = 200, body = Me), (status = 401, body = ApiError), (status = 429, body = ApiError)))]
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Address(address): Address,
+    Json(req): Json<LoginRequest>,
+) -> Result<Response, Error> {
+    check_origin(&headers)?;
+    let username = req.username.trim().to_lowercase();
+    if let Some(wait) = state.throttle.check(&username, &address, Instant::now()) {
+        return Err(Error::Throttled(wait));
+    }
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, display_name, password_hash FROM therapists WHERE username = ?")
+            .bind(&username)
+            .fetch_optional(&state.db)
+            .await?;
+    let ok = password::verify(req.password, row.as_ref().map(|r| r.2.clone())).await?;
+    let mut tx = state.db.begin().await?;
+    match row {
+        Some((id, display_name, _)) if ok => {
+            let id = Uuid::parse_str(&id).map_err(|e| Error::Internal(e.into()))?;
+            state.throttle.succeeded(&username);
+            audit::record_raw(&mut tx, Some(id), &address, "login", None, None).await?;
+            let (cookie, me) = start_session(&mut tx, &state, id, &username, &display_name).await?;
+            tx.commit().await?;
+            Ok(([(header::SET_COOKIE, cookie)], Json(me)).into_response())
+        }
+        _ => {
+            state.throttle.failed(&username, &address, Instant::now());
+            let detail = format!("username={}", username.chars().take(64).collect::<String>());
+            audit::record_raw(&mut tx, None, &address, "login.failed", None, Some(&detail)).await?;
+            tx.commit().await?;
+            Err(Error::LoginFailed)
+        }
+    }
+}
+
+/// Logs out: ends the session and clears the cookie.
+#[utoipa::path(post, path = "/api/logout", tag = "accounts", responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Response, Error> {
+    sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?").bind(&caller.session_hash).execute(&state.db).await?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie(state.secure_cookies))]).into_response())
+}
+
+/// The logged-in therapist and the session's CSRF token.
+#[utoipa::path(get, path = "/api/me", tag = "accounts", responses((status = 200, body = Me), (status = 401, body = ApiError)))]
+pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me>, Error> {
+    let (username, display_name): (String, String) =
+        sqlx::query_as("SELECT username, display_name FROM therapists WHERE id = ?")
+            .bind(caller.therapist_id.to_string())
+            .fetch_one(&state.db)
+            .await?;
+    Ok(Json(Me { therapist_id: caller.therapist_id, username, display_name, csrf_token: caller.csrf_token }))
+}
+
+/// Makes a one-time invitation (valid 7 days) for a colleague.
+#[utoipa::path(post, path = "/api/invites", tag = "accounts", responses((status = 201, body = Invite), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn invite(State(state): State<AppState>, caller: Caller) -> Result<(StatusCode, Json<Invite>), Error> {
+    let token = new_token();
+    let expires_at = chrono::Utc::now() + chrono::Duration::days(7);
+    let mut tx = state.db.begin().await?;
+    sqlx::query("INSERT INTO invites (token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(caller.therapist_id.to_string())
+        .bind(db::now())
+        .bind(expires_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut tx, &caller, "invite.create", None, None).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(Invite { token, expires_at })))
+}

@@ -1,0 +1,137 @@
+//! Clients: list, add, read, delete — always only the caller's own.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use speelruimte_model::{ApiError, BirthYear, Client, ClientLabel, Discipline, NewClient};
+use sqlx::SqliteConnection;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::error::Json;
+use crate::{AppState, Error, audit, db};
+
+/// The client routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/clients", get(list).post(create))
+        .route("/api/clients/{id}", get(read).delete(delete))
+}
+
+/// An id from a path; anything that is not a UUID cannot exist.
+pub fn parse_id(raw: &str) -> Result<Uuid, Error> {
+    Uuid::parse_str(raw).map_err(|_| Error::NotFound)
+}
+
+type ClientRow = (String, String, i64, String, String);
+
+fn to_client(r: ClientRow) -> Result<Client, Error> {
+    let bad = |what: &str| Error::Internal(anyhow::anyhow!("stored client has a bad {what}"));
+    Ok(Client {
+        id: Uuid::parse_str(&r.0).map_err(|_| bad("id"))?,
+        label: ClientLabel::parse(&r.1).map_err(|_| bad("label"))?,
+        birth_year: BirthYear::parse(r.2 as i32, BirthYear::MAX).map_err(|_| bad("birth year"))?,
+        discipline: Discipline::from_code(&r.3).ok_or_else(|| bad("discipline"))?,
+        created_at: db::parse_time(&r.4),
+    })
+}
+
+/// The client with `id` if the caller owns it; otherwise `NotFound`, exactly as if missing.
+pub async fn owned(conn: &mut SqliteConnection, caller: &Caller, id: Uuid) -> Result<Client, Error> {
+    let row: Option<ClientRow> = sqlx::query_as(
+        "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ? AND owner_id = ?",
+    )
+    .bind(id.to_string())
+    .bind(caller.therapist_id.to_string())
+    .fetch_optional(conn)
+    .await?;
+    to_client(row.ok_or(Error::NotFound)?)
+}
+
+/// The caller's clients, by label.
+#[utoipa::path(get, path = "/api/clients", tag = "clients", responses((status = 200, body = Vec<Client>), (status = 401, body = ApiError)))]
+pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<Client>>, Error> {
+    let mut conn = state.db.acquire().await?;
+    let rows: Vec<ClientRow> = sqlx::query_as(
+        "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE owner_id = ? ORDER BY label COLLATE NOCASE",
+    )
+    .bind(caller.therapist_id.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    audit::record(&mut conn, &caller, "client.list", None, None).await?;
+    Ok(Json(rows.into_iter().map(to_client).collect::<Result<_, _>>()?))
+}
+
+/// Adds a client.
+#[utoipa::path(post, path = "/api/clients", tag = "clients", request_body = NewClient, responses(
+    (status = 201, body = Client), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(new): Json<NewClient>,
+) -> Result<(StatusCode, Json<Client>), Error> {
+    use chrono::Datelike;
+    BirthYear::parse(new.birth_year.get(), chrono::Utc::now().year())?;
+    let client = Client {
+        id: Uuid::new_v4(),
+        label: new.label,
+        birth_year: new.birth_year,
+        discipline: new.discipline,
+        created_at: chrono::Utc::now(),
+    };
+    let mut tx = state.db.begin().await?;
+    sqlx::query("INSERT INTO clients (id, owner_id, label, birth_year, discipline, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(client.id.to_string())
+        .bind(caller.therapist_id.to_string())
+        .bind(client.label.as_str())
+        .bind(client.birth_year.get())
+        .bind(client.discipline.code())
+        .bind(client.created_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut tx, &caller, "client.create", Some(client.id), None).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(client)))
+}
+
+/// One client.
+#[utoipa::path(get, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Client), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn read(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Client>, Error> {
+    let id = parse_id(&id)?;
+    let mut conn = state.db.acquire().await?;
+    let client = owned(&mut conn, &caller, id).await?;
+    audit::record(&mut conn, &caller, "client.read", Some(id), None).await?;
+    Ok(Json(client))
+}
+
+/// Deletes a client with all its goals, sessions, artefacts and their files. The audit log
+/// keeps the fact that it happened.
+#[utoipa::path(delete, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
+    (status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn delete(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<StatusCode, Error> {
+    let id = parse_id(&id)?;
+    let mut tx = state.db.begin().await?;
+    owned(&mut tx, &caller, id).await?;
+    let hashes: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT b.sha256 FROM artefact_blobs b JOIN artefacts a ON a.id = b.artefact_id WHERE a.client_id = ?",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM clients WHERE id = ?").bind(id.to_string()).execute(&mut *tx).await?;
+    audit::record(&mut tx, &caller, "client.delete", Some(id), None).await?;
+    tx.commit().await?;
+    // Files go after the rows: a crash in between leaves unreferenced files, never rows without files.
+    for h in hashes {
+        let still_used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefact_blobs WHERE sha256 = ?")
+            .bind(&h)
+            .fetch_one(&state.db)
+            .await?;
+        if still_used == 0 {
+            state.blobs.delete(&h).await?;
+        }
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,47 @@
+//! Serving the built app, and the headers every response carries.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::http::{HeaderValue, Request, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::Error;
+
+/// Only our own scripts (and wasm compiled from them), styles, images and connections.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+    img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
+
+/// Static files from `web_dir` (with their `.gz` twins), and `index.html` for every other path
+/// that is not under `/api`, so app routes like `/clients/…` load the app.
+pub fn static_files(web_dir: &Path) -> Router {
+    let index = ServeFile::new(web_dir.join("index.html"));
+    Router::new().fallback_service(ServeDir::new(web_dir).precompressed_gzip().fallback(index))
+}
+
+/// Unknown `/api/…` paths answer JSON 404, not the app.
+pub async fn api_not_found() -> Response {
+    Error::NotFound.into_response()
+}
+
+/// Security headers on every response; API answers are never cached (blob answers set their own).
+pub async fn headers(req: Request<axum::body::Body>, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, k: header::HeaderName, v: &'static str| {
+        h.entry(k).or_insert(HeaderValue::from_static(v));
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::CONTENT_SECURITY_POLICY, CSP);
+    if api {
+        set(h, header::CACHE_CONTROL, "no-store");
+    } else {
+        set(h, header::CACHE_CONTROL, "no-cache");
+    }
+    res
+}
