@@ -136,7 +136,7 @@ test("a second therapist sees nothing of the first one's client, in the app or t
     await page.getByRole("alert").getByText("minstens 12 tekens").waitFor();
     await createAccount(page, first.inviteLink, "b.devries", "Bram de Vries");
     await page.getByText("Nog geen cliënten").waitFor();
-    assert.equal(await page.getByText("Vos-12").count(), 0);
+    assert.equal(await page.getByText("Vos-12", { exact: true }).count(), 0);
 
     await page.goto(`${server.url}/clients/${first.clientId}`);
     await page.getByText("bestaat niet").first().waitFor();

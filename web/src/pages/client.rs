@@ -191,14 +191,20 @@ fn AddGoal(
                         {GoalDomain::ALL.into_iter().map(|d| view! { <option value=d.code()>{d.label_nl()}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>{t().goal_title}
-                    <input name="title" required maxlength="200" prop:value=title on:input=move |ev| title.set(value(&ev)) />
-                    <small>{t().goal_title_hint}</small>
-                </label>
-                <label>{t().subgoals}
-                    <textarea name="subgoals" rows="3" prop:value=subgoals on:input=move |ev| subgoals.set(value(&ev))></textarea>
-                    <small>{t().subgoals_hint}</small>
-                </label>
+                <div class="field">
+                    <label>{t().goal_title}
+                        <input name="title" required maxlength="200" aria-describedby="title-hint" prop:value=title
+                            on:input=move |ev| title.set(value(&ev)) />
+                    </label>
+                    <small id="title-hint">{t().goal_title_hint}</small>
+                </div>
+                <div class="field">
+                    <label>{t().subgoals}
+                        <textarea name="subgoals" rows="3" aria-describedby="subgoals-hint" prop:value=subgoals
+                            on:input=move |ev| subgoals.set(value(&ev))></textarea>
+                    </label>
+                    <small id="subgoals-hint">{t().subgoals_hint}</small>
+                </div>
                 <ErrorBox message=error />
                 <button class="primary" type="submit">{t().goal_add}</button>
             </form>

@@ -99,11 +99,13 @@ fn AddClient(on_added: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoVi
         <section class="card">
             <h2>{t().client_add}</h2>
             <form class="row-form" on:submit=submit>
-                <label class="grow">{t().client_label}
-                    <input name="label" required maxlength="64" prop:value=label
-                        on:input=move |ev| label.set(value(&ev)) />
-                    <small>{t().client_label_hint}</small>
-                </label>
+                <div class="field grow">
+                    <label>{t().client_label}
+                        <input name="label" required maxlength="64" aria-describedby="label-hint" prop:value=label
+                            on:input=move |ev| label.set(value(&ev)) />
+                    </label>
+                    <small id="label-hint">{t().client_label_hint}</small>
+                </div>
                 <label>{t().birth_year}
                     <input name="birth_year" inputmode="numeric" required size="6" prop:value=year
                         on:input=move |ev| year.set(value(&ev)) />

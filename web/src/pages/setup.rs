@@ -77,12 +77,14 @@ pub fn SetupPage() -> impl IntoView {
                             <input name="display_name" required maxlength="100" prop:value=display_name
                                 on:input=move |ev| display_name.set(value(&ev)) />
                         </label>
-                        <label>{t().password}
-                            <input name="password" type="password" autocomplete="new-password" required
-                                minlength="12" prop:value=password
-                                on:input=move |ev| password.set(value(&ev)) />
-                            <small>{t().password_hint}</small>
-                        </label>
+                        <div class="field">
+                            <label>{t().password}
+                                <input name="password" type="password" autocomplete="new-password" required
+                                    minlength="12" aria-describedby="password-hint" prop:value=password
+                                    on:input=move |ev| password.set(value(&ev)) />
+                            </label>
+                            <small id="password-hint">{t().password_hint}</small>
+                        </div>
                         <label>{t().password_again}
                             <input name="password2" type="password" autocomplete="new-password" required
                                 prop:value=password2 on:input=move |ev| password2.set(value(&ev)) />

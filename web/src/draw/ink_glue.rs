@@ -1,0 +1,255 @@
+//! Everything the drawing screen asks of `speelruimte_ink`, in one place: the board (the
+//! drawing with its events, the live strokes by pointer, the clock origin) and how outlines
+//! and paper are painted on a 2D canvas.
+
+use std::collections::HashMap;
+
+use speelruimte_ink::{
+    self as ink, Background, Brush, BrushStyle, Drawing, Event, InputPoint, LiveStroke, Rgba,
+    Stroke, Template,
+};
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, PointerEvent};
+
+use super::tools::Tools;
+
+/// A stroke being drawn by one pointer.
+struct Live {
+    builder: LiveStroke,
+}
+
+/// The drawing being made, with what is still under a finger or pen.
+pub struct Board {
+    pub drawing: Drawing,
+    live: HashMap<i32, Live>,
+    origin: Option<f64>,
+    /// Once a pen has touched the paper.
+    pub pen_seen: bool,
+}
+
+impl Default for Board {
+    fn default() -> Self {
+        Self {
+            drawing: Drawing::new(1.0, 1.0),
+            live: HashMap::new(),
+            origin: None,
+            pen_seen: false,
+        }
+    }
+}
+
+impl Board {
+    /// Paper width in CSS pixels.
+    pub fn width(&self) -> f32 {
+        self.drawing.width
+    }
+
+    /// Paper height in CSS pixels.
+    pub fn height(&self) -> f32 {
+        self.drawing.height
+    }
+
+    /// Follows the frame's size (a rotated tablet); strokes keep their coordinates.
+    pub fn set_size(&mut self, w: f32, h: f32) {
+        self.drawing.width = w;
+        self.drawing.height = h;
+    }
+
+    /// Sets background and template.
+    pub fn set_paper(&mut self, background: Background, template: Template) {
+        self.drawing.background = background;
+        self.drawing.template = template;
+    }
+
+    /// The event time origin (ms, `performance.now()` clock), fixed by the first point. After a
+    /// restore, new strokes continue one second after the last one.
+    pub fn origin_ms(&mut self, now: f64) -> f64 {
+        *self.origin.get_or_insert_with(|| now - self.drawing.last_time_ms().map(|t| t + 1000.0).unwrap_or(0.0))
+    }
+
+    /// Begins a stroke for pointer `id`.
+    pub fn start_stroke(&mut self, id: i32, _kind: &str, tools: Tools, first: InputPoint) {
+        let style = BrushStyle {
+            brush: tools.brush.get_untracked(),
+            size: tools.size.get_untracked(),
+            color: parse_hex(&tools.colour.get_untracked()),
+        };
+        let mut builder = LiveStroke::new(style);
+        builder.push(first);
+        self.live.insert(id, Live { builder });
+    }
+
+    /// Whether pointer `id` is drawing.
+    pub fn is_live(&self, id: i32) -> bool {
+        self.live.contains_key(&id)
+    }
+
+    /// Adds a point to pointer `id`'s stroke.
+    pub fn extend_stroke(&mut self, id: i32, p: InputPoint) {
+        if let Some(l) = self.live.get_mut(&id) {
+            l.builder.push(p);
+        }
+    }
+
+    /// Ends pointer `id`'s stroke, keeps it in the drawing and paints it on the ink layer.
+    pub fn finish_stroke(&mut self, id: i32, ink_layer: Option<&CanvasRenderingContext2d>) -> bool {
+        let Some(l) = self.live.remove(&id) else { return false };
+        let stroke = l.builder.finish();
+        if let Some(c) = ink_layer {
+            paint_stroke(c, &stroke, self.drawing.background);
+        }
+        self.drawing.push(Event::Stroke(stroke));
+        true
+    }
+
+    /// Strokes that show (after undo, redo and clear).
+    pub fn visible_count(&self) -> usize {
+        self.drawing.visible_strokes().len()
+    }
+}
+
+/// An ink input point from a pointer event, at paper position (x, y).
+pub fn input_point(ev: &PointerEvent, x: f32, y: f32, origin: f64) -> InputPoint {
+    let kind = ev.pointer_type();
+    let tilt = |name: &str| {
+        js_sys::Reflect::get(ev, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64()).map(|v| v as f32)
+    };
+    // Mice and most fingers report a flat 0.5 while pressed: that is no pressure at all,
+    // so ink simulates it from speed instead.
+    let pressure = match kind.as_str() {
+        "pen" => Some(ev.pressure().max(0.05)),
+        _ => None,
+    };
+    InputPoint {
+        x,
+        y,
+        pressure,
+        t_ms: (ev.time_stamp() - origin).max(0.0),
+        tilt_x: if kind == "pen" { tilt("tiltX") } else { None },
+        tilt_y: if kind == "pen" { tilt("tiltY") } else { None },
+    }
+}
+
+/// "#rrggbb" to a colour; black when it cannot be read.
+pub fn parse_hex(hex: &str) -> Rgba {
+    let h = hex.trim_start_matches('#');
+    let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+    Rgba { r: byte(0), g: byte(2), b: byte(4), a: 255 }
+}
+
+fn css(c: Rgba) -> String {
+    format!("rgba({},{},{},{})", c.r, c.g, c.b, c.a as f32 / 255.0)
+}
+
+/// Fills an outline polygon.
+fn fill_polygon(c: &CanvasRenderingContext2d, outline: &[[f32; 2]]) {
+    let Some(first) = outline.first() else { return };
+    c.begin_path();
+    c.move_to(first[0] as f64, first[1] as f64);
+    for p in &outline[1..] {
+        c.line_to(p[0] as f64, p[1] as f64);
+    }
+    c.close_path();
+    c.fill();
+}
+
+/// Paints one outline with its brush: opacity per brush, watercolour building up, crayon
+/// through a grain mask, the eraser cutting through the ink layer down to the paper.
+fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle, live: bool) {
+    c.save();
+    let params = style.brush.params();
+    c.set_global_alpha(params.opacity as f64);
+    match style.brush {
+        Brush::Eraser if live => {
+            c.set_fill_style_str("rgba(128,128,128,0.35)");
+        }
+        Brush::Eraser => {
+            let _ = c.set_global_composite_operation("destination-out");
+            c.set_global_alpha(1.0);
+            c.set_fill_style_str("#000");
+        }
+        Brush::Crayon => {
+            c.set_fill_style_str(&css(style.color));
+            fill_polygon(c, outline);
+            // grain: knock small holes into what was just painted
+            let _ = c.set_global_composite_operation("destination-out");
+            c.set_global_alpha(1.0);
+            if let Some(p) = grain_pattern(c) {
+                c.set_fill_style_canvas_pattern(&p);
+            }
+        }
+        _ => c.set_fill_style_str(&css(style.color)),
+    }
+    fill_polygon(c, outline);
+    c.restore();
+}
+
+thread_local! {
+    static GRAIN: std::cell::RefCell<Option<web_sys::HtmlCanvasElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A 64×64 tile of the crayon grain from ink (the same mask the PNG renderer uses).
+fn grain_pattern(c: &CanvasRenderingContext2d) -> Option<web_sys::CanvasPattern> {
+    use wasm_bindgen::JsCast;
+    let tile = GRAIN.with(|g| {
+        if g.borrow().is_none() {
+            let doc = web_sys::window()?.document()?;
+            let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+            let n = ink::GRAIN_SIZE as u32;
+            canvas.set_width(n);
+            canvas.set_height(n);
+            let cx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+            let mut rgba = Vec::with_capacity((n * n * 4) as usize);
+            for a in ink::grain_alpha() {
+                rgba.extend_from_slice(&[0, 0, 0, a]);
+            }
+            let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&rgba), n, n).ok()?;
+            cx.put_image_data(&data, 0.0, 0.0).ok()?;
+            *g.borrow_mut() = Some(canvas);
+        }
+        g.borrow().clone()
+    })?;
+    c.create_pattern_with_html_canvas_element(&tile, "repeat").ok().flatten()
+}
+
+/// Paints a finished stroke.
+pub fn paint_stroke(c: &CanvasRenderingContext2d, s: &Stroke, _bg: Background) {
+    paint_outline(c, &s.outline(), &s.style, false);
+}
+
+/// Paints every visible stroke of the drawing.
+pub fn paint_strokes(c: &CanvasRenderingContext2d, board: &Board) {
+    for s in board.drawing.visible_strokes() {
+        paint_stroke(c, s, board.drawing.background);
+    }
+}
+
+/// Paints the live strokes.
+pub fn paint_live(c: &CanvasRenderingContext2d, board: &Board) {
+    for l in board.live.values() {
+        paint_outline(c, &l.builder.outline(), l.builder.style(), true);
+    }
+}
+
+/// Paints background and template.
+pub fn paint_paper(c: &CanvasRenderingContext2d, board: &Board) {
+    let (w, h) = (board.width() as f64, board.height() as f64);
+    c.save();
+    c.set_fill_style_str(&css(board.drawing.background.color()));
+    c.fill_rect(0.0, 0.0, w, h);
+    let lines = ink::template_lines(board.drawing.template, board.width(), board.height());
+    c.set_stroke_style_str(&css(ink::template_color(board.drawing.background)));
+    c.set_line_width(2.0);
+    c.set_line_cap("round");
+    c.set_line_join("round");
+    for line in lines {
+        let Some(first) = line.first() else { continue };
+        c.begin_path();
+        c.move_to(first[0] as f64, first[1] as f64);
+        for p in &line[1..] {
+            c.line_to(p[0] as f64, p[1] as f64);
+        }
+        c.stroke();
+    }
+    c.restore();
+}
