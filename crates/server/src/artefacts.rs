@@ -13,7 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
-use speelruimte_model::{ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType};
+use speelruimte_model::{
+    ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType,
+};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
@@ -28,7 +30,12 @@ pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
 /// The artefact routes.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/artefacts/{id}", put(put_artefact).get(read).layer(DefaultBodyLimit::max(MAX_UPLOAD)))
+        .route(
+            "/api/artefacts/{id}",
+            put(put_artefact)
+                .get(read)
+                .layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
         .route("/api/artefacts/{id}/blobs/{name}", get(read_blob))
         .route("/api/clients/{id}/artefacts", get(list))
 }
@@ -47,10 +54,12 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> 
     .bind(id)
     .fetch_one(&mut *conn)
     .await?;
-    let goal_ids: Vec<String> = sqlx::query_scalar("SELECT goal_id FROM artefact_goals WHERE artefact_id = ? ORDER BY rowid")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let goal_ids: Vec<String> = sqlx::query_scalar(
+        "SELECT goal_id FROM artefact_goals WHERE artefact_id = ? ORDER BY rowid",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
     let blobs: Vec<(String, String, i64, String)> =
         sqlx::query_as("SELECT name, media_type, size, sha256 FROM artefact_blobs WHERE artefact_id = ? ORDER BY name")
             .bind(id)
@@ -81,11 +90,16 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> 
 }
 
 /// The artefact's id and owner, if it exists at all.
-async fn owner_and_hash(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(String, String)>, Error> {
-    Ok(sqlx::query_as("SELECT owner_id, content_hash FROM artefacts WHERE id = ?")
-        .bind(id.to_string())
-        .fetch_optional(conn)
-        .await?)
+async fn owner_and_hash(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Option<(String, String)>, Error> {
+    Ok(
+        sqlx::query_as("SELECT owner_id, content_hash FROM artefacts WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// What makes two uploads "the same": every field, and each blob by name, type and hash.
@@ -103,12 +117,27 @@ fn content_hash(up: &ArtefactUpload, blobs: &[(BlobName, MediaType, String, Vec<
 }
 
 /// Answers a repeated PUT: the same content is 200 with the stored artefact, anything else 409.
-async fn repeat(conn: &mut SqliteConnection, caller: &Caller, id: Uuid, existing: (String, String), hash: &str) -> Result<Response, Error> {
+async fn repeat(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: Uuid,
+    existing: (String, String),
+    hash: &str,
+) -> Result<Response, Error> {
     if existing.0 != caller.therapist_id.to_string() || existing.1 != hash {
-        return Err(Error::Conflict("Er bestaat al een ander werkstuk met deze id."));
+        return Err(Error::Conflict(
+            "Er bestaat al een ander werkstuk met deze id.",
+        ));
     }
     let artefact = load(conn, &id.to_string()).await?;
-    audit::record(conn, caller, "artefact.put", Some(artefact.client_id), Some("unchanged")).await?;
+    audit::record(
+        conn,
+        caller,
+        "artefact.put",
+        Some(artefact.client_id),
+        Some("unchanged"),
+    )
+    .await?;
     Ok((StatusCode::OK, Json(artefact)).into_response())
 }
 
@@ -124,13 +153,19 @@ pub async fn put_artefact(
     Path(id): Path<String>,
     Json(up): Json<ArtefactUpload>,
 ) -> Result<Response, Error> {
-    let id = Uuid::parse_str(&id).map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
+    let id = Uuid::parse_str(&id)
+        .map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
     up.validate()?;
     let mut blobs = Vec::with_capacity(up.blobs.len());
     for b in &up.blobs {
-        let bytes = base64::engine::general_purpose::STANDARD.decode(&b.data_base64).map_err(|_| {
-            Error::Validation(format!("Het bestand '{}' is niet goed gecodeerd (base64).", b.name.as_str()))
-        })?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&b.data_base64)
+            .map_err(|_| {
+                Error::Validation(format!(
+                    "Het bestand '{}' is niet goed gecodeerd (base64).",
+                    b.name.as_str()
+                ))
+            })?;
         content::check(b.name.as_str(), b.media_type, &bytes)?;
         let sha = hex(&Sha256::digest(&bytes));
         blobs.push((b.name.clone(), b.media_type, sha, bytes));
@@ -143,23 +178,30 @@ pub async fn put_artefact(
         return repeat(&mut conn, &caller, id, existing, &hash).await;
     }
     if let Some(sid) = up.session_id {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?")
-            .bind(sid.to_string())
-            .bind(up.client_id.to_string())
-            .fetch_one(&mut *conn)
-            .await?;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?",
+        )
+        .bind(sid.to_string())
+        .bind(up.client_id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
         if n == 0 {
-            return Err(Error::Validation("De sessie hoort niet bij deze cliënt.".into()));
+            return Err(Error::Validation(
+                "De sessie hoort niet bij deze cliënt.".into(),
+            ));
         }
     }
     for g in &up.goal_ids {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?")
-            .bind(g.to_string())
-            .bind(up.client_id.to_string())
-            .fetch_one(&mut *conn)
-            .await?;
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?")
+                .bind(g.to_string())
+                .bind(up.client_id.to_string())
+                .fetch_one(&mut *conn)
+                .await?;
         if n == 0 {
-            return Err(Error::Validation("Een gekoppeld behandeldoel hoort niet bij deze cliënt.".into()));
+            return Err(Error::Validation(
+                "Een gekoppeld behandeldoel hoort niet bij deze cliënt.".into(),
+            ));
         }
     }
     drop(conn);
@@ -189,7 +231,9 @@ pub async fn put_artefact(
             // The same id arrived twice at once; the other one won.
             drop(tx);
             let mut conn = state.db.acquire().await?;
-            let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict("Er bestaat al een ander werkstuk met deze id."))?;
+            let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict(
+                "Er bestaat al een ander werkstuk met deze id.",
+            ))?;
             return repeat(&mut conn, &caller, id, existing, &hash).await;
         }
     }
@@ -212,14 +256,25 @@ pub async fn put_artefact(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(&mut tx, &caller, "artefact.put", Some(up.client_id), Some(&id.to_string())).await?;
+    audit::record(
+        &mut tx,
+        &caller,
+        "artefact.put",
+        Some(up.client_id),
+        Some(&id.to_string()),
+    )
+    .await?;
     let artefact = load(&mut tx, &id.to_string()).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(artefact)).into_response())
 }
 
 /// The artefact `id` if the caller owns it.
-async fn owned_artefact(conn: &mut SqliteConnection, caller: &Caller, id: &str) -> Result<Artefact, Error> {
+async fn owned_artefact(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<Artefact, Error> {
     let id = parse_id(id)?;
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefacts WHERE id = ? AND owner_id = ?")
         .bind(id.to_string())
@@ -235,28 +290,57 @@ async fn owned_artefact(conn: &mut SqliteConnection, caller: &Caller, id: &str) 
 /// One artefact (without the bytes of its files).
 #[utoipa::path(get, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Artefact), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn read(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Artefact>, Error> {
+pub async fn read(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Artefact>, Error> {
     let mut conn = state.db.acquire().await?;
     let artefact = owned_artefact(&mut conn, &caller, &id).await?;
-    audit::record(&mut conn, &caller, "artefact.read", Some(artefact.client_id), Some(&id)).await?;
+    audit::record(
+        &mut conn,
+        &caller,
+        "artefact.read",
+        Some(artefact.client_id),
+        Some(&id),
+    )
+    .await?;
     Ok(Json(artefact))
 }
 
 /// The bytes of one file of an artefact, with its media type.
 #[utoipa::path(get, path = "/api/artefacts/{id}/blobs/{name}", tag = "artefacts", params(("id" = Uuid, Path), ("name" = String, Path)), responses(
     (status = 200, description = "the file", content_type = "application/octet-stream"), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn read_blob(State(state): State<AppState>, caller: Caller, Path((id, name)): Path<(String, String)>) -> Result<Response, Error> {
+pub async fn read_blob(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, name)): Path<(String, String)>,
+) -> Result<Response, Error> {
     let mut conn = state.db.acquire().await?;
     let artefact = owned_artefact(&mut conn, &caller, &id).await?;
-    let blob = artefact.blobs.iter().find(|b| b.name.as_str() == name).ok_or(Error::NotFound)?;
-    audit::record(&mut conn, &caller, "blob.read", Some(artefact.client_id), Some(&format!("{id}/{name}"))).await?;
+    let blob = artefact
+        .blobs
+        .iter()
+        .find(|b| b.name.as_str() == name)
+        .ok_or(Error::NotFound)?;
+    audit::record(
+        &mut conn,
+        &caller,
+        "blob.read",
+        Some(artefact.client_id),
+        Some(&format!("{id}/{name}")),
+    )
+    .await?;
     drop(conn);
     let bytes = state.blobs.get(&blob.sha256).await?;
     Ok((
         [
             (header::CONTENT_TYPE, blob.media_type.as_str().to_owned()),
             // Named by content hash: the bytes under this URL never change.
-            (header::CACHE_CONTROL, "private, max-age=31536000, immutable".to_owned()),
+            (
+                header::CACHE_CONTROL,
+                "private, max-age=31536000, immutable".to_owned(),
+            ),
         ],
         bytes,
     )
@@ -266,14 +350,20 @@ pub async fn read_blob(State(state): State<AppState>, caller: Caller, Path((id, 
 /// A client's artefacts, newest first.
 #[utoipa::path(get, path = "/api/clients/{id}/artefacts", tag = "artefacts", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Vec<Artefact>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn list(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<Artefact>>, Error> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Artefact>>, Error> {
     let id = parse_id(&id)?;
     let mut conn = state.db.acquire().await?;
     owned(&mut conn, &caller, id).await?;
-    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC")
-        .bind(id.to_string())
-        .fetch_all(&mut *conn)
-        .await?;
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
     let mut out = Vec::with_capacity(ids.len());
     for a in &ids {
         out.push(load(&mut conn, a).await?);

@@ -14,7 +14,15 @@ pub async fn record(
     client_id: Option<Uuid>,
     detail: Option<&str>,
 ) -> sqlx::Result<()> {
-    record_raw(conn, Some(caller.therapist_id), &caller.address, action, client_id, detail).await
+    record_raw(
+        conn,
+        Some(caller.therapist_id),
+        &caller.address,
+        action,
+        client_id,
+        detail,
+    )
+    .await
 }
 
 /// Writes one audit row for an event without a logged-in therapist (a failed login).

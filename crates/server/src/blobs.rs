@@ -33,7 +33,10 @@ impl FileBlobStore {
 
     fn path(&self, sha256: &str) -> std::io::Result<PathBuf> {
         if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a sha256"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a sha256",
+            ));
         }
         Ok(self.root.join(&sha256[..2]).join(sha256))
     }
@@ -45,28 +48,31 @@ impl BlobStore for FileBlobStore {
     fn put(&self, sha256: &str, bytes: Vec<u8>) -> BoxFuture<'_, std::io::Result<()>> {
         let path = self.path(sha256);
         Box::pin(async move {
-        let path = path?;
-        tokio::task::spawn_blocking(move || {
-            use std::io::Write;
-            if path.exists() {
-                return Ok(()); // same name, same bytes
-            }
-            let dir = path.parent().expect("blob paths have a folder").to_path_buf();
-            std::fs::create_dir_all(&dir)?;
-            let tmp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
-            let result = (|| {
-                let mut f = std::fs::File::create(&tmp)?;
-                f.write_all(&bytes)?;
-                f.sync_all()?;
-                std::fs::rename(&tmp, &path)?;
-                std::fs::File::open(&dir)?.sync_all()
-            })();
-            if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-            result
-        })
-        .await?
+            let path = path?;
+            tokio::task::spawn_blocking(move || {
+                use std::io::Write;
+                if path.exists() {
+                    return Ok(()); // same name, same bytes
+                }
+                let dir = path
+                    .parent()
+                    .expect("blob paths have a folder")
+                    .to_path_buf();
+                std::fs::create_dir_all(&dir)?;
+                let tmp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
+                let result = (|| {
+                    let mut f = std::fs::File::create(&tmp)?;
+                    f.write_all(&bytes)?;
+                    f.sync_all()?;
+                    std::fs::rename(&tmp, &path)?;
+                    std::fs::File::open(&dir)?.sync_all()
+                })();
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                result
+            })
+            .await?
         })
     }
 

@@ -38,7 +38,11 @@ fn to_client(r: ClientRow) -> Result<Client, Error> {
 }
 
 /// The client with `id` if the caller owns it; otherwise `NotFound`, exactly as if missing.
-pub async fn owned(conn: &mut SqliteConnection, caller: &Caller, id: Uuid) -> Result<Client, Error> {
+pub async fn owned(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<Client, Error> {
     let row: Option<ClientRow> = sqlx::query_as(
         "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ? AND owner_id = ?",
     )
@@ -51,7 +55,10 @@ pub async fn owned(conn: &mut SqliteConnection, caller: &Caller, id: Uuid) -> Re
 
 /// The caller's clients, by label.
 #[utoipa::path(get, path = "/api/clients", tag = "clients", responses((status = 200, body = Vec<Client>), (status = 401, body = ApiError)))]
-pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<Client>>, Error> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<Client>>, Error> {
     let mut conn = state.db.acquire().await?;
     let rows: Vec<ClientRow> = sqlx::query_as(
         "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE owner_id = ? ORDER BY label COLLATE NOCASE",
@@ -60,7 +67,9 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<
     .fetch_all(&mut *conn)
     .await?;
     audit::record(&mut conn, &caller, "client.list", None, None).await?;
-    Ok(Json(rows.into_iter().map(to_client).collect::<Result<_, _>>()?))
+    Ok(Json(
+        rows.into_iter().map(to_client).collect::<Result<_, _>>()?,
+    ))
 }
 
 /// Adds a client.
@@ -98,7 +107,11 @@ pub async fn create(
 /// One client.
 #[utoipa::path(get, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Client), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn read(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Client>, Error> {
+pub async fn read(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Client>, Error> {
     let id = parse_id(&id)?;
     let mut conn = state.db.acquire().await?;
     let client = owned(&mut conn, &caller, id).await?;
@@ -110,7 +123,11 @@ pub async fn read(State(state): State<AppState>, caller: Caller, Path(id): Path<
 /// keeps the fact that it happened.
 #[utoipa::path(delete, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
     (status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn delete(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<StatusCode, Error> {
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, Error> {
     let id = parse_id(&id)?;
     let mut tx = state.db.begin().await?;
     owned(&mut tx, &caller, id).await?;
@@ -120,15 +137,19 @@ pub async fn delete(State(state): State<AppState>, caller: Caller, Path(id): Pat
     .bind(id.to_string())
     .fetch_all(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM clients WHERE id = ?").bind(id.to_string()).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM clients WHERE id = ?")
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
     audit::record(&mut tx, &caller, "client.delete", Some(id), None).await?;
     tx.commit().await?;
     // Files go after the rows: a crash in between leaves unreferenced files, never rows without files.
     for h in hashes {
-        let still_used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefact_blobs WHERE sha256 = ?")
-            .bind(&h)
-            .fetch_one(&state.db)
-            .await?;
+        let still_used: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM artefact_blobs WHERE sha256 = ?")
+                .bind(&h)
+                .fetch_one(&state.db)
+                .await?;
         if still_used == 0 {
             state.blobs.delete(&h).await?;
         }

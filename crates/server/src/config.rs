@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 /// How the server runs.
 #[derive(Debug, Clone, clap::Parser)]
-#[command(name = "speelruimte-server", about = "Speelruimte: server and tablet app")]
+#[command(
+    name = "speelruimte-server",
+    about = "Speelruimte: server and tablet app"
+)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SPEELRUIMTE_HOST", default_value = "127.0.0.1")]

@@ -7,7 +7,11 @@ pub const MAX_IMAGE_SIDE: u32 = 8192;
 
 /// Checks `bytes` against `media_type`; the error names the blob and says what is wrong.
 pub fn check(name: &str, media_type: MediaType, bytes: &[u8]) -> Result<(), ValidationError> {
-    let fail = |expected: &'static str, reason: String| ValidationError::BlobContent { name: name.to_owned(), expected, reason };
+    let fail = |expected: &'static str, reason: String| ValidationError::BlobContent {
+        name: name.to_owned(),
+        expected,
+        reason,
+    };
     match media_type {
         MediaType::Png => check_png(bytes).map_err(|r| fail("geldige PNG-afbeelding", r)),
         MediaType::Wav => check_wav(bytes).map_err(|r| fail("geldig WAV-geluidsbestand", r)),
@@ -21,15 +25,21 @@ pub fn check(name: &str, media_type: MediaType, bytes: &[u8]) -> Result<(), Vali
 /// Decodes the header and the whole frame: a truncated or corrupt PNG is refused.
 fn check_png(bytes: &[u8]) -> Result<(), String> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    decoder.set_limits(png::Limits { bytes: 300 * 1024 * 1024 });
-    let mut reader = decoder.read_info().map_err(|e| format!("de kop is onleesbaar ({e})"))?;
+    decoder.set_limits(png::Limits {
+        bytes: 300 * 1024 * 1024,
+    });
+    let mut reader = decoder
+        .read_info()
+        .map_err(|e| format!("de kop is onleesbaar ({e})"))?;
     let info = reader.info();
     let (w, h) = (info.width, info.height);
     if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
         return Err(format!("{w}×{h} pixels valt buiten 1 tot {MAX_IMAGE_SIDE}"));
     }
     let mut buf = vec![0; reader.output_buffer_size()];
-    reader.next_frame(&mut buf).map_err(|e| format!("de afbeelding is beschadigd ({e})"))?;
+    reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("de afbeelding is beschadigd ({e})"))?;
     Ok(())
 }
 
@@ -61,7 +71,9 @@ fn check_wav(b: &[u8]) -> Result<(), String> {
                 let pcm = (format == 1 || format == 0xFFFE) && matches!(bits, 16 | 24 | 32);
                 let float = format == 3 && bits == 32;
                 if !(pcm || float) {
-                    return Err(format!("formaat {format} met {bits} bits wordt niet ondersteund"));
+                    return Err(format!(
+                        "formaat {format} met {bits} bits wordt niet ondersteund"
+                    ));
                 }
                 if !(1..=2).contains(&channels) {
                     return Err(format!("{channels} kanalen; 1 of 2 verwacht"));
@@ -72,7 +84,11 @@ fn check_wav(b: &[u8]) -> Result<(), String> {
                 fmt_ok = true;
             }
             b"data" => {
-                return if fmt_ok { Ok(()) } else { Err("het data-blok komt voor het fmt-blok".into()) };
+                return if fmt_ok {
+                    Ok(())
+                } else {
+                    Err("het data-blok komt voor het fmt-blok".into())
+                };
             }
             _ => {}
         }
@@ -110,8 +126,16 @@ mod tests {
 
     #[test]
     fn a_wav_at_an_odd_rate_or_with_six_channels_is_refused() {
-        assert!(check_wav(&wav(200_000, 1, &[0])).unwrap_err().contains("200000 Hz"));
-        assert!(check_wav(&wav(48_000, 6, &[0])).unwrap_err().contains("6 kanalen"));
+        assert!(
+            check_wav(&wav(200_000, 1, &[0]))
+                .unwrap_err()
+                .contains("200000 Hz")
+        );
+        assert!(
+            check_wav(&wav(48_000, 6, &[0]))
+                .unwrap_err()
+                .contains("6 kanalen")
+        );
     }
 
     #[test]
@@ -124,6 +148,10 @@ mod tests {
     #[test]
     fn text_claiming_to_be_a_png_is_refused_with_a_dutch_reason() {
         let err = check("image.png", MediaType::Png, b"hallo").unwrap_err();
-        assert!(err.to_string().starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"),
+            "{err}"
+        );
     }
 }

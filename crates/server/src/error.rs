@@ -63,19 +63,34 @@ impl From<std::io::Error> for Error {
 impl Error {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         match self {
-            Self::NotLoggedIn => (StatusCode::UNAUTHORIZED, "not_logged_in", "Je bent niet ingelogd.".into()),
-            Self::LoginFailed => (StatusCode::UNAUTHORIZED, "login_failed", "Gebruikersnaam of wachtwoord klopt niet.".into()),
+            Self::NotLoggedIn => (
+                StatusCode::UNAUTHORIZED,
+                "not_logged_in",
+                "Je bent niet ingelogd.".into(),
+            ),
+            Self::LoginFailed => (
+                StatusCode::UNAUTHORIZED,
+                "login_failed",
+                "Gebruikersnaam of wachtwoord klopt niet.".into(),
+            ),
             Self::Throttled(secs) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "throttled",
-                format!("Te veel mislukte pogingen. Probeer het over {} minuten opnieuw.", secs.div_ceil(60).max(1)),
+                format!(
+                    "Te veel mislukte pogingen. Probeer het over {} minuten opnieuw.",
+                    secs.div_ceil(60).max(1)
+                ),
             ),
             Self::Csrf => (
                 StatusCode::FORBIDDEN,
                 "csrf",
                 "De beveiligingscode ontbreekt of is verlopen. Laad de pagina opnieuw.".into(),
             ),
-            Self::SetupToken => (StatusCode::FORBIDDEN, "setup_token", "Deze link is ongeldig of al gebruikt.".into()),
+            Self::SetupToken => (
+                StatusCode::FORBIDDEN,
+                "setup_token",
+                "Deze link is ongeldig of al gebruikt.".into(),
+            ),
             Self::NotFound => (
                 StatusCode::NOT_FOUND,
                 "not_found",
@@ -93,7 +108,8 @@ impl Error {
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
-                    "Er ging iets mis op de server. Probeer het opnieuw; je werk is niet verloren.".into(),
+                    "Er ging iets mis op de server. Probeer het opnieuw; je werk is niet verloren."
+                        .into(),
                 )
             }
         }
@@ -103,7 +119,14 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, code, message) = self.parts();
-        let mut res = (status, axum::Json(ApiError { error: code.into(), message })).into_response();
+        let mut res = (
+            status,
+            axum::Json(ApiError {
+                error: code.into(),
+                message,
+            }),
+        )
+            .into_response();
         if let Self::Throttled(secs) = self {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
@@ -130,17 +153,24 @@ impl From<JsonRejection> for Error {
         match r {
             JsonRejection::JsonDataError(e) => {
                 // serde's message holds the model's Dutch reason, e.g. "Het cliëntlabel is leeg".
-                let detail = std::error::Error::source(&e).map(|s| s.to_string()).unwrap_or_else(|| e.body_text());
+                let detail = std::error::Error::source(&e)
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| e.body_text());
                 Self::Validation(format!("De gegevens kloppen niet: {detail}"))
             }
-            JsonRejection::JsonSyntaxError(_) => {
-                Self::Validation("De gegevens konden niet worden gelezen (geen geldige JSON).".into())
-            }
+            JsonRejection::JsonSyntaxError(_) => Self::Validation(
+                "De gegevens konden niet worden gelezen (geen geldige JSON).".into(),
+            ),
             JsonRejection::MissingJsonContentType(_) => {
                 Self::Validation("De gegevens moeten als JSON worden gestuurd.".into())
             }
-            JsonRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::TooLarge,
-            other => Self::Validation(format!("De gegevens konden niet worden gelezen: {}", other.body_text())),
+            JsonRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::TooLarge
+            }
+            other => Self::Validation(format!(
+                "De gegevens konden niet worden gelezen: {}",
+                other.body_text()
+            )),
         }
     }
 }

@@ -4,7 +4,9 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
-use speelruimte_model::{ApiError, Goal, GoalDomain, GoalTitle, NewGoal, NewSession, Session, SessionNotes};
+use speelruimte_model::{
+    ApiError, Goal, GoalDomain, GoalTitle, NewGoal, NewSession, Session, SessionNotes,
+};
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -16,7 +18,10 @@ use crate::{AppState, Error, audit, db};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/clients/{id}/goals", get(list_goals).post(create_goal))
-        .route("/api/clients/{id}/sessions", get(list_sessions).post(create_session))
+        .route(
+            "/api/clients/{id}/sessions",
+            get(list_sessions).post(create_session),
+        )
 }
 
 fn bad(what: &str) -> Error {
@@ -26,7 +31,11 @@ fn bad(what: &str) -> Error {
 /// A client's goals, oldest first.
 #[utoipa::path(get, path = "/api/clients/{id}/goals", tag = "goals", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Vec<Goal>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn list_goals(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<Goal>>, Error> {
+pub async fn list_goals(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Goal>>, Error> {
     let id = parse_id(&id)?;
     let mut conn = state.db.acquire().await?;
     owned(&mut conn, &caller, id).await?;
@@ -40,7 +49,8 @@ pub async fn list_goals(State(state): State<AppState>, caller: Caller, Path(id):
     let goals = rows
         .into_iter()
         .map(|(gid, domain, title, subgoals, created)| {
-            let subgoals: Vec<GoalTitle> = serde_json::from_str(&subgoals).map_err(|_| bad("subgoals"))?;
+            let subgoals: Vec<GoalTitle> =
+                serde_json::from_str(&subgoals).map_err(|_| bad("subgoals"))?;
             Ok(Goal {
                 id: Uuid::parse_str(&gid).map_err(|_| bad("id"))?,
                 client_id: id,
@@ -84,7 +94,14 @@ pub async fn create_goal(
         .bind(goal.created_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, &caller, "goal.create", Some(id), Some(&goal.id.to_string())).await?;
+    audit::record(
+        &mut tx,
+        &caller,
+        "goal.create",
+        Some(id),
+        Some(&goal.id.to_string()),
+    )
+    .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(goal)))
 }
@@ -92,7 +109,11 @@ pub async fn create_goal(
 /// A client's sessions, newest first.
 #[utoipa::path(get, path = "/api/clients/{id}/sessions", tag = "sessions", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn list_sessions(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<Vec<Session>>, Error> {
+pub async fn list_sessions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Session>>, Error> {
     let id = parse_id(&id)?;
     let mut conn = state.db.acquire().await?;
     owned(&mut conn, &caller, id).await?;
@@ -110,7 +131,10 @@ pub async fn list_sessions(State(state): State<AppState>, caller: Caller, Path(i
                 id: Uuid::parse_str(&sid).map_err(|_| bad("id"))?,
                 client_id: id,
                 date: date.parse().map_err(|_| bad("date"))?,
-                notes: notes.map(|n| SessionNotes::parse(&n)).transpose().map_err(|_| bad("notes"))?,
+                notes: notes
+                    .map(|n| SessionNotes::parse(&n))
+                    .transpose()
+                    .map_err(|_| bad("notes"))?,
                 created_at: db::parse_time(&created),
             })
         })
@@ -130,7 +154,13 @@ pub async fn create_session(
     let id = parse_id(&id)?;
     let mut tx = state.db.begin().await?;
     owned(&mut tx, &caller, id).await?;
-    let session = Session { id: Uuid::new_v4(), client_id: id, date: new.date, notes: new.notes, created_at: chrono::Utc::now() };
+    let session = Session {
+        id: Uuid::new_v4(),
+        client_id: id,
+        date: new.date,
+        notes: new.notes,
+        created_at: chrono::Utc::now(),
+    };
     sqlx::query("INSERT INTO therapy_sessions (id, client_id, date, notes, created_at) VALUES (?, ?, ?, ?, ?)")
         .bind(session.id.to_string())
         .bind(id.to_string())
@@ -139,7 +169,14 @@ pub async fn create_session(
         .bind(session.created_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, &caller, "session.create", Some(id), Some(&session.id.to_string())).await?;
+    audit::record(
+        &mut tx,
+        &caller,
+        "session.create",
+        Some(id),
+        Some(&session.id.to_string()),
+    )
+    .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(session)))
 }

@@ -47,12 +47,21 @@ pub struct AppState {
 
 /// Opens the data folder (database `speelruimte.sqlite3` and `blobs/`), creating what is
 /// missing. Returns the state and, while no therapist exists, a fresh one-time setup token.
-pub async fn open(data_dir: &Path, secure_cookies: bool, limits: Limits) -> anyhow::Result<(AppState, Option<String>)> {
+pub async fn open(
+    data_dir: &Path,
+    secure_cookies: bool,
+    limits: Limits,
+) -> anyhow::Result<(AppState, Option<String>)> {
     use anyhow::Context;
-    std::fs::create_dir_all(data_dir).with_context(|| format!("creating data folder {}", data_dir.display()))?;
-    let db = db::open(&data_dir.join("speelruimte.sqlite3")).await.context("opening the database")?;
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("creating data folder {}", data_dir.display()))?;
+    let db = db::open(&data_dir.join("speelruimte.sqlite3"))
+        .await
+        .context("opening the database")?;
     let blobs = FileBlobStore::new(data_dir.join("blobs")).context("creating the blob folder")?;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists").fetch_one(&db).await?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists")
+        .fetch_one(&db)
+        .await?;
     let token = (count == 0).then(auth::new_token);
     let state = AppState {
         db,

@@ -29,9 +29,13 @@ async fn main() -> anyhow::Result<()> {
         .trim_end_matches('/')
         .to_owned();
     let secure = public_url.starts_with("https://");
-    let (state, setup_token) = speelruimte_server::open(&config.data_dir, secure, Limits::default()).await?;
+    let (state, setup_token) =
+        speelruimte_server::open(&config.data_dir, secure, Limits::default()).await?;
     if !config.web_dir.join("index.html").exists() {
-        tracing::warn!("no app in {}: build it with `cargo xtask build`", config.web_dir.display());
+        tracing::warn!(
+            "no app in {}: build it with `cargo xtask build`",
+            config.web_dir.display()
+        );
     }
     let app = speelruimte_server::app(state, &config.web_dir);
 
@@ -39,15 +43,24 @@ async fn main() -> anyhow::Result<()> {
     writeln!(out, "Listening on http://{}:{port}", config.host)?;
     writeln!(out, "Data folder: {}", config.data_dir.display())?;
     if let Some(token) = setup_token {
-        writeln!(out, "Setup link (one use): {public_url}/setup?token={token}")?;
-        writeln!(out, "Open it to create the first therapist account. There is no default password.")?;
+        writeln!(
+            out,
+            "Setup link (one use): {public_url}/setup?token={token}"
+        )?;
+        writeln!(
+            out,
+            "Open it to create the first therapist account. There is no default password."
+        )?;
     }
     out.flush()?;
     drop(out);
 
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 
@@ -57,7 +70,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

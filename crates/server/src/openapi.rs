@@ -28,7 +28,10 @@ pub struct ApiDoc;
 /// `/api/openapi.json` and `/api/health`.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route(
+            "/api/openapi.json",
+            get(|| async { Json(ApiDoc::openapi()) }),
+        )
         .route("/api/health", get(health))
 }
 

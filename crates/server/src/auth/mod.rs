@@ -49,7 +49,10 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn clear_cookie(secure: bool) -> String {
-    format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0{}", if secure { "; Secure" } else { "" })
+    format!(
+        "{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
@@ -77,9 +80,16 @@ pub fn check_origin(headers: &HeaderMap) -> Result<(), Error> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         return Ok(());
     };
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
-    if origin_host == host { Ok(()) } else { Err(Error::Csrf) }
+    if origin_host == host {
+        Ok(())
+    } else {
+        Err(Error::Csrf)
+    }
 }
 
 /// A logged-in therapist. Extracting it checks the session cookie and, for every request that
@@ -102,11 +112,12 @@ impl FromRequestParts<AppState> for Caller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let token = cookie_token(&parts.headers).ok_or(Error::NotLoggedIn)?;
         let hash = token_hash(&token);
-        let row: Option<(String, String, String)> =
-            sqlx::query_as("SELECT therapist_id, csrf_token, expires_at FROM auth_sessions WHERE token_hash = ?")
-                .bind(&hash)
-                .fetch_optional(&state.db)
-                .await?;
+        let row: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT therapist_id, csrf_token, expires_at FROM auth_sessions WHERE token_hash = ?",
+        )
+        .bind(&hash)
+        .fetch_optional(&state.db)
+        .await?;
         let (therapist_id, csrf_token, expires_at) = row.ok_or(Error::NotLoggedIn)?;
         if crate::db::parse_time(&expires_at) <= chrono::Utc::now() {
             sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ? OR expires_at <= ?")
@@ -117,7 +128,11 @@ impl FromRequestParts<AppState> for Caller {
             return Err(Error::NotLoggedIn);
         }
         if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
-            let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+            let sent = parts
+                .headers
+                .get("x-csrf-token")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             if !constant_time_eq(sent.as_bytes(), csrf_token.as_bytes()) {
                 return Err(Error::Csrf);
             }

@@ -1,7 +1,9 @@
 //! Password hashing: argon2id with OWASP's parameters (19 MiB, 2 passes, 1 lane), run off the
 //! async threads because each hash takes tens of milliseconds on purpose.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 fn argon2() -> Argon2<'static> {
@@ -28,7 +30,8 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
         let a = argon2();
         match stored {
             Some(stored) => {
-                let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+                let parsed = PasswordHash::new(&stored)
+                    .map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
                 Ok(a.verify_password(password.as_bytes(), &parsed).is_ok())
             }
             None => {

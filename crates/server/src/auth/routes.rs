@@ -2,12 +2,12 @@
 
 use std::time::Instant;
 
+use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use speelruimte_model::{ApiError, LoginRequest, Me, SetupRequest, SetupStatus};
 use uuid::Uuid;
 
@@ -45,13 +45,17 @@ pub struct Invite {
 }
 
 async fn therapist_count(state: &AppState) -> Result<i64, Error> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM therapists").fetch_one(&state.db).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM therapists")
+        .fetch_one(&state.db)
+        .await?)
 }
 
 /// Whether the first account still has to be made.
 #[utoipa::path(get, path = "/api/setup", tag = "accounts", responses((status = 200, body = SetupStatus)))]
 pub async fn setup_status(State(state): State<AppState>) -> Result<Json<SetupStatus>, Error> {
-    Ok(Json(SetupStatus { needed: therapist_count(&state).await? == 0 }))
+    Ok(Json(SetupStatus {
+        needed: therapist_count(&state).await? == 0,
+    }))
 }
 
 /// Makes an account with the one-time setup token or a colleague's invite, and logs it in.
@@ -67,7 +71,9 @@ pub async fn setup(
     let display_name = req.display_name.trim().to_owned();
     let len = display_name.chars().count();
     if len == 0 || len > 100 || display_name.chars().any(char::is_control) {
-        return Err(Error::Validation("Vul je naam in (hoogstens 100 tekens).".into()));
+        return Err(Error::Validation(
+            "Vul je naam in (hoogstens 100 tekens).".into(),
+        ));
     }
     let hash = token_hash(&req.token);
     let password_hash = password::hash(req.password.expose().to_owned()).await?;
@@ -86,7 +92,9 @@ pub async fn setup(
         }
     };
     let via = if is_setup {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists").fetch_one(&mut *tx).await?;
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists")
+            .fetch_one(&mut *tx)
+            .await?;
         if count > 0 {
             return Err(Error::SetupToken);
         }
@@ -118,14 +126,30 @@ pub async fn setup(
             if is_setup {
                 *state.setup.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash);
             }
-            return Err(Error::Conflict("Deze gebruikersnaam bestaat al; kies een andere."));
+            return Err(Error::Conflict(
+                "Deze gebruikersnaam bestaat al; kies een andere.",
+            ));
         }
     }
     inserted?;
-    audit::record_raw(&mut tx, Some(id), &address, "account.create", None, Some(via)).await?;
-    let (cookie, me) = start_session(&mut tx, &state, id, req.username.as_str(), &display_name).await?;
+    audit::record_raw(
+        &mut tx,
+        Some(id),
+        &address,
+        "account.create",
+        None,
+        Some(via),
+    )
+    .await?;
+    let (cookie, me) =
+        start_session(&mut tx, &state, id, req.username.as_str(), &display_name).await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, [(header::SET_COOKIE, cookie)], Json(me)).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        Json(me),
+    )
+        .into_response())
 }
 
 async fn start_session(
@@ -198,8 +222,15 @@ pub async fn login(
 /// Logs out: ends the session and clears the cookie.
 #[utoipa::path(post, path = "/api/logout", tag = "accounts", responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Response, Error> {
-    sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?").bind(&caller.session_hash).execute(&state.db).await?;
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie(state.secure_cookies))]).into_response())
+    sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?")
+        .bind(&caller.session_hash)
+        .execute(&state.db)
+        .await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, clear_cookie(state.secure_cookies))],
+    )
+        .into_response())
 }
 
 /// The logged-in therapist and the session's CSRF token.
@@ -210,22 +241,32 @@ pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me
             .bind(caller.therapist_id.to_string())
             .fetch_one(&state.db)
             .await?;
-    Ok(Json(Me { therapist_id: caller.therapist_id, username, display_name, csrf_token: caller.csrf_token }))
+    Ok(Json(Me {
+        therapist_id: caller.therapist_id,
+        username,
+        display_name,
+        csrf_token: caller.csrf_token,
+    }))
 }
 
 /// Makes a one-time invitation (valid 7 days) for a colleague.
 #[utoipa::path(post, path = "/api/invites", tag = "accounts", responses((status = 201, body = Invite), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-pub async fn invite(State(state): State<AppState>, caller: Caller) -> Result<(StatusCode, Json<Invite>), Error> {
+pub async fn invite(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<(StatusCode, Json<Invite>), Error> {
     let token = new_token();
     let expires_at = chrono::Utc::now() + chrono::Duration::days(7);
     let mut tx = state.db.begin().await?;
-    sqlx::query("INSERT INTO invites (token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash(&token))
-        .bind(caller.therapist_id.to_string())
-        .bind(db::now())
-        .bind(expires_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO invites (token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(caller.therapist_id.to_string())
+    .bind(db::now())
+    .bind(expires_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+    .execute(&mut *tx)
+    .await?;
     audit::record(&mut tx, &caller, "invite.create", None, None).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(Invite { token, expires_at })))

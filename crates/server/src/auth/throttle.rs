@@ -19,7 +19,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { per_account: 5, per_address: 20, window: Duration::from_secs(15 * 60) }
+        Self {
+            per_account: 5,
+            per_address: 20,
+            window: Duration::from_secs(15 * 60),
+        }
     }
 }
 
@@ -34,7 +38,10 @@ pub struct Throttle {
 impl Throttle {
     /// A throttle with these limits.
     pub fn new(limits: Limits) -> Self {
-        Self { limits, ..Default::default() }
+        Self {
+            limits,
+            ..Default::default()
+        }
     }
 
     /// `Some(seconds to wait)` when this account or address may not try now.
@@ -45,7 +52,9 @@ impl Throttle {
             list.retain(|t| now.duration_since(*t) < self.limits.window);
             if list.len() >= limit {
                 let last = *list.iter().max()?;
-                Some((self.limits.window - now.duration_since(last)).as_secs().max(1))
+                let left = self.limits.window - now.duration_since(last);
+                // Rounded up: telling someone to retry a moment too early would fail again.
+                Some((left.as_secs() + u64::from(left.subsec_nanos() > 0)).max(1))
             } else {
                 None
             }
@@ -58,13 +67,20 @@ impl Throttle {
     /// Counts a failed attempt.
     pub fn failed(&self, account: &str, address: &str, now: Instant) {
         for (map, key) in [(&self.accounts, account), (&self.addresses, address)] {
-            map.lock().unwrap_or_else(|e| e.into_inner()).entry(key.to_owned()).or_default().push(now);
+            map.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(key.to_owned())
+                .or_default()
+                .push(now);
         }
     }
 
     /// Forgets an account's failures after it logged in.
     pub fn succeeded(&self, account: &str) {
-        self.accounts.lock().unwrap_or_else(|e| e.into_inner()).remove(account);
+        self.accounts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(account);
     }
 }
 
@@ -81,9 +97,19 @@ mod tests {
             t.failed("anna", "1.2.3.4", t0);
         }
         assert_eq!(t.check("anna", "5.6.7.8", t0), Some(900));
-        assert_eq!(t.check("anna", "1.2.3.4", t0 + Duration::from_secs(899)), Some(1));
-        assert_eq!(t.check("anna", "1.2.3.4", t0 + Duration::from_secs(900)), None);
-        assert_eq!(t.check("bram", "5.6.7.8", t0), None, "other accounts are not affected");
+        assert_eq!(
+            t.check("anna", "1.2.3.4", t0 + Duration::from_secs(899)),
+            Some(1)
+        );
+        assert_eq!(
+            t.check("anna", "1.2.3.4", t0 + Duration::from_secs(900)),
+            None
+        );
+        assert_eq!(
+            t.check("bram", "5.6.7.8", t0),
+            None,
+            "other accounts are not affected"
+        );
     }
 
     #[test]

@@ -1,0 +1,228 @@
+use axum::http::{StatusCode, header};
+use base64::Engine as _;
+use serde_json::json;
+
+use crate::helpers::{drawing, png_base64, spawn_app};
+
+#[tokio::test]
+async fn the_same_upload_twice_is_stored_once_and_answered_the_same() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let g = app.goal(&c).await;
+    let path = "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
+    let body = drawing(&c, &[&g], "eerste");
+    let first = app
+        .send("PUT", path, Some(body.clone()))
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let second = app
+        .send("PUT", path, Some(body))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(first, second);
+    assert_eq!(first["goal_ids"], json!([g["id"]]));
+    assert_eq!(app.count("artefacts").await, 1);
+    assert_eq!(app.count("artefact_blobs").await, 3);
+}
+
+#[tokio::test]
+async fn a_different_body_under_the_same_id_is_a_conflict_and_changes_nothing() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let path = "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
+    let stored = app
+        .send("PUT", path, Some(drawing(&c, &[], "eerste")))
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let res = app
+        .send("PUT", path, Some(drawing(&c, &[], "anders")))
+        .await
+        .expect(StatusCode::CONFLICT);
+    assert_eq!(
+        res.json()["message"],
+        "Er bestaat al een ander werkstuk met deze id."
+    );
+    assert_eq!(app.get(path).await.json(), stored);
+}
+
+#[tokio::test]
+async fn blobs_read_back_byte_for_byte_with_their_type() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let a = app.put_artefact(&c, &[]).await;
+    let res = app
+        .get(&format!(
+            "/api/artefacts/{}/blobs/image.png",
+            a["id"].as_str().unwrap()
+        ))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(res.headers.get(header::CONTENT_TYPE).unwrap(), "image/png");
+    assert_eq!(
+        res.body,
+        base64::engine::general_purpose::STANDARD
+            .decode(png_base64(40, 30))
+            .unwrap()
+    );
+    app.get(&format!(
+        "/api/artefacts/{}/blobs/nope.png",
+        a["id"].as_str().unwrap()
+    ))
+    .await
+    .expect(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn text_posing_as_a_png_is_refused_and_nothing_is_stored() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let mut body = drawing(&c, &[], "x");
+    body["blobs"][0]["data_base64"] =
+        json!(base64::engine::general_purpose::STANDARD.encode("<script>alert(1)</script>"));
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
+            Some(body),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"),
+        "{}",
+        res.text()
+    );
+    assert_eq!(app.count("artefacts").await, 0);
+    assert_eq!(
+        std::fs::read_dir(app.data.path().join("data/blobs"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_huge_png_is_refused_before_it_is_kept() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let mut body = drawing(&c, &[], "x");
+    body["blobs"][0]["data_base64"] = json!(png_base64(9000, 1));
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
+            Some(body),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().contains("9000×1 pixels"), "{}", res.text());
+}
+
+#[tokio::test]
+async fn a_goal_of_another_client_cannot_be_linked() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let vos = app.client("Vos-12").await;
+    let beer = app.client("Beer-3").await;
+    let beer_goal = app.goal(&beer).await;
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
+            Some(drawing(&vos, &[&beer_goal], "x")),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        res.json()["message"],
+        "Een gekoppeld behandeldoel hoort niet bij deze cliënt."
+    );
+    assert_eq!(app.count("artefacts").await, 0);
+}
+
+#[tokio::test]
+async fn the_review_list_has_the_newest_first() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let mut old = drawing(&c, &[], "oud");
+    old["created_at"] = json!("2026-01-01T09:00:00Z");
+    app.send(
+        "PUT",
+        "/api/artefacts/11111111-1111-4111-8111-111111111111",
+        Some(old),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    app.send(
+        "PUT",
+        "/api/artefacts/22222222-2222-4222-8222-222222222222",
+        Some(drawing(&c, &[], "nieuw")),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let list = app
+        .get(&format!(
+            "/api/clients/{}/artefacts",
+            c["id"].as_str().unwrap()
+        ))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let notes: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["metadata"]["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["nieuw", "oud"]);
+}
+
+#[tokio::test]
+async fn a_wav_blob_is_checked_and_kept() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let mut wav = b"RIFF".to_vec();
+    wav.extend(40u32.to_le_bytes());
+    wav.extend(b"WAVEfmt ");
+    wav.extend([16, 0, 0, 0, 1, 0, 1, 0]);
+    wav.extend(48_000u32.to_le_bytes());
+    wav.extend(96_000u32.to_le_bytes());
+    wav.extend([2, 0, 16, 0]);
+    wav.extend(b"data");
+    wav.extend(4u32.to_le_bytes());
+    wav.extend([0, 0, 1, 0]);
+    let body = json!({
+        "kind": "music", "client_id": c["id"], "created_at": "2026-11-24T10:00:00Z", "metadata": {},
+        "blobs": [{"name": "mix.wav", "media_type": "audio/wav", "data_base64": base64::engine::general_purpose::STANDARD.encode(&wav)}]
+    });
+    app.send(
+        "PUT",
+        "/api/artefacts/33333333-3333-4333-8333-333333333333",
+        Some(body.clone()),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let mut broken = body;
+    broken["blobs"][0]["data_base64"] =
+        json!(base64::engine::general_purpose::STANDARD.encode(&wav[..20]));
+    app.send(
+        "PUT",
+        "/api/artefacts/44444444-4444-4444-8444-444444444444",
+        Some(broken),
+    )
+    .await
+    .expect(StatusCode::UNPROCESSABLE_ENTITY);
+}

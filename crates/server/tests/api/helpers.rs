@@ -1,0 +1,259 @@
+//! `spawn_app()` builds the server exactly as `main` does (minus the socket) on a fresh data
+//! folder; `TestApp` sends requests with the session cookie and CSRF token, and every failed
+//! expectation prints the whole response.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use speelruimte_server::auth::throttle::Limits;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "een lange zin als wachtwoord";
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Res {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// Asserts the status, printing the response when it differs.
+    #[track_caller]
+    pub fn expect(self, status: StatusCode) -> Self {
+        assert_eq!(
+            self.status,
+            status,
+            "unexpected answer: {} {}",
+            self.status,
+            self.text()
+        );
+        self
+    }
+}
+
+/// The app on a fresh data folder.
+pub struct TestApp {
+    pub router: axum::Router,
+    pub state: speelruimte_server::AppState,
+    pub setup_token: Option<String>,
+    pub data: tempfile::TempDir,
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+    pub address: String,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Limits {
+        window: Duration::from_secs(900),
+        ..Limits::default()
+    })
+    .await
+}
+
+pub async fn spawn_app_with(limits: Limits) -> TestApp {
+    let data = tempfile::tempdir().expect("temp dir");
+    let web = data.path().join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    std::fs::write(
+        web.join("index.html"),
+        "<!doctype html><title>Speelruimte</title>",
+    )
+    .unwrap();
+    let (state, setup_token) = speelruimte_server::open(&data.path().join("data"), false, limits)
+        .await
+        .expect("open");
+    let router = speelruimte_server::app(state.clone(), &web);
+    TestApp {
+        router,
+        state,
+        setup_token,
+        data,
+        cookie: None,
+        csrf: None,
+        address: "10.0.0.1".into(),
+    }
+}
+
+impl TestApp {
+    /// Sends a request as the logged-in therapist (cookie + CSRF header where known).
+    pub async fn send(&self, method: &str, path: &str, body: Option<Value>) -> Res {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(c) = &self.cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        if let Some(t) = &self.csrf {
+            req = req.header("x-csrf-token", t);
+        }
+        let addr: std::net::SocketAddr = format!("{}:5000", self.address).parse().unwrap();
+        let req = match body {
+            Some(b) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(b.to_string())),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        self.raw(req, addr).await
+    }
+
+    /// Sends a prepared request from `addr`.
+    pub async fn raw(&self, mut req: Request<Body>, addr: std::net::SocketAddr) -> Res {
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
+        let res = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        Res {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Res {
+        self.send("GET", path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Res {
+        self.send("POST", path, Some(body)).await
+    }
+
+    /// Remembers the cookie and CSRF token of a login or setup answer.
+    pub fn take_session(&mut self, res: &Res) {
+        let set = res
+            .headers
+            .get(header::SET_COOKIE)
+            .expect("a Set-Cookie")
+            .to_str()
+            .unwrap();
+        self.cookie = Some(set.split(';').next().unwrap().to_owned());
+        self.csrf = Some(res.json()["csrf_token"].as_str().unwrap().to_owned());
+    }
+
+    /// Makes the first account with the setup token and logs in as it.
+    pub async fn setup(&mut self, username: &str) -> Value {
+        let token = self
+            .setup_token
+            .clone()
+            .expect("a fresh app has a setup token");
+        let res = self
+            .post("/api/setup", json!({"token": token, "username": username, "display_name": "Anna Jansen", "password": PASSWORD}))
+            .await
+            .expect(StatusCode::CREATED);
+        self.take_session(&res);
+        res.json()
+    }
+
+    /// A second therapist on the same server, through an invite from this one.
+    pub async fn colleague(&self, username: &str) -> TestApp {
+        let invite = self
+            .post("/api/invites", json!({}))
+            .await
+            .expect(StatusCode::CREATED)
+            .json();
+        let mut other = TestApp {
+            router: self.router.clone(),
+            state: self.state.clone(),
+            setup_token: None,
+            data: tempfile::tempdir().unwrap(),
+            cookie: None,
+            csrf: None,
+            address: "10.0.0.2".into(),
+        };
+        let res = other
+            .post("/api/setup", json!({"token": invite["token"], "username": username, "display_name": "Bram", "password": PASSWORD}))
+            .await
+            .expect(StatusCode::CREATED);
+        other.take_session(&res);
+        other
+    }
+
+    pub async fn client(&self, label: &str) -> Value {
+        self.post(
+            "/api/clients",
+            json!({"label": label, "birth_year": 2016, "discipline": "beeldend"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
+    }
+
+    pub async fn goal(&self, client: &Value) -> Value {
+        self.post(
+            &format!("/api/clients/{}/goals", client["id"].as_str().unwrap()),
+            json!({"domain": "lichaamsbeleving", "title": "Voelen waar het zit"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
+    }
+
+    /// Rows in a table, counted straight from the database.
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.state.db)
+            .await
+            .unwrap()
+    }
+}
+
+/// A real PNG of `w`×`h` pixels, base64.
+pub fn png_base64(w: u32, h: u32) -> String {
+    use base64::Engine as _;
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().unwrap();
+        writer
+            .write_image_data(&vec![200u8; (w * h * 4) as usize])
+            .unwrap();
+    }
+    base64::engine::general_purpose::STANDARD.encode(out)
+}
+
+/// An upload body for a drawing of `client`, linked to `goals`.
+pub fn drawing(client: &Value, goals: &[&Value], note: &str) -> Value {
+    json!({
+        "kind": "drawing",
+        "client_id": client["id"],
+        "goal_ids": goals.iter().map(|g| g["id"].clone()).collect::<Vec<_>>(),
+        "created_at": "2026-11-24T10:00:00Z",
+        "metadata": {"note": note, "stroke_count": 3},
+        "blobs": [
+            {"name": "image.png", "media_type": "image/png", "data_base64": png_base64(40, 30)},
+            {"name": "thumb.png", "media_type": "image/png", "data_base64": png_base64(8, 6)},
+            {"name": "strokes.json", "media_type": "application/json", "data_base64": "eyJ2ZXJzaW9uIjoxfQ=="}
+        ]
+    })
+}
+
+impl TestApp {
+    /// Stores a drawing of `client` under a fresh id; returns the stored artefact.
+    pub async fn put_artefact(&self, client: &Value, goals: &[&Value]) -> Value {
+        let id = uuid::Uuid::new_v4();
+        self.send(
+            "PUT",
+            &format!("/api/artefacts/{id}"),
+            Some(drawing(client, goals, "eerste")),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
+    }
+}

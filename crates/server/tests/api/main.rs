@@ -1,0 +1,8 @@
+//! The server's API, tested in-process on the real router with a fresh SQLite file per test.
+
+mod helpers;
+
+mod accounts;
+mod artefacts;
+mod clients;
+mod security;

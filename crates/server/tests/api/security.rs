@@ -1,0 +1,182 @@
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn a_change_without_the_csrf_token_is_refused_and_changes_nothing() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let token = app.csrf.take();
+    let res = app
+        .post(
+            "/api/clients",
+            json!({"label": "Vos-12", "birth_year": 2016, "discipline": "pmt"}),
+        )
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert_eq!(res.json()["error"], "csrf");
+    app.csrf = Some("niet-de-goede".into());
+    app.post(
+        "/api/clients",
+        json!({"label": "Vos-12", "birth_year": 2016, "discipline": "pmt"}),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    assert_eq!(app.count("clients").await, 0);
+    app.csrf = token;
+    app.client("Vos-12").await;
+}
+
+#[tokio::test]
+async fn a_login_from_another_site_is_refused() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let req = Request::post("/api/login")
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            json!({"username": "a.jansen", "password": crate::helpers::PASSWORD}).to_string(),
+        ))
+        .unwrap();
+    app.raw(req, "10.0.0.1:5000".parse().unwrap())
+        .await
+        .expect(StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn every_read_and_change_of_client_data_is_audited_and_the_log_is_append_only() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let id = c["id"].as_str().unwrap().to_owned();
+    app.get(&format!("/api/clients/{id}"))
+        .await
+        .expect(StatusCode::OK);
+    app.goal(&c).await;
+    let a = app.put_artefact(&c, &[]).await;
+    app.get(&format!(
+        "/api/artefacts/{}/blobs/thumb.png",
+        a["id"].as_str().unwrap()
+    ))
+    .await
+    .expect(StatusCode::OK);
+    let rows: Vec<(String, Option<String>, String, Option<String>)> = sqlx::query_as(
+        "SELECT action, client_id, address, therapist_id FROM audit_events ORDER BY id",
+    )
+    .fetch_all(&app.state.db)
+    .await
+    .unwrap();
+    let actions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "account.create",
+            "client.create",
+            "client.read",
+            "goal.create",
+            "artefact.put",
+            "blob.read"
+        ]
+    );
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r.1.as_deref() == Some(id.as_str()) && r.2 == "10.0.0.1" && r.3.is_some())
+    );
+    let update = sqlx::query("UPDATE audit_events SET action = 'niets'")
+        .execute(&app.state.db)
+        .await;
+    let delete = sqlx::query("DELETE FROM audit_events")
+        .execute(&app.state.db)
+        .await;
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let res = app
+        .post(
+            "/api/clients",
+            json!({"label": "x".repeat(70_000), "birth_year": 2016, "discipline": "pmt"}),
+        )
+        .await
+        .expect(StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(res.json()["error"], "too_large");
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route() {
+    let app = spawn_app().await;
+    let doc = app
+        .get("/api/openapi.json")
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/setup", "post"),
+        ("/api/login", "post"),
+        ("/api/logout", "post"),
+        ("/api/me", "get"),
+        ("/api/invites", "post"),
+        ("/api/clients", "get"),
+        ("/api/clients", "post"),
+        ("/api/clients/{id}", "get"),
+        ("/api/clients/{id}", "delete"),
+        ("/api/clients/{id}/goals", "post"),
+        ("/api/clients/{id}/sessions", "get"),
+        ("/api/clients/{id}/artefacts", "get"),
+        ("/api/artefacts/{id}", "put"),
+        ("/api/artefacts/{id}", "get"),
+        ("/api/artefacts/{id}/blobs/{name}", "get"),
+        ("/api/health", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing"
+        );
+    }
+    assert!(doc["components"]["schemas"].get("ArtefactUpload").is_some());
+}
+
+#[tokio::test]
+async fn app_routes_get_the_app_and_unknown_api_routes_get_json_404() {
+    let app = spawn_app().await;
+    let page = app
+        .get("/clients/abc/evaluatie")
+        .await
+        .expect(StatusCode::OK);
+    assert!(page.text().contains("<title>Speelruimte</title>"));
+    assert!(
+        page.headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+    let api = app
+        .get("/api/bestaat-niet")
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    assert_eq!(api.json()["error"], "not_found");
+    assert_eq!(api.headers.get(header::CACHE_CONTROL).unwrap(), "no-store");
+}
+
+#[tokio::test]
+async fn an_expired_session_is_refused() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    sqlx::query("UPDATE auth_sessions SET expires_at = '2000-01-01T00:00:00Z'")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    app.get("/api/me").await.expect(StatusCode::UNAUTHORIZED);
+    assert_eq!(app.count("auth_sessions").await, 0);
+}
