@@ -19,31 +19,67 @@ enum Shape {
 }
 
 const REGIONS: &[Region] = &[
-    Region { code: "head", name: "hoofd", shapes: &[Shape::Circle(100.0, 42.0, 28.0)] },
-    Region { code: "jaw", name: "kaak", shapes: &[Shape::Ellipse(100.0, 64.0, 15.0, 7.0)] },
-    Region { code: "throat", name: "keel", shapes: &[Shape::Rect(90.0, 72.0, 20.0, 16.0, 5.0)] },
-    Region { code: "shoulders", name: "schouders", shapes: &[Shape::Rect(56.0, 86.0, 88.0, 20.0, 10.0)] },
-    Region { code: "chest", name: "borst", shapes: &[Shape::Rect(66.0, 106.0, 68.0, 52.0, 10.0)] },
-    Region { code: "belly", name: "buik", shapes: &[Shape::Rect(68.0, 158.0, 64.0, 56.0, 14.0)] },
+    Region {
+        code: "head",
+        name: "hoofd",
+        shapes: &[Shape::Circle(100.0, 42.0, 28.0)],
+    },
+    Region {
+        code: "jaw",
+        name: "kaak",
+        shapes: &[Shape::Ellipse(100.0, 64.0, 15.0, 7.0)],
+    },
+    Region {
+        code: "throat",
+        name: "keel",
+        shapes: &[Shape::Rect(90.0, 72.0, 20.0, 16.0, 5.0)],
+    },
+    Region {
+        code: "shoulders",
+        name: "schouders",
+        shapes: &[Shape::Rect(56.0, 86.0, 88.0, 20.0, 10.0)],
+    },
+    Region {
+        code: "chest",
+        name: "borst",
+        shapes: &[Shape::Rect(66.0, 106.0, 68.0, 52.0, 10.0)],
+    },
+    Region {
+        code: "belly",
+        name: "buik",
+        shapes: &[Shape::Rect(68.0, 158.0, 64.0, 56.0, 14.0)],
+    },
     Region {
         code: "arms",
         name: "armen",
-        shapes: &[Shape::Rect(38.0, 96.0, 22.0, 124.0, 11.0), Shape::Rect(140.0, 96.0, 22.0, 124.0, 11.0)],
+        shapes: &[
+            Shape::Rect(38.0, 96.0, 22.0, 124.0, 11.0),
+            Shape::Rect(140.0, 96.0, 22.0, 124.0, 11.0),
+        ],
     },
     Region {
         code: "hands",
         name: "handen",
-        shapes: &[Shape::Circle(49.0, 234.0, 13.0), Shape::Circle(151.0, 234.0, 13.0)],
+        shapes: &[
+            Shape::Circle(49.0, 234.0, 13.0),
+            Shape::Circle(151.0, 234.0, 13.0),
+        ],
     },
     Region {
         code: "legs",
         name: "benen",
-        shapes: &[Shape::Rect(70.0, 212.0, 27.0, 140.0, 12.0), Shape::Rect(103.0, 212.0, 27.0, 140.0, 12.0)],
+        shapes: &[
+            Shape::Rect(70.0, 212.0, 27.0, 140.0, 12.0),
+            Shape::Rect(103.0, 212.0, 27.0, 140.0, 12.0),
+        ],
     },
     Region {
         code: "feet",
         name: "voeten",
-        shapes: &[Shape::Ellipse(80.0, 362.0, 17.0, 9.0), Shape::Ellipse(120.0, 362.0, 17.0, 9.0)],
+        shapes: &[
+            Shape::Ellipse(80.0, 362.0, 17.0, 9.0),
+            Shape::Ellipse(120.0, 362.0, 17.0, 9.0),
+        ],
     },
 ];
 
@@ -53,7 +89,11 @@ pub fn body_name(code: &str) -> &'static str {
         "back" => "rug",
         "face" => "gezicht",
         "neck" => "nek",
-        _ => REGIONS.iter().find(|r| r.code == code).map(|r| r.name).unwrap_or("lichaam"),
+        _ => REGIONS
+            .iter()
+            .find(|r| r.code == code)
+            .map(|r| r.name)
+            .unwrap_or("lichaam"),
     }
 }
 
@@ -76,8 +116,12 @@ pub fn BodyMap(
     #[prop(optional, into)] highlight: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let is_on = move |code: &'static str| {
-        selected.map(|s| s.get().iter().any(|c| c == code)).unwrap_or(false)
-            || highlight.and_then(|h| h.get()).is_some_and(|h| region_for(&h) == code)
+        selected
+            .map(|s| s.get().iter().any(|c| c == code))
+            .unwrap_or(false)
+            || highlight
+                .and_then(|h| h.get())
+                .is_some_and(|h| region_for(&h) == code)
     };
     let toggle = move |code: &'static str| {
         if let Some(s) = selected {
@@ -98,8 +142,12 @@ pub fn BodyMap(
                 .iter()
                 .map(|s| match *s {
                     Shape::Circle(cx, cy, rr) => view! { <circle cx=cx cy=cy r=rr /> }.into_any(),
-                    Shape::Ellipse(cx, cy, rx, ry) => view! { <ellipse cx=cx cy=cy rx=rx ry=ry /> }.into_any(),
-                    Shape::Rect(x, y, w, h, rr) => view! { <rect x=x y=y width=w height=h rx=rr /> }.into_any(),
+                    Shape::Ellipse(cx, cy, rx, ry) => {
+                        view! { <ellipse cx=cx cy=cy rx=rx ry=ry /> }.into_any()
+                    }
+                    Shape::Rect(x, y, w, h, rr) => {
+                        view! { <rect x=x y=y width=w height=h rx=rr /> }.into_any()
+                    }
                 })
                 .collect_view();
             view! {

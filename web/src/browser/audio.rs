@@ -30,7 +30,11 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
             let master = ctx.create_gain().ok()?;
             master.gain().set_value(0.9);
             master.connect_with_audio_node(&ctx.destination()).ok()?;
-            *e = Some(Engine { ctx, master, buffers: HashMap::new() });
+            *e = Some(Engine {
+                ctx,
+                master,
+                buffers: HashMap::new(),
+            });
         }
         e.as_mut().map(f)
     })

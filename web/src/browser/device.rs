@@ -11,7 +11,11 @@ use wasm_bindgen::{JsCast, JsValue};
 /// True when the person asked their device for less motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .map(|m| m.matches())
         .unwrap_or(false)
 }
@@ -55,14 +59,24 @@ pub fn use_wake_lock(active: Signal<bool>) -> ReadSignal<bool> {
         move || {
             let Some(w) = web_sys::window() else { return };
             let nav = w.navigator();
-            let Ok(wl) = js_sys::Reflect::get(&nav, &JsValue::from_str("wakeLock")) else { return };
+            let Ok(wl) = js_sys::Reflect::get(&nav, &JsValue::from_str("wakeLock")) else {
+                return;
+            };
             if wl.is_undefined() {
                 return;
             }
-            let Ok(request) = js_sys::Reflect::get(&wl, &JsValue::from_str("request")) else { return };
-            let Ok(request) = request.dyn_into::<js_sys::Function>() else { return };
-            let Ok(promise) = request.call1(&wl, &JsValue::from_str("screen")) else { return };
-            let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
+            let Ok(request) = js_sys::Reflect::get(&wl, &JsValue::from_str("request")) else {
+                return;
+            };
+            let Ok(request) = request.dyn_into::<js_sys::Function>() else {
+                return;
+            };
+            let Ok(promise) = request.call1(&wl, &JsValue::from_str("screen")) else {
+                return;
+            };
+            let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+                return;
+            };
             let sentinel = sentinel.clone();
             leptos::task::spawn_local(async move {
                 if let Ok(s) = wasm_bindgen_futures::JsFuture::from(promise).await {
