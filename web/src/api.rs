@@ -81,10 +81,10 @@ async fn request(method: &str, path: &str, body: Option<String>) -> Result<Strin
         let _ = headers.set("Content-Type", "application/json");
         init.set_body(&JsValue::from_str(body));
     }
-    if method != "GET" {
-        if let Some(token) = CSRF.with(|c| c.borrow().clone()) {
-            let _ = headers.set("X-CSRF-Token", &token);
-        }
+    if method != "GET"
+        && let Some(token) = CSRF.with(|c| c.borrow().clone())
+    {
+        let _ = headers.set("X-CSRF-Token", &token);
     }
     init.set_headers(&headers);
     let req = Request::new_with_str_and_init(path, &init).map_err(|_| Failure::offline())?;

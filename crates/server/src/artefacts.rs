@@ -226,16 +226,16 @@ pub async fn put_artefact(
     .bind(&hash)
     .execute(&mut *tx)
     .await;
-    if let Err(sqlx::Error::Database(e)) = &inserted {
-        if e.is_unique_violation() {
-            // The same id arrived twice at once; the other one won.
-            drop(tx);
-            let mut conn = state.db.acquire().await?;
-            let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict(
-                "Er bestaat al een ander werkstuk met deze id.",
-            ))?;
-            return repeat(&mut conn, &caller, id, existing, &hash).await;
-        }
+    if let Err(sqlx::Error::Database(e)) = &inserted
+        && e.is_unique_violation()
+    {
+        // The same id arrived twice at once; the other one won.
+        drop(tx);
+        let mut conn = state.db.acquire().await?;
+        let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict(
+            "Er bestaat al een ander werkstuk met deze id.",
+        ))?;
+        return repeat(&mut conn, &caller, id, existing, &hash).await;
     }
     inserted?;
     let mut seen = std::collections::HashSet::new();

@@ -127,10 +127,10 @@ impl IntoResponse for Error {
             }),
         )
             .into_response();
-        if let Self::Throttled(secs) = self {
-            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Self::Throttled(secs) = self
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         res
     }

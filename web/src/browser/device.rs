@@ -89,12 +89,11 @@ pub fn use_wake_lock(active: Signal<bool>) -> ReadSignal<bool> {
     let release = {
         let sentinel = sentinel.clone();
         move || {
-            if let Some(s) = sentinel.borrow_mut().take() {
-                if let Ok(f) = js_sys::Reflect::get(&s, &JsValue::from_str("release")) {
-                    if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-                        let _ = f.call0(&s);
-                    }
-                }
+            if let Some(s) = sentinel.borrow_mut().take()
+                && let Ok(f) = js_sys::Reflect::get(&s, &JsValue::from_str("release"))
+                && let Ok(f) = f.dyn_into::<js_sys::Function>()
+            {
+                let _ = f.call0(&s);
             }
             set_held.set(false);
         }
@@ -120,11 +119,14 @@ pub fn use_wake_lock(active: Signal<bool>) -> ReadSignal<bool> {
     held
 }
 
+/// The self-rescheduling animation-frame closure.
+type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
 /// Calls `tick(now_ms)` on every animation frame while the calling component lives, with
 /// `performance.now()` so that callers compute positions from elapsed time (no drift).
 pub fn use_animation_frame(tick: impl Fn(f64) + 'static) {
     let alive = Rc::new(RefCell::new(true));
-    let f: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+    let f: FrameCallback = Rc::new(RefCell::new(None));
     let g = f.clone();
     let alive2 = alive.clone();
     *g.borrow_mut() = Some(Closure::new(move |now: f64| {

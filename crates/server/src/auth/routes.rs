@@ -121,15 +121,15 @@ pub async fn setup(
     .bind(&now)
     .execute(&mut *tx)
     .await;
-    if let Err(sqlx::Error::Database(e)) = &inserted {
-        if e.is_unique_violation() {
-            if is_setup {
-                *state.setup.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash);
-            }
-            return Err(Error::Conflict(
-                "Deze gebruikersnaam bestaat al; kies een andere.",
-            ));
+    if let Err(sqlx::Error::Database(e)) = &inserted
+        && e.is_unique_violation()
+    {
+        if is_setup {
+            *state.setup.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash);
         }
+        return Err(Error::Conflict(
+            "Deze gebruikersnaam bestaat al; kies een andere.",
+        ));
     }
     inserted?;
     audit::record_raw(
