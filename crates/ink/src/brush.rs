@@ -1,0 +1,176 @@
+//! Brushes as data: how each one turns pressure into width and how it lays down colour.
+
+use serde::{Deserialize, Serialize};
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rgba {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+    /// Alpha (255 = opaque).
+    pub a: u8,
+}
+
+impl Rgba {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self { r, g, b, a: 255 }
+    }
+
+    /// "#rrggbb".
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+/// The five brushes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Brush {
+    /// Thin, pressure-hungry, slightly soft: a graphite pencil.
+    Pencil,
+    /// Even width, opaque: a felt marker.
+    Marker,
+    /// Soft and see-through; overlapping strokes build up colour.
+    Watercolour,
+    /// Wide, grainy: crayon or chalk.
+    Crayon,
+    /// Takes ink away down to the paper.
+    Eraser,
+}
+
+impl Brush {
+    /// All brushes, in toolbar order.
+    pub const ALL: [Brush; 5] = [
+        Self::Pencil,
+        Self::Marker,
+        Self::Watercolour,
+        Self::Crayon,
+        Self::Eraser,
+    ];
+
+    /// Stable one-byte code used by the encoding.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// Inverse of [`Brush::code`].
+    pub fn from_code(c: u8) -> Option<Self> {
+        Self::ALL.get(c as usize).copied()
+    }
+
+    /// The brush's parameters.
+    pub fn params(self) -> BrushParams {
+        match self {
+            Self::Pencil => BrushParams {
+                thinning: 0.7,
+                smoothing: 0.5,
+                streamline: 0.45,
+                taper_start: 12.0,
+                taper_end: 12.0,
+                opacity: 0.92,
+                gamma: 1.3,
+            },
+            Self::Marker => BrushParams {
+                thinning: 0.15,
+                smoothing: 0.5,
+                streamline: 0.5,
+                taper_start: 0.0,
+                taper_end: 0.0,
+                opacity: 1.0,
+                gamma: 1.0,
+            },
+            Self::Watercolour => BrushParams {
+                thinning: 0.4,
+                smoothing: 0.7,
+                streamline: 0.6,
+                taper_start: 20.0,
+                taper_end: 30.0,
+                opacity: 0.3,
+                gamma: 0.8,
+            },
+            Self::Crayon => BrushParams {
+                thinning: 0.35,
+                smoothing: 0.4,
+                streamline: 0.4,
+                taper_start: 4.0,
+                taper_end: 4.0,
+                opacity: 0.95,
+                gamma: 1.0,
+            },
+            Self::Eraser => BrushParams {
+                thinning: 0.0,
+                smoothing: 0.5,
+                streamline: 0.5,
+                taper_start: 0.0,
+                taper_end: 0.0,
+                opacity: 1.0,
+                gamma: 1.0,
+            },
+        }
+    }
+}
+
+/// How strongly a brush reacts to pressure and smooths the hand's path.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BrushParams {
+    /// How much pressure changes width: 0 = none, 1 = from nothing to full.
+    pub thinning: f32,
+    /// Smoothing of the outline's corners (0–1): larger rounds off more.
+    pub smoothing: f32,
+    /// How much each new point is pulled towards the previous one (0–1).
+    pub streamline: f32,
+    /// Length over which the stroke grows to full width, in px.
+    pub taper_start: f32,
+    /// Length over which the stroke narrows to its end, in px.
+    pub taper_end: f32,
+    /// How much colour one stroke lays down (0–1).
+    pub opacity: f32,
+    /// Pressure curve exponent: above 1 needs a firmer press for width.
+    pub gamma: f32,
+}
+
+impl BrushParams {
+    /// Radius factor (0–1) for a pressure (0–1), after the brush's curve and thinning.
+    pub fn pressure_factor(&self, pressure: f32) -> f32 {
+        let p = pressure.clamp(0.0, 1.0).powf(self.gamma);
+        1.0 - self.thinning * (1.0 - p)
+    }
+}
+
+/// A brush with its size (diameter at full pressure, px) and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BrushStyle {
+    /// Which brush.
+    pub brush: Brush,
+    /// Diameter at full pressure, in CSS px.
+    pub size: f32,
+    /// Colour.
+    pub color: Rgba,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_barely_reacts_to_pressure_and_a_pencil_strongly() {
+        let m = Brush::Marker.params();
+        let p = Brush::Pencil.params();
+        assert!((m.pressure_factor(0.1) - 0.85).abs() < 0.02);
+        assert!(p.pressure_factor(0.1) < 0.35);
+        assert_eq!(p.pressure_factor(1.0), 1.0);
+    }
+
+    #[test]
+    fn brush_codes_round_trip() {
+        for b in Brush::ALL {
+            assert_eq!(Brush::from_code(b.code()), Some(b));
+        }
+        assert_eq!(Brush::from_code(9), None);
+    }
+}

@@ -1,0 +1,309 @@
+//! The outline pipeline, as small pure stages over a whole stroke:
+//!
+//! `stroke_points` (streamline smoothing, duplicate removal, pressure — simulated from speed
+//! where the device gives none — and running length) → `radii` (brush pressure curve,
+//! thinning, taper at start and end) → `outline` (offset both sides along the normal, round
+//! joins at sharp corners, round caps).
+//!
+//! Every stage is causal where it can be (a point depends only on points before it), and the
+//! per-point work is done by functions shared with [`crate::LiveStroke`], which is what makes
+//! the incremental outline equal the one computed from scratch.
+
+use serde::{Deserialize, Serialize};
+
+use crate::BrushParams;
+
+/// One sampled input point.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct InputPoint {
+    /// Position in CSS px.
+    pub x: f32,
+    /// Position in CSS px.
+    pub y: f32,
+    /// Pen pressure 0–1; `None` when the device reports none (mouse, most fingers).
+    pub pressure: Option<f32>,
+    /// Time since the drawing began, ms.
+    pub t_ms: f64,
+    /// Pen tilt in degrees, where reported.
+    pub tilt_x: Option<f32>,
+    /// Pen tilt in degrees, where reported.
+    pub tilt_y: Option<f32>,
+}
+
+impl InputPoint {
+    /// A point without pressure or tilt.
+    pub fn at(x: f32, y: f32, t_ms: f64) -> Self {
+        Self {
+            x,
+            y,
+            pressure: None,
+            t_ms,
+            tilt_x: None,
+            tilt_y: None,
+        }
+    }
+
+    /// A pen point with pressure.
+    pub fn pen(x: f32, y: f32, pressure: f32, t_ms: f64) -> Self {
+        Self {
+            pressure: Some(pressure),
+            ..Self::at(x, y, t_ms)
+        }
+    }
+}
+
+/// A point of the smoothed stroke.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StrokePoint {
+    /// Smoothed position.
+    pub x: f32,
+    /// Smoothed position.
+    pub y: f32,
+    /// Pressure 0–1 (measured or simulated).
+    pub pressure: f32,
+    /// Length of the smoothed stroke up to here, px.
+    pub length: f32,
+    /// Time, ms.
+    pub t_ms: f64,
+}
+
+/// Points closer than this to the previous one add nothing and are dropped (px).
+pub const MIN_SPACING: f32 = 0.1;
+/// Pressure a stroke without device pressure starts with.
+pub const START_PRESSURE: f32 = 0.6;
+/// Half-circle segments of a cap or a round join.
+pub const ARC_STEPS: usize = 8;
+/// Narrowest a taper goes, as a share of the radius, so tips stay visible.
+pub const MIN_TAPER: f32 = 0.15;
+
+/// Stage 1, one point: pulls `p` towards the previous smoothed point by `streamline`.
+pub fn streamline_step(prev: Option<[f32; 2]>, p: [f32; 2], streamline: f32) -> [f32; 2] {
+    match prev {
+        None => p,
+        Some(q) => {
+            let t = 1.0 - streamline.clamp(0.0, 0.95);
+            [q[0] + (p[0] - q[0]) * t, q[1] + (p[1] - q[1]) * t]
+        }
+    }
+}
+
+/// Stage 2, one point: the pressure at a new point. Device pressure is used as it is; without
+/// it, pressure follows speed (fast strokes thin out, slow ones swell), eased so it never jumps.
+pub fn pressure_step(prev: Option<&StrokePoint>, input: &InputPoint, at: [f32; 2]) -> f32 {
+    if let Some(p) = input.pressure {
+        return p.clamp(0.0, 1.0);
+    }
+    match prev {
+        None => START_PRESSURE,
+        Some(q) => {
+            let dist = ((at[0] - q.x).powi(2) + (at[1] - q.y).powi(2)).sqrt();
+            let dt = (input.t_ms - q.t_ms).max(1.0) as f32;
+            let speed = dist / dt; // px per ms; 3 px/ms is a fast scribble
+            let target = 1.0 - 0.75 * (speed / 3.0).min(1.0);
+            q.pressure + (target - q.pressure) * 0.3
+        }
+    }
+}
+
+/// Stage 1–2 for one new input point: the smoothed stroke point, or `None` when it lies on top
+/// of the previous one.
+pub fn next_stroke_point(
+    prev: Option<&StrokePoint>,
+    input: &InputPoint,
+    params: &BrushParams,
+) -> Option<StrokePoint> {
+    let at = streamline_step(
+        prev.map(|q| [q.x, q.y]),
+        [input.x, input.y],
+        params.streamline,
+    );
+    let step = prev.map(|q| ((at[0] - q.x).powi(2) + (at[1] - q.y).powi(2)).sqrt());
+    if step.is_some_and(|d| d < MIN_SPACING || !d.is_finite())
+        || !at[0].is_finite()
+        || !at[1].is_finite()
+    {
+        return None;
+    }
+    Some(StrokePoint {
+        x: at[0],
+        y: at[1],
+        pressure: pressure_step(prev, input, at),
+        length: prev.map(|q| q.length).unwrap_or(0.0) + step.unwrap_or(0.0),
+        t_ms: input.t_ms,
+    })
+}
+
+/// Stages 1–2 over a whole stroke.
+pub fn stroke_points(inputs: &[InputPoint], params: &BrushParams) -> Vec<StrokePoint> {
+    let mut out: Vec<StrokePoint> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if let Some(p) = next_stroke_point(out.last(), input, params) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Stage 3, one point: radius from pressure, thinning and the tapers. `total` is the stroke's
+/// length so far; only the end taper depends on it.
+pub fn radius(p: &StrokePoint, total: f32, params: &BrushParams, size: f32) -> f32 {
+    let base = size / 2.0 * params.pressure_factor(p.pressure);
+    let ease = |f: f32| MIN_TAPER + (1.0 - MIN_TAPER) * (1.0 - (1.0 - f.clamp(0.0, 1.0)).powi(2));
+    let start = if params.taper_start > 0.0 {
+        ease(p.length / params.taper_start)
+    } else {
+        1.0
+    };
+    let end = if params.taper_end > 0.0 {
+        ease((total - p.length) / params.taper_end)
+    } else {
+        1.0
+    };
+    (base * start.min(end)).max(0.1)
+}
+
+/// Stage 3 over a whole stroke.
+pub fn radii(points: &[StrokePoint], params: &BrushParams, size: f32) -> Vec<f32> {
+    let total = points.last().map(|p| p.length).unwrap_or(0.0);
+    points
+        .iter()
+        .map(|p| radius(p, total, params, size))
+        .collect()
+}
+
+fn unit(dx: f32, dy: f32) -> Option<[f32; 2]> {
+    let len = (dx * dx + dy * dy).sqrt();
+    (len > 1e-6).then(|| [dx / len, dy / len])
+}
+
+/// Points of an arc around `c` with radius `r`, from angle `a0` turning by `sweep` (radians).
+fn arc(c: [f32; 2], r: f32, a0: f32, sweep: f32, steps: usize, out: &mut Vec<[f32; 2]>) {
+    for k in 0..=steps {
+        let a = a0 + sweep * k as f32 / steps as f32;
+        out.push([c[0] + r * a.cos(), c[1] + r * a.sin()]);
+    }
+}
+
+/// Stage 4, one point: its contribution to the left and right sides of the outline. A point
+/// on a gentle curve adds one point per side; at a sharp corner (a turn of more than 90°)
+/// both sides get a round join, so the corner is covered without a spike.
+/// Needs points `i - 1` and `i + 1` where they exist: the result for `i` is final once `i + 1`
+/// is known.
+pub fn offsets_at(
+    points: &[StrokePoint],
+    r: f32,
+    i: usize,
+    left: &mut Vec<[f32; 2]>,
+    right: &mut Vec<[f32; 2]>,
+) {
+    let p = [points[i].x, points[i].y];
+    let prev = i.checked_sub(1).map(|j| [points[j].x, points[j].y]);
+    let next = points.get(i + 1).map(|q| [q.x, q.y]);
+    let din = prev.and_then(|q| unit(p[0] - q[0], p[1] - q[1]));
+    let dout = next.and_then(|q| unit(q[0] - p[0], q[1] - p[1]));
+    let d = match (din, dout) {
+        (Some(a), Some(b)) => {
+            if a[0] * b[0] + a[1] * b[1] < 0.0 {
+                // Sharp corner: round join on both sides, from the incoming to the outgoing normal.
+                let a_in = a[1].atan2(a[0]) + std::f32::consts::FRAC_PI_2;
+                let mut sweep = b[1].atan2(b[0]) - a[1].atan2(a[0]);
+                while sweep > std::f32::consts::PI {
+                    sweep -= std::f32::consts::TAU;
+                }
+                while sweep < -std::f32::consts::PI {
+                    sweep += std::f32::consts::TAU;
+                }
+                arc(p, r, a_in, sweep, ARC_STEPS / 2, left);
+                arc(
+                    p,
+                    r,
+                    a_in + std::f32::consts::PI,
+                    sweep,
+                    ARC_STEPS / 2,
+                    right,
+                );
+                return;
+            }
+            unit(a[0] + b[0], a[1] + b[1]).unwrap_or(a)
+        }
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => [1.0, 0.0],
+    };
+    let n = [-d[1], d[0]];
+    left.push([p[0] + n[0] * r, p[1] + n[1] * r]);
+    right.push([p[0] - n[0] * r, p[1] - n[1] * r]);
+}
+
+/// Direction of travel at the first or last point, for the caps.
+fn end_direction(points: &[StrokePoint], at_end: bool) -> [f32; 2] {
+    let n = points.len();
+    let (a, b) = if at_end {
+        (&points[n - 2], &points[n - 1])
+    } else {
+        (&points[0], &points[1])
+    };
+    unit(b.x - a.x, b.y - a.y).unwrap_or([1.0, 0.0])
+}
+
+/// Closes the two sides into a polygon with round caps: left side forward, end cap, right
+/// side backward, start cap.
+pub fn close(
+    points: &[StrokePoint],
+    radii: &[f32],
+    left: &[[f32; 2]],
+    right_rev: impl Iterator<Item = [f32; 2]>,
+) -> Vec<[f32; 2]> {
+    let mut out = Vec::with_capacity(left.len() * 2 + 2 * ARC_STEPS + 2);
+    match points.len() {
+        0 => return out,
+        1 => {
+            // A dot: a full circle.
+            arc(
+                [points[0].x, points[0].y],
+                radii[0],
+                0.0,
+                std::f32::consts::TAU,
+                ARC_STEPS * 2,
+                &mut out,
+            );
+            out.pop();
+            return out;
+        }
+        _ => {}
+    }
+    out.extend_from_slice(left);
+    let n = points.len();
+    let e = end_direction(points, true);
+    let a_end = e[1].atan2(e[0]) + std::f32::consts::FRAC_PI_2;
+    arc(
+        [points[n - 1].x, points[n - 1].y],
+        radii[n - 1],
+        a_end,
+        -std::f32::consts::PI,
+        ARC_STEPS,
+        &mut out,
+    );
+    out.extend(right_rev);
+    let s = end_direction(points, false);
+    let a_start = s[1].atan2(s[0]) - std::f32::consts::FRAC_PI_2;
+    arc(
+        [points[0].x, points[0].y],
+        radii[0],
+        a_start,
+        -std::f32::consts::PI,
+        ARC_STEPS,
+        &mut out,
+    );
+    out
+}
+
+/// Stage 4 over a whole stroke: the closed outline polygon.
+pub fn outline(points: &[StrokePoint], radii: &[f32]) -> Vec<[f32; 2]> {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    if points.len() > 1 {
+        for i in 0..points.len() {
+            offsets_at(points, radii[i], i, &mut left, &mut right);
+        }
+    }
+    close(points, radii, &left, right.into_iter().rev())
+}
