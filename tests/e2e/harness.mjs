@@ -103,16 +103,27 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
   });
 }
 
-/** Thickness of the ink across column `x` of the canvas (in CSS px, counting dark pixels). */
+/** Thickness of the ink across column `x` of the ink layer (CSS px of mostly opaque pixels). */
 export function inkThicknessAt(page, x) {
   return page.evaluate((x) => {
-    const c = document.querySelector("canvas");
+    const c = document.querySelector('canvas[data-layer="ink"]');
     const ctx = c.getContext("2d");
     const r = c.getBoundingClientRect();
     const scale = c.width / r.width;
     const col = ctx.getImageData(Math.round((x - r.left) * scale), 0, 1, c.height).data;
     let n = 0;
-    for (let i = 0; i < col.length; i += 4) if (col[i] + col[i + 1] + col[i + 2] < 384) n++;
+    for (let i = 3; i < col.length; i += 4) if (col[i] > 127) n++;
     return n / scale;
   }, x);
+}
+
+/** Number of mostly opaque pixels on the ink layer: how much ink shows. */
+export function inkPixels(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('canvas[data-layer="ink"]');
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 127) n++;
+    return n;
+  });
 }

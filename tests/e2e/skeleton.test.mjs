@@ -73,7 +73,7 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     const y = box.y + box.height / 2;
     const x0 = box.x + 100, x1 = box.x + box.width - 100;
     await penStroke(page, line([x0, y], [x1, y], 60, 0.1, 1.0));
-    await page.locator('canvas[data-strokes="1"]').waitFor();
+    await page.locator('[data-testid="canvas"][data-strokes="1"]').waitFor();
     const thin = await inkThicknessAt(page, x0 + 40);
     const thick = await inkThicknessAt(page, x1 - 40);
     assert.ok(thin > 0, "the light start of the stroke left no ink");

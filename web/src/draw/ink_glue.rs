@@ -11,6 +11,8 @@ use speelruimte_ink::{
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, PointerEvent};
 
+use leptos::prelude::GetUntracked;
+
 use super::tools::Tools;
 
 /// A stroke being drawn by one pointer.
@@ -174,7 +176,7 @@ fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &Bru
             // grain: knock small holes into what was just painted
             let _ = c.set_global_composite_operation("destination-out");
             c.set_global_alpha(1.0);
-            if let Some(p) = grain_pattern(c) {
+            if let Some(p) = tile_pattern(c, false) {
                 c.set_fill_style_canvas_pattern(&p);
             }
         }
@@ -185,29 +187,29 @@ fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &Bru
 }
 
 thread_local! {
-    static GRAIN: std::cell::RefCell<Option<web_sys::HtmlCanvasElement>> = const { std::cell::RefCell::new(None) };
+    static TILES: std::cell::RefCell<Vec<(bool, web_sys::HtmlCanvasElement)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A 64×64 tile of the crayon grain from ink (the same mask the PNG renderer uses).
-fn grain_pattern(c: &CanvasRenderingContext2d) -> Option<web_sys::CanvasPattern> {
+/// A repeating pattern of one of ink's 64×64 alpha tiles (crayon grain, or paper texture),
+/// the same tiles the PNG renderer uses.
+fn tile_pattern(c: &CanvasRenderingContext2d, paper: bool) -> Option<web_sys::CanvasPattern> {
     use wasm_bindgen::JsCast;
-    let tile = GRAIN.with(|g| {
-        if g.borrow().is_none() {
-            let doc = web_sys::window()?.document()?;
-            let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-            let n = ink::GRAIN_SIZE as u32;
-            canvas.set_width(n);
-            canvas.set_height(n);
-            let cx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-            let mut rgba = Vec::with_capacity((n * n * 4) as usize);
-            for a in ink::grain_alpha() {
-                rgba.extend_from_slice(&[0, 0, 0, a]);
-            }
-            let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&rgba), n, n).ok()?;
-            cx.put_image_data(&data, 0.0, 0.0).ok()?;
-            *g.borrow_mut() = Some(canvas);
+    let tile = TILES.with(|t| {
+        if let Some((_, canvas)) = t.borrow().iter().find(|(k, _)| *k == paper) {
+            return Some(canvas.clone());
         }
-        g.borrow().clone()
+        let doc = web_sys::window()?.document()?;
+        let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let n = ink::GRAIN_SIZE as u32;
+        canvas.set_width(n);
+        canvas.set_height(n);
+        let cx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let alpha = if paper { ink::paper_alpha() } else { ink::grain_alpha() };
+        let rgba: Vec<u8> = alpha.iter().flat_map(|a| [0, 0, 0, *a]).collect();
+        let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&rgba), n, n).ok()?;
+        cx.put_image_data(&data, 0.0, 0.0).ok()?;
+        t.borrow_mut().push((paper, canvas.clone()));
+        Some(canvas)
     })?;
     c.create_pattern_with_html_canvas_element(&tile, "repeat").ok().flatten()
 }
@@ -237,6 +239,12 @@ pub fn paint_paper(c: &CanvasRenderingContext2d, board: &Board) {
     c.save();
     c.set_fill_style_str(&css(board.drawing.background.color()));
     c.fill_rect(0.0, 0.0, w, h);
+    if board.drawing.background == Background::Paper {
+        if let Some(p) = tile_pattern(c, true) {
+            c.set_fill_style_canvas_pattern(&p);
+            c.fill_rect(0.0, 0.0, w, h);
+        }
+    }
     let lines = ink::template_lines(board.drawing.template, board.width(), board.height());
     c.set_stroke_style_str(&css(ink::template_color(board.drawing.background)));
     c.set_line_width(2.0);

@@ -1,35 +1,27 @@
-//! The drawing work form (first version): pen pressure, one stroke per pointer, smooth lines,
-//! undo, clear, kept on the tablet while drawing, saved as an artefact linked to goals.
+//! The *beeldend* work form: a drawing canvas with pressure brushes, palm rejection, several
+//! fingers at once, undo/redo, paper and templates; kept on the tablet while drawing; saved as
+//! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
+mod ink_glue;
+pub mod replay;
 mod save;
-mod sketch;
+mod surface;
+mod tools;
+mod view;
 
-use leptos::html::Canvas;
+use base64::Engine as _;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use speelruimte_ink::Event;
 use speelruimte_model::{Artefact, ArtefactUpload, Goal};
 use uuid::Uuid;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, PointerEvent};
 
 use crate::i18n::t;
 use crate::pages::{Load, load};
 use crate::{api, util};
-use sketch::{Point, Sketch, SketchData, Stroke, paint_all, paint_end, paint_segment};
-
-/// Large swatches a child can hit: ink colours that read well on white paper.
-const COLOURS: [(&str, &str); 8] = [
-    ("#1d1d1f", "zwart"),
-    ("#d62828", "rood"),
-    ("#f77f00", "oranje"),
-    ("#fcbf49", "geel"),
-    ("#2a9d8f", "groen"),
-    ("#1d70b8", "blauw"),
-    ("#7b2cbf", "paars"),
-    ("#8d5a3b", "bruin"),
-];
-/// Brush sizes in CSS pixels, with their Dutch names.
-const SIZES: [(f32, &str); 3] = [(4.0, "dun"), (10.0, "middel"), (24.0, "dik")];
+use ink_glue::Board;
+use surface::{Layers, Surface, flatten, repaint};
+use tools::{Actions, Toolbar, Tools};
 
 /// Where a save stands, as the screen tells it.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +42,13 @@ struct Attempt {
     upload: ArtefactUpload,
 }
 
+/// Reads a drawing kept on this tablet for a session.
+fn restore(key: &str) -> Option<speelruimte_ink::Drawing> {
+    let b64 = util::local_storage()?.get_item(key).ok()??;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+    speelruimte_ink::decode(&bytes).ok()
+}
+
 #[component]
 pub fn DrawPage() -> impl IntoView {
     let params = use_params_map();
@@ -60,223 +59,98 @@ pub fn DrawPage() -> impl IntoView {
     let storage_key = format!("speelruimte.tekening.{sid}");
     let (goals, _) = load::<Vec<Goal>>(move || format!("/api/clients/{client_id}/goals"));
 
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let sketch = StoredValue::new_local(Sketch::default());
-    let attempt = StoredValue::new_local(None::<Attempt>);
-    let colour = RwSignal::new(COLOURS[0].0.to_string());
-    let size = RwSignal::new(SIZES[1].0);
-    let strokes = RwSignal::new(0usize);
+    let tools = Tools::new();
+    let board = StoredValue::new_local(Board::default());
+    let version = RwSignal::new(0u32);
     let status = RwSignal::new(SaveState::Empty);
+    // A drawing kept on this tablet (after a reload or a crashed tab) comes back as it was.
+    if let Some(d) = restore(&storage_key) {
+        tools.background.set(d.background);
+        tools.template.set(d.template);
+        let shown = !d.visible_strokes().is_empty();
+        board.update_value(|b| b.drawing = d);
+        status.set(if shown { SaveState::Unsaved } else { SaveState::Empty });
+    }
+    let layers = Layers { paper: NodeRef::new(), ink: NodeRef::new(), live: NodeRef::new() };
+    let attempt = StoredValue::new_local(None::<Attempt>);
     let selected = RwSignal::new(Vec::<Uuid>::new());
 
-    let ctx = move || -> Option<CanvasRenderingContext2d> {
-        canvas_ref
-            .get_untracked()?
-            .get_context("2d")
-            .ok()??
-            .dyn_into()
-            .ok()
-    };
-    // Sizes the backing store to the element (times the pixel ratio) and repaints.
-    let fit = move || {
-        let (Some(canvas), Some(ctx)) = (canvas_ref.get_untracked(), ctx()) else {
-            return;
-        };
-        let rect = canvas.get_bounding_client_rect();
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0);
-        canvas.set_width((rect.width() * dpr).round() as u32);
-        canvas.set_height((rect.height() * dpr).round() as u32);
-        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        sketch.update_value(|s| {
-            s.width = rect.width() as f32;
-            s.height = rect.height() as f32;
-            paint_all(&ctx, s);
-        });
-    };
     let changed = {
-        let storage_key = storage_key.clone();
+        let key = storage_key.clone();
         move || {
-            sketch.update_value(|s| s.version += 1);
-            let (n, json) =
-                sketch.with_value(|s| (s.strokes.len(), serde_json::to_string(&s.data())));
-            strokes.set(n);
-            status.set(if n == 0 {
-                SaveState::Empty
-            } else {
-                SaveState::Unsaved
-            });
-            // Kept on the tablet as it is drawn, so a reload or a crashed tab loses nothing.
-            if let (Some(store), Ok(json)) = (util::local_storage(), json) {
-                let _ = store.set_item(&storage_key, &json);
+            version.update(|v| *v += 1);
+            let (shown, bytes) = board.with_value(|b| (!b.drawing.visible_strokes().is_empty(), speelruimte_ink::encode(&b.drawing)));
+            status.set(if shown { SaveState::Unsaved } else { SaveState::Empty });
+            if let Some(store) = util::local_storage() {
+                let _ = store.set_item(&key, &base64::engine::general_purpose::STANDARD.encode(bytes));
             }
         }
     };
-
+    // Paper and template are part of the drawing: keep them too (not on the first run).
     Effect::new({
-        let storage_key = storage_key.clone();
-        move |_| {
-            if canvas_ref.get().is_none() {
-                return;
-            }
-            let saved = util::local_storage()
-                .and_then(|s| s.get_item(&storage_key).ok().flatten())
-                .and_then(|json| serde_json::from_str::<SketchData>(&json).ok());
-            if let Some(data) = saved {
-                let last_t = data
-                    .strokes
-                    .iter()
-                    .flat_map(|s| s.points.last())
-                    .map(|p| p.t)
-                    .fold(0.0, f32::max);
-                sketch.update_value(|s| {
-                    s.restore(data);
-                    // New strokes continue the old timeline, one second after its end.
-                    s.origin_ms = Some(now_ms() - last_t as f64 - 1000.0);
-                });
-                let n = sketch.with_value(|s| s.strokes.len());
-                strokes.set(n);
-                status.set(if n == 0 {
-                    SaveState::Empty
-                } else {
-                    SaveState::Unsaved
-                });
-            }
-            fit();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
-    on_cleanup(move || resize.remove());
-
-    let on_down = move |ev: PointerEvent| {
-        let kind = ev.pointer_type();
-        if kind == "touch" && sketch.with_value(|s| s.pen_seen) {
-            return; // a palm resting on the screen while drawing with a pen
-        }
-        ev.prevent_default();
-        if let Some(c) = canvas_ref.get_untracked() {
-            let _ = c.set_pointer_capture(ev.pointer_id());
-        }
-        let Some(ctx) = ctx() else { return };
-        let mut repaint = false;
-        sketch.update_value(|s| {
-            if kind == "pen" && !s.pen_seen {
-                s.pen_seen = true;
-                let before = s.live.len();
-                s.live.retain(|_, st| st.pointer != "touch");
-                repaint = before != s.live.len();
-            }
-            let origin = *s.origin_ms.get_or_insert(ev.time_stamp());
-            let stroke = Stroke {
-                color: colour.get_untracked(),
-                size: size.get_untracked(),
-                pointer: kind.clone(),
-                points: vec![point(&ev, origin)],
-            };
-            paint_segment(&ctx, &stroke, 0);
-            s.live.insert(ev.pointer_id(), stroke);
-            if repaint {
-                paint_all(&ctx, s);
-            }
-        });
-    };
-    let on_move = move |ev: PointerEvent| {
-        let Some(ctx) = ctx() else { return };
-        sketch.update_value(|s| {
-            let origin = s.origin_ms.unwrap_or(0.0);
-            let Some(stroke) = s.live.get_mut(&ev.pointer_id()) else {
-                return;
-            };
-            ev.prevent_default();
-            // The browser batches moves per frame; the coalesced list has all of them.
-            let coalesced = ev.get_coalesced_events();
-            let events: Vec<PointerEvent> = if coalesced.length() == 0 {
-                vec![ev.clone()]
-            } else {
-                coalesced.iter().filter_map(|e| e.dyn_into().ok()).collect()
-            };
-            for e in events {
-                let p = point(&e, origin);
-                let last = stroke.points.last().copied();
-                if last.is_some_and(|l| (l.x - p.x).abs() < 0.25 && (l.y - p.y).abs() < 0.25) {
-                    continue;
-                }
-                stroke.points.push(p);
-                paint_segment(&ctx, stroke, stroke.points.len() - 1);
-            }
-        });
-    };
-    let on_up = {
         let changed = changed.clone();
-        move |ev: PointerEvent| {
-            let Some(ctx) = ctx() else { return };
-            let finished = sketch.try_update_value(|s| {
-                let stroke = s.live.remove(&ev.pointer_id())?;
-                paint_end(&ctx, &stroke);
-                s.strokes.push(stroke);
-                Some(())
-            });
-            if finished.flatten().is_some() {
+        move |prev: Option<()>| {
+            tools.background.track();
+            tools.template.track();
+            if prev.is_some() {
                 changed();
             }
         }
-    };
-    let undo = {
+    });
+    let step = {
         let changed = changed.clone();
-        move |_| {
-            let Some(ctx) = ctx() else { return };
-            sketch.update_value(|s| {
-                s.strokes.pop();
-                paint_all(&ctx, s);
+        move |event: Event| {
+            board.update_value(|b| {
+                b.drawing.push(event);
+                repaint(layers, b);
             });
             changed();
         }
     };
-    let clear = {
-        let changed = changed.clone();
-        move |_| {
+    let actions = Actions {
+        undo: Callback::new({
+            let step = step.clone();
+            move |_| step(Event::Undo)
+        }),
+        redo: Callback::new({
+            let step = step.clone();
+            move |_| step(Event::Redo)
+        }),
+        clear: Callback::new(move |_| {
             let sure = web_sys::window()
                 .and_then(|w| w.confirm_with_message(t().draw_clear_confirm).ok())
                 .unwrap_or(false);
-            let Some(ctx) = ctx() else { return };
             if sure {
-                sketch.update_value(|s| {
-                    s.strokes.clear();
-                    paint_all(&ctx, s);
-                });
-                changed();
+                step(Event::Clear);
             }
-        }
+        }),
+        can_undo: Signal::derive(move || {
+            version.track();
+            board.with_value(|b| b.drawing.can_undo())
+        }),
+        can_redo: Signal::derive(move || {
+            version.track();
+            board.with_value(|b| b.drawing.can_redo())
+        }),
     };
+
     let save = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else {
-            return;
-        };
-        if sketch.with_value(|s| s.strokes.is_empty()) {
+        let Some(canvas) = flatten(layers) else { return };
+        if board.with_value(|b| b.drawing.visible_strokes().is_empty()) {
             status.set(SaveState::Failed(t().draw_empty.into()));
             return;
         }
         let goals = selected.get_untracked();
-        let version = sketch.with_value(|s| s.version);
+        let v = version.get_untracked();
         let reuse = attempt.with_value(|a| {
-            a.as_ref()
-                .filter(|a| a.version == version && a.goals == goals)
-                .map(|a| (a.id, a.upload.clone()))
+            a.as_ref().filter(|a| a.version == v && a.goals == goals).map(|a| (a.id, a.upload.clone()))
         });
         let (id, upload) = match reuse {
             Some(pair) => pair,
-            None => match sketch
-                .with_value(|s| save::upload(&canvas, s, client_id, session_id, goals.clone()))
-            {
+            None => match board.with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals.clone())) {
                 Ok(upload) => {
                     let id = util::new_uuid();
-                    attempt.set_value(Some(Attempt {
-                        version,
-                        goals,
-                        id,
-                        upload: upload.clone(),
-                    }));
+                    attempt.set_value(Some(Attempt { version: v, goals, id, upload: upload.clone() }));
                     (id, upload)
                 }
                 Err(m) => return status.set(SaveState::Failed(m)),
@@ -291,12 +165,11 @@ pub fn DrawPage() -> impl IntoView {
         });
     };
     let toggle_goal = move |id: Uuid| {
-        selected.update(|g| {
-            if let Some(i) = g.iter().position(|x| *x == id) {
+        selected.update(|g| match g.iter().position(|x| *x == id) {
+            Some(i) => {
                 g.remove(i);
-            } else {
-                g.push(id);
             }
+            None => g.push(id),
         });
     };
 
@@ -311,7 +184,7 @@ pub fn DrawPage() -> impl IntoView {
                         Load::Ready(list) => list.into_iter().map(|g| {
                             let id = g.id;
                             view! {
-                                <button class="chip" data-goal=id.to_string()
+                                <button class="chip" data-goal=id.to_string() title=g.title.as_str().to_owned()
                                     aria-pressed=move || selected.get().contains(&id).to_string()
                                     on:click=move |_| toggle_goal(id)>
                                     {g.title.as_str().to_owned()}
@@ -338,64 +211,8 @@ pub fn DrawPage() -> impl IntoView {
                 <button class="primary" data-testid="save" on:click=save
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
-            <aside class="tools" aria-label="Gereedschap">
-                <div class="swatches" role="radiogroup" aria-label=t().draw_colour>
-                    {COLOURS.into_iter().map(|(c, name)| view! {
-                        <button class="swatch" style=format!("--c:{c}") aria-label=name title=name
-                            aria-pressed=move || (colour.get() == c).to_string()
-                            on:click=move |_| colour.set(c.to_string())></button>
-                    }).collect_view()}
-                </div>
-                <div class="sizes" role="radiogroup" aria-label=t().draw_size>
-                    {SIZES.into_iter().map(|(px, name)| view! {
-                        <button class="size" aria-label=name title=name
-                            aria-pressed=move || (size.get() == px).to_string()
-                            on:click=move |_| size.set(px)>
-                            <span style=format!("width:{0}px;height:{0}px", px.min(28.0))></span>
-                        </button>
-                    }).collect_view()}
-                </div>
-                <button class="tool" data-testid="undo" on:click=undo disabled=move || strokes.get() == 0>
-                    <span aria-hidden="true">"↶"</span>{t().draw_undo}</button>
-                <button class="tool" data-testid="clear" on:click=clear disabled=move || strokes.get() == 0>
-                    <span aria-hidden="true">"✕"</span>{t().draw_clear}</button>
-            </aside>
-            <div class="canvas-wrap">
-                <canvas node_ref=canvas_ref data-testid="canvas" data-strokes=move || strokes.get().to_string()
-                    on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone()
-                    on:pointercancel=on_up on:contextmenu=|ev| ev.prevent_default()></canvas>
-            </div>
+            <Toolbar tools actions />
+            <Surface board layers tools version on_change=Callback::new(move |_| changed()) />
         </div>
-    }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// A point from an event: sub-pixel offsets (web-sys types them as integers, so they are read
-/// from the object), pressure (a pressed pen never below 0.05), time since `origin`.
-fn point(ev: &PointerEvent, origin: f64) -> Point {
-    let read = |name: &str| {
-        js_sys::Reflect::get(ev, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as f32
-    };
-    let pressure = ev.pressure();
-    Point {
-        x: read("offsetX"),
-        y: read("offsetY"),
-        p: if ev.pointer_type() == "pen" {
-            pressure.max(0.05)
-        } else if pressure > 0.0 {
-            pressure
-        } else {
-            0.5
-        },
-        t: (ev.time_stamp() - origin).max(0.0) as f32,
     }
 }

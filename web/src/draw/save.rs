@@ -1,41 +1,39 @@
-//! Turning the drawing into an artefact upload: a full-size PNG, a thumbnail and the strokes,
-//! sent as an idempotent PUT under a UUID made here on the tablet.
+//! Turning the drawing into an artefact upload: the flattened PNG (full size), a thumbnail, the
+//! encoded strokes for replay, and the process metrics in the metadata. Sent as an idempotent
+//! PUT under a UUID made here on the tablet.
 
 use base64::Engine as _;
+use speelruimte_ink::{Drawing, ProcessMetrics, encode};
 use speelruimte_model::{ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::sketch::Sketch;
 use crate::util;
 
 /// Width of the thumbnail shown in review lists.
 const THUMB_WIDTH: u32 = 320;
 
-/// Builds the upload for the drawing on `canvas`.
+/// Builds the upload for `drawing`, whose flattened picture is on `canvas`.
 pub fn upload(
     canvas: &HtmlCanvasElement,
-    sketch: &Sketch,
+    drawing: &Drawing,
     client_id: Uuid,
     session_id: Option<Uuid>,
     goal_ids: Vec<Uuid>,
 ) -> Result<ArtefactUpload, String> {
     let image = png_base64(canvas)?;
     let thumb = png_base64(&thumbnail(canvas)?)?;
-    let data = sketch.data();
-    let strokes_json = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
-    let colours: std::collections::BTreeSet<&str> =
-        data.strokes.iter().map(|s| s.color.as_str()).collect();
+    let metrics = ProcessMetrics::from_drawing(drawing);
     let metadata = serde_json::json!({
         "work_form": "beeldend",
-        "format": 1,
-        "width": data.width,
-        "height": data.height,
-        "stroke_count": data.strokes.len(),
-        "point_count": data.strokes.iter().map(|s| s.points.len()).sum::<usize>(),
-        "duration_ms": sketch.duration_ms().round(),
-        "colours": colours,
+        "format": 2,
+        "width": drawing.width,
+        "height": drawing.height,
+        "background": drawing.background,
+        "template": drawing.template,
+        "visible_strokes": drawing.visible_strokes().len(),
+        "metrics": metrics,
     });
     let blob = |name: &str, media_type, data_base64| BlobUpload {
         name: BlobName::parse(name).expect("fixed blob names are valid"),
@@ -53,9 +51,9 @@ pub fn upload(
             blob("image.png", MediaType::Png, image),
             blob("thumb.png", MediaType::Png, thumb),
             blob(
-                "strokes.json",
-                MediaType::Json,
-                base64::engine::general_purpose::STANDARD.encode(strokes_json),
+                "strokes.bin",
+                MediaType::OctetStream,
+                base64::engine::general_purpose::STANDARD.encode(encode(drawing)),
             ),
         ],
     })
@@ -63,46 +61,24 @@ pub fn upload(
 
 /// The canvas as PNG bytes in base64 (without the `data:` prefix).
 fn png_base64(canvas: &HtmlCanvasElement) -> Result<String, String> {
-    let url = canvas
-        .to_data_url_with_type("image/png")
-        .map_err(|_| "De tekening kon niet als afbeelding worden gemaakt.".to_string())?;
-    url.split_once(",")
-        .map(|(_, b64)| b64.to_owned())
-        .ok_or_else(|| "De tekening kon niet als afbeelding worden gemaakt.".to_string())
+    let fail = || "De tekening kon niet als afbeelding worden gemaakt.".to_string();
+    let url = canvas.to_data_url_with_type("image/png").map_err(|_| fail())?;
+    url.split_once(',').map(|(_, b64)| b64.to_owned()).ok_or_else(fail)
 }
 
 /// A small copy of the canvas, `THUMB_WIDTH` wide with the same aspect ratio.
 fn thumbnail(canvas: &HtmlCanvasElement) -> Result<HtmlCanvasElement, String> {
     let fail = || "De miniatuur kon niet worden gemaakt.".to_string();
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(fail)?;
-    let thumb: HtmlCanvasElement = doc
-        .create_element("canvas")
-        .map_err(|_| fail())?
-        .dyn_into()
-        .map_err(|_| fail())?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
+    let thumb: HtmlCanvasElement = doc.create_element("canvas").map_err(|_| fail())?.dyn_into().map_err(|_| fail())?;
     let (w, h) = (canvas.width().max(1), canvas.height().max(1));
-    let th = ((h as f64) * THUMB_WIDTH as f64 / w as f64)
-        .round()
-        .max(1.0) as u32;
+    let th = ((h as f64) * THUMB_WIDTH as f64 / w as f64).round().max(1.0) as u32;
     thumb.set_width(THUMB_WIDTH);
     thumb.set_height(th);
-    let ctx: CanvasRenderingContext2d = thumb
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .ok_or_else(fail)?
-        .dyn_into()
-        .map_err(|_| fail())?;
+    let ctx: CanvasRenderingContext2d =
+        thumb.get_context("2d").ok().flatten().ok_or_else(fail)?.dyn_into().map_err(|_| fail())?;
     ctx.set_image_smoothing_enabled(true);
-    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-        canvas,
-        0.0,
-        0.0,
-        THUMB_WIDTH as f64,
-        th as f64,
-    )
-    .map_err(|_| fail())?;
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, 0.0, 0.0, THUMB_WIDTH as f64, th as f64)
+        .map_err(|_| fail())?;
     Ok(thumb)
 }

@@ -58,6 +58,8 @@ pub fn Surface(
     layers: Layers,
     tools: Tools,
     on_change: Callback<()>,
+    /// Bumped by the page on every change of the drawing.
+    version: RwSignal<u32>,
 ) -> impl IntoView {
     let frame = NodeRef::<Div>::new();
     let view_t = RwSignal::new(ViewTransform::default());
@@ -146,8 +148,8 @@ pub fn Surface(
             return;
         }
         let (x, y) = to_paper(&ev);
-        let point = glue::input_point(&ev, x, y, board.with_value(|b| b.origin_ms(ev.time_stamp())));
         board.update_value(|b| {
+            let point = glue::input_point(&ev, x, y, b.origin_ms(ev.time_stamp()));
             b.start_stroke(ev.pointer_id(), &kind, tools, point);
         });
         live_dirty.set_value(true);
@@ -216,13 +218,13 @@ pub fn Surface(
     };
     view! {
         <div class="canvas-wrap" node_ref=frame data-testid="canvas"
-            data-strokes=move || { tools.brush.track(); board.with_value(|b| b.visible_count()).to_string() }
+            data-strokes=move || { version.track(); board.with_value(|b| b.visible_count()).to_string() }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:contextmenu=|ev| ev.prevent_default()>
             <div class="paper-stack" style=transform>
-                <canvas node_ref=layers.paper class="layer"></canvas>
-                <canvas node_ref=layers.ink class="layer"></canvas>
-                <canvas node_ref=layers.live class="layer"></canvas>
+                <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>
+                <canvas node_ref=layers.ink class="layer" data-layer="ink"></canvas>
+                <canvas node_ref=layers.live class="layer" data-layer="live"></canvas>
             </div>
         </div>
     }
