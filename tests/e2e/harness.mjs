@@ -117,13 +117,52 @@ export function inkThicknessAt(page, x) {
   }, x);
 }
 
-/** Number of mostly opaque pixels on the ink layer: how much ink shows. */
-export function inkPixels(page) {
-  return page.evaluate(() => {
-    const c = document.querySelector('canvas[data-layer="ink"]');
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+/**
+ * Number of mostly opaque pixels on an ink layer (`layer` = its data-layer), optionally only
+ * within a band of rows given as fractions of the height: how much ink shows, and where.
+ */
+export function inkPixels(page, layer = "ink", band = [0, 1]) {
+  return page.evaluate(([layer, band]) => {
+    const c = document.querySelector(`canvas[data-layer="${layer}"]`);
+    const y0 = Math.floor(c.height * band[0]), y1 = Math.ceil(c.height * band[1]);
+    const d = c.getContext("2d").getImageData(0, y0, c.width, Math.max(1, y1 - y0)).data;
     let n = 0;
     for (let i = 3; i < d.length; i += 4) if (d[i] > 127) n++;
     return n;
+  }, [layer, band]);
+}
+
+/** Two fingers drawing at once, from a0→a1 and b0→b1, through the DevTools protocol. */
+export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (p, q, f) => [p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f];
+  const points = (f) => [
+    { x: at(a0, a1, f)[0], y: at(a0, a1, f)[1], id: 1, radiusX: 5, radiusY: 5, force: 0.5 },
+    { x: at(b0, b1, f)[0], y: at(b0, b1, f)[1], id: 2, radiusX: 5, radiusY: 5, force: 0.5 },
+  ];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: points(0) });
+  for (let i = 1; i <= steps; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: points(i / steps) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Makes an account, a client with a goal and a session through the API, as the app would. */
+export async function seed(page, server, username = "c.bakker") {
+  const link = server.setupLink.replace(/^http:\/\/[^/]+/, server.url);
+  const token = new URL(link).searchParams.get("token");
+  const me = await (await page.request.post(`${server.url}/api/setup`, {
+    data: { token, username, display_name: "Carla Bakker", password: "een lange zin als wachtwoord" },
+  })).json();
+  const headers = { "X-CSRF-Token": me.csrf_token };
+  const post = async (p, data) => {
+    const r = await page.request.post(server.url + p, { data, headers });
+    if (!r.ok()) throw new Error(`${p}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  const client = await post("/api/clients", { label: "Uil-7", birth_year: 2015, discipline: "beeldend" });
+  const goal = await post(`/api/clients/${client.id}/goals`, {
+    domain: "lichaamsbeleving", title: "Voelen waar de spanning zit", subgoals: ["Lijf tekenen"],
   });
+  const session = await post(`/api/clients/${client.id}/sessions`, { date: "2026-11-24", notes: "Eerste kennismaking" });
+  return { client, goal, session, post };
 }

@@ -44,6 +44,21 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
     parse(&text)
 }
 
+/// GETs raw bytes (a blob).
+pub async fn get_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    let window = web_sys::window().ok_or_else(Failure::offline)?;
+    let resp: Response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| Failure::offline())?
+        .dyn_into()
+        .map_err(|_| Failure::offline())?;
+    if !resp.ok() {
+        return Err(Failure { status: resp.status(), message: format!("Het bestand kon niet worden geladen ({}).", resp.status()) });
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?).await.map_err(|_| Failure::offline())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
 /// Sends a JSON body with `method` and reads a JSON answer.
 pub async fn send<B: Serialize, T: DeserializeOwned>(
     method: &str,

@@ -5,7 +5,7 @@
 pub mod api;
 pub mod body;
 pub mod browser;
-mod draw;
+pub mod draw;
 pub mod i18n;
 mod pages;
 pub mod util;

@@ -221,8 +221,13 @@ pub fn paint_stroke(c: &CanvasRenderingContext2d, s: &Stroke, _bg: Background) {
 
 /// Paints every visible stroke of the drawing.
 pub fn paint_strokes(c: &CanvasRenderingContext2d, board: &Board) {
-    for s in board.drawing.visible_strokes() {
-        paint_stroke(c, s, board.drawing.background);
+    paint_drawing_strokes(c, &board.drawing);
+}
+
+/// Paints every visible stroke of a drawing.
+pub fn paint_drawing_strokes(c: &CanvasRenderingContext2d, d: &Drawing) {
+    for s in d.visible_strokes() {
+        paint_stroke(c, s, d.background);
     }
 }
 
@@ -235,18 +240,23 @@ pub fn paint_live(c: &CanvasRenderingContext2d, board: &Board) {
 
 /// Paints background and template.
 pub fn paint_paper(c: &CanvasRenderingContext2d, board: &Board) {
-    let (w, h) = (board.width() as f64, board.height() as f64);
+    paint_drawing_paper(c, &board.drawing);
+}
+
+/// Paints a drawing's background and template.
+pub fn paint_drawing_paper(c: &CanvasRenderingContext2d, d: &Drawing) {
+    let (w, h) = (d.width as f64, d.height as f64);
     c.save();
-    c.set_fill_style_str(&css(board.drawing.background.color()));
+    c.set_fill_style_str(&css(d.background.color()));
     c.fill_rect(0.0, 0.0, w, h);
-    if board.drawing.background == Background::Paper {
+    if d.background == Background::Paper {
         if let Some(p) = tile_pattern(c, true) {
             c.set_fill_style_canvas_pattern(&p);
             c.fill_rect(0.0, 0.0, w, h);
         }
     }
-    let lines = ink::template_lines(board.drawing.template, board.width(), board.height());
-    c.set_stroke_style_str(&css(ink::template_color(board.drawing.background)));
+    let lines = ink::template_lines(d.template, d.width, d.height);
+    c.set_stroke_style_str(&css(ink::template_color(d.background)));
     c.set_line_width(2.0);
     c.set_line_cap("round");
     c.set_line_join("round");

@@ -2,7 +2,7 @@
 //! fingers at once, undo/redo, paper and templates; kept on the tablet while drawing; saved as
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
-mod ink_glue;
+pub(crate) mod ink_glue;
 pub mod replay;
 mod save;
 mod surface;

@@ -32,12 +32,13 @@ pub const COLOURS: [(&str, &str); 12] = [
 /// Brush sizes in CSS pixels.
 pub const SIZES: [(f32, &str); 4] = [(3.0, "fijn"), (8.0, "dun"), (18.0, "dik"), (40.0, "heel dik")];
 
-/// The brushes with their Dutch names and a glyph for the button.
+/// The brushes with their Dutch names and a glyph for the button (plain symbols that every
+/// system font has; emoji are missing on many tablets).
 pub const BRUSHES: [(Brush, &str, &str); 5] = [
-    (Brush::Pencil, "potlood", "✏"),
-    (Brush::Marker, "stift", "🖊"),
-    (Brush::Watercolour, "waterverf", "💧"),
-    (Brush::Crayon, "krijt", "🖍"),
+    (Brush::Pencil, "potlood", "✎"),
+    (Brush::Marker, "stift", "▌"),
+    (Brush::Watercolour, "waterverf", "≋"),
+    (Brush::Crayon, "krijt", "▒"),
     (Brush::Eraser, "gum", "▭"),
 ];
 

@@ -1,9 +1,10 @@
 //! Evaluation: a client's artefacts per treatment goal, newest first, as thumbnails.
 
 use leptos::prelude::*;
-use speelruimte_model::{Artefact, Client, Goal};
+use speelruimte_model::{Artefact, ArtefactKind, Client, Goal};
 
 use super::{Load, TopBar, client::client_id, load};
+use crate::draw::replay::DrawingReview;
 use crate::i18n::t;
 use crate::util;
 
@@ -37,13 +38,23 @@ pub fn ReviewPage() -> impl IntoView {
                 _ => view! { <p class="notice">{t().loading}</p> }.into_any(),
             }}
             <Show when=move || open.get().is_some()>
-                {move || open.get().map(|a| view! {
-                    <div class="lightbox" on:click=move |_| open.set(None) role="dialog">
-                        <figure>
-                            <img src=blob_url(&a, "image.png") alt=t().wf_drawing />
-                            <figcaption>{util::datetime_nl(a.created_at)}</figcaption>
-                        </figure>
-                    </div>
+                {move || open.get().map(|a| {
+                    let when = util::datetime_nl(a.created_at);
+                    let kind = a.kind;
+                    view! {
+                        <div class="lightbox" role="dialog" aria-label=t().review_title>
+                            <div class="panel" data-testid="artefact-panel">
+                                <header>
+                                    <h2>{kind.label_nl()} " · " {when}</h2>
+                                    <button class="secondary" on:click=move |_| open.set(None)>"Sluiten"</button>
+                                </header>
+                                {match kind {
+                                    ArtefactKind::Drawing => view! { <DrawingReview artefact=a.clone() /> }.into_any(),
+                                    _ => view! { <p class="notice">{kind.label_nl()}</p> }.into_any(),
+                                }}
+                            </div>
+                        </div>
+                    }
                 })}
             </Show>
         </main>

@@ -1,0 +1,128 @@
+// The beeldend work form in a real browser: pressure, several fingers at once, palm rejection,
+// undo/redo, every brush, the drawing surviving a reload, saving, and the replay in review
+// showing the strokes in the order they were drawn.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const strokes = (page, n) => page.locator(`[data-testid="canvas"][data-strokes="${n}"]`).waitFor();
+
+test("fingers draw together, a pen rejects the palm, undo/redo and reload keep the drawing, replay keeps the order", async (t) => {
+  const page = await newPage(browser);
+  try {
+    const { client, session } = await seed(page, server);
+    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
+    const frame = page.getByTestId("canvas");
+    await frame.waitFor();
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+
+    // Two children draw at once near the top: two strokes.
+    assert.equal(await page.getByTestId("input-mode").innerText().then((s) => s.includes("vingers")), true);
+    await twoFingerStroke(page, [[X(0.1), Y(0.1)], [X(0.4), Y(0.15)]], [[X(0.6), Y(0.1)], [X(0.9), Y(0.15)]]);
+    await strokes(page, 2);
+    const top = await inkPixels(page, "ink", [0, 0.25]);
+    assert.ok(top > 200, `two finger strokes left ${top} ink pixels`);
+
+    // A pen in the middle: the switch turns to pen only by itself.
+    await penStroke(page, line([X(0.1), Y(0.5)], [X(0.9), Y(0.5)], 40, 0.3, 0.9));
+    await strokes(page, 3);
+    assert.match(await page.getByTestId("input-mode").innerText(), /alleen pen/);
+    // A palm (touch) while the pen is in use draws nothing.
+    const before = await inkPixels(page);
+    await twoFingerStroke(page, [[X(0.2), Y(0.8)], [X(0.5), Y(0.85)]], [[X(0.3), Y(0.9)], [X(0.3), Y(0.9)]]);
+    await page.waitForTimeout(100);
+    assert.equal(await inkPixels(page), before, "a touch during pen mode left ink");
+    await strokes(page, 3);
+
+    // Undo and redo.
+    await page.getByTestId("undo").click();
+    await strokes(page, 2);
+    assert.equal(await inkPixels(page, "ink", [0.45, 0.55]), 0, "undo left the pen stroke");
+    await page.getByTestId("redo").click();
+    await strokes(page, 3);
+
+    // Every brush, one pen stroke each, lower down; the eraser last, across the pen stroke.
+    const brushes = ["potlood", "stift", "waterverf", "krijt"];
+    for (const [i, name] of brushes.entries()) {
+      await page.locator(`[data-brush="${name}"]`).click();
+      await page.getByRole("button", { name: "dik", exact: true }).click();
+      await page.getByRole("button", { name: ["rood", "blauw", "groen", "paars"][i], exact: true }).click();
+      const y = Y(0.6 + i * 0.09);
+      await penStroke(page, line([X(0.1), y], [X(0.9), y], 40, 0.2, 1.0));
+      await strokes(page, 4 + i);
+    }
+    await page.locator('[data-brush="gum"]').click();
+    const beforeErase = await inkPixels(page, "ink", [0.45, 0.55]);
+    await penStroke(page, line([X(0.45), Y(0.3)], [X(0.55), Y(0.7)], 30, 0.8, 0.8));
+    await strokes(page, 8);
+    assert.ok(await inkPixels(page, "ink", [0.45, 0.55]) < beforeErase, "the eraser took nothing away");
+    await shot(page, "drawing-brushes-1024x768");
+
+    // A reload (or a crashed tab) keeps the drawing.
+    const inkBefore = await inkPixels(page);
+    await page.reload();
+    await strokes(page, 8);
+    await page.waitForTimeout(200);
+    const inkAfter = await inkPixels(page);
+    assert.ok(Math.abs(inkAfter - inkBefore) < inkBefore * 0.02, `ink before ${inkBefore}, after reload ${inkAfter}`);
+
+    // Save, then replay in review.
+    await page.getByRole("button", { name: "Voelen waar de spanning zit" }).click();
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    await page.locator(".thumb").first().click();
+    const panel = page.getByTestId("artefact-panel");
+    await panel.getByTestId("observations").waitFor();
+    const obs = await panel.getByTestId("observations").innerText();
+    assert.match(obs, /Lijnen\s+8, waarvan 1 met de gum/);
+    assert.match(obs, /Ongedaan \/ opnieuw \/ gewist\s+1× \/ 1× \/ 0×/);
+    assert.match(obs, /Druk\s+gemiddeld \d+%/);
+    await shot(page, "drawing-review-1024x768");
+
+    // Scrub: just after the finger strokes only the top band has ink; at the end the middle too.
+    const scrub = async (fraction) => {
+      await page.getByTestId("replay-scrubber").evaluate((el, f) => {
+        const min = Number(el.min), max = Number(el.max);
+        el.value = String(min + (max - min) * f);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }, fraction);
+      await page.waitForTimeout(60);
+    };
+    await scrub(1);
+    const late = { top: await inkPixels(page, "replay-ink", [0, 0.25]), middle: await inkPixels(page, "replay-ink", [0.45, 0.55]) };
+    await scrub(0);
+    assert.equal(await inkPixels(page, "replay-ink"), 0, "at the start of the replay the paper is empty");
+    // Walk forward in 1% steps: the finger strokes (top) must show, complete, before the pen
+    // stroke (middle) begins.
+    let onlyTop = false, firstMiddle = null;
+    for (let f = 0.01; f <= 1 && !firstMiddle; f += 0.01) {
+      await scrub(f);
+      const top = await inkPixels(page, "replay-ink", [0, 0.25]);
+      const middle = await inkPixels(page, "replay-ink", [0.45, 0.55]);
+      if (middle > 0) firstMiddle = { f, top, middle };
+      else if (top > 0) onlyTop = true;
+    }
+    t.diagnostic(`replay ${JSON.stringify({ late, firstMiddle })}`);
+    assert.ok(onlyTop, "the replay never showed the finger strokes alone");
+    assert.ok(firstMiddle && firstMiddle.top >= late.top * 0.95, `pen stroke began before the finger strokes were done: ${JSON.stringify(firstMiddle)}`);
+    await page.getByTestId("replay-play").click();
+    await page.waitForTimeout(300);
+    await shot(page, "drawing-replay-1024x768");
+  } catch (e) {
+    await shot(page, "failure-drawing");
+    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
