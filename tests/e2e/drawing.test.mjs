@@ -43,6 +43,9 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
     await twoFingerStroke(page, [[X(0.2), Y(0.8)], [X(0.5), Y(0.85)]], [[X(0.3), Y(0.9)], [X(0.3), Y(0.9)]]);
     await page.waitForTimeout(100);
     assert.equal(await inkPixels(page), before, "a touch during pen mode left ink");
+    // Those two fingers spread apart: they zoomed the paper. Back to 100%.
+    await page.getByTestId("zoom-reset").click();
+    await page.getByTestId("zoom-reset").waitFor({ state: "detached" });
     await strokes(page, 3);
 
     // Undo and redo.

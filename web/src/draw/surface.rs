@@ -221,6 +221,10 @@ pub fn Surface(
             data-strokes=move || { version.track(); board.with_value(|b| b.visible_count()).to_string() }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:contextmenu=|ev| ev.prevent_default()>
+            <Show when=move || view_t.get().scale != 1.0>
+                <button class="zoom-reset" data-testid="zoom-reset" on:pointerdown=|ev| ev.stop_propagation()
+                    on:click=move |_| view_t.set(ViewTransform::default())>"zoom terug (100%)"</button>
+            </Show>
             <div class="paper-stack" style=transform>
                 <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>
                 <canvas node_ref=layers.ink class="layer" data-layer="ink"></canvas>
