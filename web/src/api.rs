@@ -53,9 +53,14 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, Failure> {
         .dyn_into()
         .map_err(|_| Failure::offline())?;
     if !resp.ok() {
-        return Err(Failure { status: resp.status(), message: format!("Het bestand kon niet worden geladen ({}).", resp.status()) });
+        return Err(Failure {
+            status: resp.status(),
+            message: format!("Het bestand kon niet worden geladen ({}).", resp.status()),
+        });
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?).await.map_err(|_| Failure::offline())?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?)
+        .await
+        .map_err(|_| Failure::offline())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

@@ -3,6 +3,8 @@
 #![allow(missing_docs)] // components and their props are documented where it helps a reader
 
 pub mod api;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod body;
 pub mod browser;
 pub mod draw;

@@ -73,7 +73,7 @@ impl Brush {
                 taper_start: 12.0,
                 taper_end: 12.0,
                 opacity: 0.92,
-                gamma: 1.3,
+                curve: 0.35,
             },
             Self::Marker => BrushParams {
                 thinning: 0.15,
@@ -82,7 +82,7 @@ impl Brush {
                 taper_start: 0.0,
                 taper_end: 0.0,
                 opacity: 1.0,
-                gamma: 1.0,
+                curve: 0.0,
             },
             Self::Watercolour => BrushParams {
                 thinning: 0.4,
@@ -91,7 +91,7 @@ impl Brush {
                 taper_start: 20.0,
                 taper_end: 30.0,
                 opacity: 0.3,
-                gamma: 0.8,
+                curve: -0.2,
             },
             Self::Crayon => BrushParams {
                 thinning: 0.35,
@@ -100,7 +100,7 @@ impl Brush {
                 taper_start: 4.0,
                 taper_end: 4.0,
                 opacity: 0.95,
-                gamma: 1.0,
+                curve: 0.0,
             },
             Self::Eraser => BrushParams {
                 thinning: 0.0,
@@ -109,7 +109,7 @@ impl Brush {
                 taper_start: 0.0,
                 taper_end: 0.0,
                 opacity: 1.0,
-                gamma: 1.0,
+                curve: 0.0,
             },
         }
     }
@@ -130,14 +130,17 @@ pub struct BrushParams {
     pub taper_end: f32,
     /// How much colour one stroke lays down (0–1).
     pub opacity: f32,
-    /// Pressure curve exponent: above 1 needs a firmer press for width.
-    pub gamma: f32,
+    /// Pressure curve bend (−1 to 1): 0 is linear, above 0 needs a firmer press for width,
+    /// below 0 answers a light touch. The curve is `p + curve·p·(p − 1)`: a quadratic, cheap
+    /// where `powf` is not (in wasm it is a slow software routine).
+    pub curve: f32,
 }
 
 impl BrushParams {
     /// Radius factor (0–1) for a pressure (0–1), after the brush's curve and thinning.
     pub fn pressure_factor(&self, pressure: f32) -> f32 {
-        let p = pressure.clamp(0.0, 1.0).powf(self.gamma);
+        let p = pressure.clamp(0.0, 1.0);
+        let p = p + self.curve * p * (p - 1.0);
         1.0 - self.thinning * (1.0 - p)
     }
 }

@@ -65,6 +65,8 @@ pub struct StrokePoint {
     pub length: f32,
     /// Time, ms.
     pub t_ms: f64,
+    /// Unit direction from the previous point (for the first point: `[0, 0]`).
+    pub dir: [f32; 2],
 }
 
 /// Points closer than this to the previous one add nothing and are dropped (px).
@@ -124,7 +126,13 @@ pub fn next_stroke_point(
     {
         return None;
     }
+    // The segment's direction, computed once here and read by both points it joins.
+    let dir = match (prev, step) {
+        (Some(q), Some(d)) => [(at[0] - q.x) / d, (at[1] - q.y) / d],
+        _ => [0.0, 0.0],
+    };
     Some(StrokePoint {
+        dir,
         x: at[0],
         y: at[1],
         pressure: pressure_step(prev, input, at),
@@ -177,10 +185,14 @@ fn unit(dx: f32, dy: f32) -> Option<[f32; 2]> {
 }
 
 /// Points of an arc around `c` with radius `r`, from angle `a0` turning by `sweep` (radians).
+/// Steps by rotating one vector, so an arc costs two sin/cos pairs whatever its length.
 fn arc(c: [f32; 2], r: f32, a0: f32, sweep: f32, steps: usize, out: &mut Vec<[f32; 2]>) {
-    for k in 0..=steps {
-        let a = a0 + sweep * k as f32 / steps as f32;
-        out.push([c[0] + r * a.cos(), c[1] + r * a.sin()]);
+    let (sin, cos) = (sweep / steps as f32).sin_cos();
+    let (s0, c0) = a0.sin_cos();
+    let mut v = [r * c0, r * s0];
+    for _ in 0..=steps {
+        out.push([c[0] + v[0], c[1] + v[1]]);
+        v = [v[0] * cos - v[1] * sin, v[0] * sin + v[1] * cos];
     }
 }
 
@@ -197,10 +209,8 @@ pub fn offsets_at(
     right: &mut Vec<[f32; 2]>,
 ) {
     let p = [points[i].x, points[i].y];
-    let prev = i.checked_sub(1).map(|j| [points[j].x, points[j].y]);
-    let next = points.get(i + 1).map(|q| [q.x, q.y]);
-    let din = prev.and_then(|q| unit(p[0] - q[0], p[1] - q[1]));
-    let dout = next.and_then(|q| unit(q[0] - p[0], q[1] - p[1]));
+    let din = (i > 0).then_some(points[i].dir);
+    let dout = points.get(i + 1).map(|q| q.dir);
     let d = match (din, dout) {
         (Some(a), Some(b)) => {
             if a[0] * b[0] + a[1] * b[1] < 0.0 {

@@ -99,7 +99,20 @@ fn e2e(root: &Path) -> Result<()> {
     process::status(&mut cmd)
 }
 
+/// Browser benchmarks (B1, B2: ink in wasm against perfect-freehand) in headless Chromium,
+/// printing the tables that go into BENCHMARKS.md.
 fn bench(root: &Path) -> Result<()> {
-    let _ = root;
-    bail!("no benchmarks yet")
+    install::wasm_target()?;
+    install::browser_test_tools(root)?;
+    web::build_into(root, "dist-bench", &["bench"])?;
+    process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
+    let mut cmd = std::process::Command::new("node");
+    cmd.current_dir(root.join("tests/e2e"))
+        .arg("bench.mjs")
+        .env(
+            "SPEELRUIMTE_SERVER",
+            root.join("target/release/speelruimte-server"),
+        )
+        .env("SPEELRUIMTE_WEB_DIR", root.join("dist-bench"));
+    process::status(&mut cmd)
 }

@@ -24,7 +24,13 @@ pub struct Asset {
 
 /// Builds `dist/` and returns the sizes of what the first page load fetches.
 pub fn build(root: &Path) -> Result<Vec<Asset>> {
-    cargo(&[
+    build_into(root, "dist", &[])
+}
+
+/// Builds the app with extra cargo `features` into the folder `out` under the root.
+pub fn build_into(root: &Path, out: &str, features: &[&str]) -> Result<Vec<Asset>> {
+    let features = features.join(",");
+    let mut args = vec![
         "build",
         "--package",
         "speelruimte-web",
@@ -32,9 +38,13 @@ pub fn build(root: &Path) -> Result<Vec<Asset>> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
-    ])?;
+    ];
+    if !features.is_empty() {
+        args.extend(["--features", features.as_str()]);
+    }
+    cargo(&args)?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/speelruimte-web.wasm");
-    let dist = root.join("dist");
+    let dist = root.join(out);
     if dist.exists() {
         fs::remove_dir_all(&dist).context("clearing dist/")?;
     }

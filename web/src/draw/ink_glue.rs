@@ -66,7 +66,13 @@ impl Board {
     /// The event time origin (ms, `performance.now()` clock), fixed by the first point. After a
     /// restore, new strokes continue one second after the last one.
     pub fn origin_ms(&mut self, now: f64) -> f64 {
-        *self.origin.get_or_insert_with(|| now - self.drawing.last_time_ms().map(|t| t + 1000.0).unwrap_or(0.0))
+        *self.origin.get_or_insert_with(|| {
+            now - self
+                .drawing
+                .last_time_ms()
+                .map(|t| t + 1000.0)
+                .unwrap_or(0.0)
+        })
     }
 
     /// Begins a stroke for pointer `id`.
@@ -95,7 +101,9 @@ impl Board {
 
     /// Ends pointer `id`'s stroke, keeps it in the drawing and paints it on the ink layer.
     pub fn finish_stroke(&mut self, id: i32, ink_layer: Option<&CanvasRenderingContext2d>) -> bool {
-        let Some(l) = self.live.remove(&id) else { return false };
+        let Some(l) = self.live.remove(&id) else {
+            return false;
+        };
         let stroke = l.builder.finish();
         if let Some(c) = ink_layer {
             paint_stroke(c, &stroke, self.drawing.background);
@@ -114,7 +122,10 @@ impl Board {
 pub fn input_point(ev: &PointerEvent, x: f32, y: f32, origin: f64) -> InputPoint {
     let kind = ev.pointer_type();
     let tilt = |name: &str| {
-        js_sys::Reflect::get(ev, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64()).map(|v| v as f32)
+        js_sys::Reflect::get(ev, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map(|v| v as f32)
     };
     // Mice and most fingers report a flat 0.5 while pressed: that is no pressure at all,
     // so ink simulates it from speed instead.
@@ -136,7 +147,12 @@ pub fn input_point(ev: &PointerEvent, x: f32, y: f32, origin: f64) -> InputPoint
 pub fn parse_hex(hex: &str) -> Rgba {
     let h = hex.trim_start_matches('#');
     let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
-    Rgba { r: byte(0), g: byte(2), b: byte(4), a: 255 }
+    Rgba {
+        r: byte(0),
+        g: byte(2),
+        b: byte(4),
+        a: 255,
+    }
 }
 
 fn css(c: Rgba) -> String {
@@ -157,7 +173,12 @@ fn fill_polygon(c: &CanvasRenderingContext2d, outline: &[[f32; 2]]) {
 
 /// Paints one outline with its brush: opacity per brush, watercolour building up, crayon
 /// through a grain mask, the eraser cutting through the ink layer down to the paper.
-fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle, live: bool) {
+fn paint_outline(
+    c: &CanvasRenderingContext2d,
+    outline: &[[f32; 2]],
+    style: &BrushStyle,
+    live: bool,
+) {
     c.save();
     let params = style.brush.params();
     c.set_global_alpha(params.opacity as f64);
@@ -199,19 +220,31 @@ fn tile_pattern(c: &CanvasRenderingContext2d, paper: bool) -> Option<web_sys::Ca
             return Some(canvas.clone());
         }
         let doc = web_sys::window()?.document()?;
-        let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let canvas: web_sys::HtmlCanvasElement =
+            doc.create_element("canvas").ok()?.dyn_into().ok()?;
         let n = ink::GRAIN_SIZE as u32;
         canvas.set_width(n);
         canvas.set_height(n);
         let cx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        let alpha = if paper { ink::paper_alpha() } else { ink::grain_alpha() };
+        let alpha = if paper {
+            ink::paper_alpha()
+        } else {
+            ink::grain_alpha()
+        };
         let rgba: Vec<u8> = alpha.iter().flat_map(|a| [0, 0, 0, *a]).collect();
-        let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&rgba), n, n).ok()?;
+        let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(&rgba),
+            n,
+            n,
+        )
+        .ok()?;
         cx.put_image_data(&data, 0.0, 0.0).ok()?;
         t.borrow_mut().push((paper, canvas.clone()));
         Some(canvas)
     })?;
-    c.create_pattern_with_html_canvas_element(&tile, "repeat").ok().flatten()
+    c.create_pattern_with_html_canvas_element(&tile, "repeat")
+        .ok()
+        .flatten()
 }
 
 /// Paints a finished stroke.

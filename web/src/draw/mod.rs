@@ -69,9 +69,17 @@ pub fn DrawPage() -> impl IntoView {
         tools.template.set(d.template);
         let shown = !d.visible_strokes().is_empty();
         board.update_value(|b| b.drawing = d);
-        status.set(if shown { SaveState::Unsaved } else { SaveState::Empty });
+        status.set(if shown {
+            SaveState::Unsaved
+        } else {
+            SaveState::Empty
+        });
     }
-    let layers = Layers { paper: NodeRef::new(), ink: NodeRef::new(), live: NodeRef::new() };
+    let layers = Layers {
+        paper: NodeRef::new(),
+        ink: NodeRef::new(),
+        live: NodeRef::new(),
+    };
     let attempt = StoredValue::new_local(None::<Attempt>);
     let selected = RwSignal::new(Vec::<Uuid>::new());
 
@@ -79,10 +87,22 @@ pub fn DrawPage() -> impl IntoView {
         let key = storage_key.clone();
         move || {
             version.update(|v| *v += 1);
-            let (shown, bytes) = board.with_value(|b| (!b.drawing.visible_strokes().is_empty(), speelruimte_ink::encode(&b.drawing)));
-            status.set(if shown { SaveState::Unsaved } else { SaveState::Empty });
+            let (shown, bytes) = board.with_value(|b| {
+                (
+                    !b.drawing.visible_strokes().is_empty(),
+                    speelruimte_ink::encode(&b.drawing),
+                )
+            });
+            status.set(if shown {
+                SaveState::Unsaved
+            } else {
+                SaveState::Empty
+            });
             if let Some(store) = util::local_storage() {
-                let _ = store.set_item(&key, &base64::engine::general_purpose::STANDARD.encode(bytes));
+                let _ = store.set_item(
+                    &key,
+                    &base64::engine::general_purpose::STANDARD.encode(bytes),
+                );
             }
         }
     };
@@ -135,7 +155,9 @@ pub fn DrawPage() -> impl IntoView {
     };
 
     let save = move |_| {
-        let Some(canvas) = flatten(layers) else { return };
+        let Some(canvas) = flatten(layers) else {
+            return;
+        };
         if board.with_value(|b| b.drawing.visible_strokes().is_empty()) {
             status.set(SaveState::Failed(t().draw_empty.into()));
             return;
@@ -143,14 +165,23 @@ pub fn DrawPage() -> impl IntoView {
         let goals = selected.get_untracked();
         let v = version.get_untracked();
         let reuse = attempt.with_value(|a| {
-            a.as_ref().filter(|a| a.version == v && a.goals == goals).map(|a| (a.id, a.upload.clone()))
+            a.as_ref()
+                .filter(|a| a.version == v && a.goals == goals)
+                .map(|a| (a.id, a.upload.clone()))
         });
         let (id, upload) = match reuse {
             Some(pair) => pair,
-            None => match board.with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals.clone())) {
+            None => match board.with_value(|b| {
+                save::upload(&canvas, &b.drawing, client_id, session_id, goals.clone())
+            }) {
                 Ok(upload) => {
                     let id = util::new_uuid();
-                    attempt.set_value(Some(Attempt { version: v, goals, id, upload: upload.clone() }));
+                    attempt.set_value(Some(Attempt {
+                        version: v,
+                        goals,
+                        id,
+                        upload: upload.clone(),
+                    }));
                     (id, upload)
                 }
                 Err(m) => return status.set(SaveState::Failed(m)),

@@ -26,11 +26,19 @@ fn clock(ms: f64) -> String {
 /// "1 min 5 s" / "42 s" from ms.
 fn duration_nl(ms: f64) -> String {
     let s = (ms / 1000.0).round() as i64;
-    if s >= 60 { format!("{} min {} s", s / 60, s % 60) } else { format!("{s} s") }
+    if s >= 60 {
+        format!("{} min {} s", s / 60, s % 60)
+    } else {
+        format!("{s} s")
+    }
 }
 
 fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
-    node.get_untracked()?.get_context("2d").ok()??.dyn_into().ok()
+    node.get_untracked()?
+        .get_context("2d")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// The replay and observations of one drawing artefact.
@@ -61,7 +69,11 @@ pub fn DrawingReview(artefact: Artefact) -> impl IntoView {
 fn Player(drawing: Drawing) -> impl IntoView {
     let metrics = ProcessMetrics::from_drawing(&drawing);
     let skipped = skip_pauses(&drawing, SKIPPED_PAUSE_MS);
-    let start = drawing.all_strokes().map(|s| s.start_ms()).reduce(f64::min).unwrap_or(0.0);
+    let start = drawing
+        .all_strokes()
+        .map(|s| s.start_ms())
+        .reduce(f64::min)
+        .unwrap_or(0.0);
     let paper = NodeRef::<Canvas>::new();
     let ink = NodeRef::<Canvas>::new();
     let skip = RwSignal::new(false);
@@ -70,7 +82,15 @@ fn Player(drawing: Drawing) -> impl IntoView {
     let t = RwSignal::new(f64::MAX); // start showing the finished drawing
     let source = StoredValue::new_local((drawing.clone(), skipped));
     let end = move || {
-        source.with_value(|(d, s)| if skip.get() { s.last_time_ms() } else { d.last_time_ms() }).unwrap_or(0.0)
+        source
+            .with_value(|(d, s)| {
+                if skip.get() {
+                    s.last_time_ms()
+                } else {
+                    d.last_time_ms()
+                }
+            })
+            .unwrap_or(0.0)
     };
     let scale = (VIEW_WIDTH / drawing.width.max(1.0) as f64).min(1.0);
     let (w, h) = (drawing.width as f64 * scale, drawing.height as f64 * scale);
@@ -79,9 +99,16 @@ fn Player(drawing: Drawing) -> impl IntoView {
     Effect::new(move |_| {
         let now = t.get();
         let use_skipped = skip.get();
-        let (Some(pc), Some(ic), Some(pe)) = (ctx(paper), ctx(ink), paper.get()) else { return };
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-        for (c, el) in [(&pc, pe.clone()), (&ic, ink.get_untracked().unwrap_or(pe.clone()))] {
+        let (Some(pc), Some(ic), Some(pe)) = (ctx(paper), ctx(ink), paper.get()) else {
+            return;
+        };
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0);
+        for (c, el) in [
+            (&pc, pe.clone()),
+            (&ic, ink.get_untracked().unwrap_or(pe.clone())),
+        ] {
             el.set_width((w * dpr) as u32);
             el.set_height((h * dpr) as u32);
             let _ = c.set_transform(scale * dpr, 0.0, 0.0, scale * dpr, 0.0, 0.0);
@@ -152,21 +179,54 @@ fn Observations(metrics: ProcessMetrics) -> impl IntoView {
     let pauses = if m.long_pauses.is_empty() {
         "geen".to_string()
     } else {
-        m.long_pauses.iter().map(|p| format!("bij {} ({})", clock(p.at_ms), duration_nl(p.length_ms))).collect::<Vec<_>>().join(", ")
+        m.long_pauses
+            .iter()
+            .map(|p| format!("bij {} ({})", clock(p.at_ms), duration_nl(p.length_ms)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let pressure = match (m.pressure_mean, m.pressure_sd) {
-        (Some(mean), Some(sd)) => format!("gemiddeld {:.0}% (spreiding {:.0}%)", mean * 100.0, sd * 100.0),
+        (Some(mean), Some(sd)) => format!(
+            "gemiddeld {:.0}% (spreiding {:.0}%)",
+            mean * 100.0,
+            sd * 100.0
+        ),
         _ => "niet gemeten (getekend zonder drukgevoelige pen)".to_string(),
     };
     let rows: Vec<(&str, String)> = vec![
         ("Totale duur", duration_nl(m.total_ms)),
-        ("Tekenen / pauzes", format!("{} / {}", duration_nl(m.drawing_ms), duration_nl(m.pause_ms))),
+        (
+            "Tekenen / pauzes",
+            format!(
+                "{} / {}",
+                duration_nl(m.drawing_ms),
+                duration_nl(m.pause_ms)
+            ),
+        ),
         ("Lange pauzes (3 s of meer)", pauses),
-        ("Lijnen", format!("{}, waarvan {} met de gum", m.stroke_count, m.eraser_strokes)),
-        ("Ongedaan / opnieuw / gewist", format!("{}× / {}× / {}×", m.undo_count, m.redo_count, m.clear_count)),
+        (
+            "Lijnen",
+            format!(
+                "{}, waarvan {} met de gum",
+                m.stroke_count, m.eraser_strokes
+            ),
+        ),
+        (
+            "Ongedaan / opnieuw / gewist",
+            format!("{}× / {}× / {}×", m.undo_count, m.redo_count, m.clear_count),
+        ),
         ("Druk", pressure),
-        ("Tempo", format!("gemiddeld {:.0} px/s (spreiding {:.0})", m.speed_mean, m.speed_sd)),
-        ("Gebruikt deel van het blad", format!("{:.0}%", m.canvas_used * 100.0)),
+        (
+            "Tempo",
+            format!(
+                "gemiddeld {:.0} px/s (spreiding {:.0})",
+                m.speed_mean, m.speed_sd
+            ),
+        ),
+        (
+            "Gebruikt deel van het blad",
+            format!("{:.0}%", m.canvas_used * 100.0),
+        ),
     ];
     view! {
         <dl class="observations" data-testid="observations">

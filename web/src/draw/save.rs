@@ -62,23 +62,46 @@ pub fn upload(
 /// The canvas as PNG bytes in base64 (without the `data:` prefix).
 fn png_base64(canvas: &HtmlCanvasElement) -> Result<String, String> {
     let fail = || "De tekening kon niet als afbeelding worden gemaakt.".to_string();
-    let url = canvas.to_data_url_with_type("image/png").map_err(|_| fail())?;
-    url.split_once(',').map(|(_, b64)| b64.to_owned()).ok_or_else(fail)
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| fail())?;
+    url.split_once(',')
+        .map(|(_, b64)| b64.to_owned())
+        .ok_or_else(fail)
 }
 
 /// A small copy of the canvas, `THUMB_WIDTH` wide with the same aspect ratio.
 fn thumbnail(canvas: &HtmlCanvasElement) -> Result<HtmlCanvasElement, String> {
     let fail = || "De miniatuur kon niet worden gemaakt.".to_string();
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
-    let thumb: HtmlCanvasElement = doc.create_element("canvas").map_err(|_| fail())?.dyn_into().map_err(|_| fail())?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(fail)?;
+    let thumb: HtmlCanvasElement = doc
+        .create_element("canvas")
+        .map_err(|_| fail())?
+        .dyn_into()
+        .map_err(|_| fail())?;
     let (w, h) = (canvas.width().max(1), canvas.height().max(1));
-    let th = ((h as f64) * THUMB_WIDTH as f64 / w as f64).round().max(1.0) as u32;
+    let th = ((h as f64) * THUMB_WIDTH as f64 / w as f64)
+        .round()
+        .max(1.0) as u32;
     thumb.set_width(THUMB_WIDTH);
     thumb.set_height(th);
-    let ctx: CanvasRenderingContext2d =
-        thumb.get_context("2d").ok().flatten().ok_or_else(fail)?.dyn_into().map_err(|_| fail())?;
-    ctx.set_image_smoothing_enabled(true);
-    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, 0.0, 0.0, THUMB_WIDTH as f64, th as f64)
+    let ctx: CanvasRenderingContext2d = thumb
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or_else(fail)?
+        .dyn_into()
         .map_err(|_| fail())?;
+    ctx.set_image_smoothing_enabled(true);
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        canvas,
+        0.0,
+        0.0,
+        THUMB_WIDTH as f64,
+        th as f64,
+    )
+    .map_err(|_| fail())?;
     Ok(thumb)
 }

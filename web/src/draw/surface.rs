@@ -25,7 +25,11 @@ pub struct Layers {
 
 /// The 2D context of a layer.
 pub fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
-    node.get_untracked()?.get_context("2d").ok()??.dyn_into().ok()
+    node.get_untracked()?
+        .get_context("2d")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// Repaints the paper layer (background and template) and the ink layer (every visible stroke).
@@ -68,12 +72,16 @@ pub fn Surface(
 
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
-        let Some(f) = frame.get_untracked() else { return };
+        let Some(f) = frame.get_untracked() else {
+            return;
+        };
         let (w, h) = (f.client_width() as f64, f.client_height() as f64);
         if w < 1.0 || h < 1.0 {
             return;
         }
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0);
         for layer in [layers.paper, layers.ink, layers.live] {
             if let (Some(c), Some(x)) = (layer.get_untracked(), ctx(layer)) {
                 c.set_width((w * dpr).round() as u32);
@@ -118,12 +126,18 @@ pub fn Surface(
     let to_paper = move |ev: &PointerEvent| -> (f32, f32) {
         let (fx, fy) = frame_xy(frame, ev);
         let v = view_t.get_untracked();
-        (((fx - v.tx) / v.scale) as f32, ((fy - v.ty) / v.scale) as f32)
+        (
+            ((fx - v.tx) / v.scale) as f32,
+            ((fy - v.ty) / v.scale) as f32,
+        )
     };
 
     let on_down = move |ev: PointerEvent| {
         let kind = ev.pointer_type();
-        if kind == "pen" && tools.mode.get_untracked() == InputMode::Fingers && !board.with_value(|b| b.pen_seen) {
+        if kind == "pen"
+            && tools.mode.get_untracked() == InputMode::Fingers
+            && !board.with_value(|b| b.pen_seen)
+        {
             // Pen first: the first pen turns palm rejection on; the switch can turn it off again.
             tools.mode.set(InputMode::PenOnly);
         }
@@ -159,7 +173,10 @@ pub fn Surface(
         let id = ev.pointer_id();
         if gesture.with_value(|g| g.fingers.contains_key(&id)) {
             let xy = frame_xy(frame, &ev);
-            let size = frame.get_untracked().map(|f| (f.client_width() as f64, f.client_height() as f64)).unwrap_or((1.0, 1.0));
+            let size = frame
+                .get_untracked()
+                .map(|f| (f.client_width() as f64, f.client_height() as f64))
+                .unwrap_or((1.0, 1.0));
             let next = gesture.try_update_value(|g| {
                 g.fingers.insert(id, xy);
                 let pinch = g.pinch?;
@@ -205,7 +222,9 @@ pub fn Surface(
             return;
         }
         let ink = ctx(layers.ink);
-        let done = board.try_update_value(|b| b.finish_stroke(id, ink.as_ref())).unwrap_or(false);
+        let done = board
+            .try_update_value(|b| b.finish_stroke(id, ink.as_ref()))
+            .unwrap_or(false);
         if done {
             live_dirty.set_value(true);
             on_change.run(());
@@ -214,7 +233,10 @@ pub fn Surface(
 
     let transform = move || {
         let v = view_t.get();
-        format!("transform: translate({}px, {}px) scale({})", v.tx, v.ty, v.scale)
+        format!(
+            "transform: translate({}px, {}px) scale({})",
+            v.tx, v.ty, v.scale
+        )
     };
     view! {
         <div class="canvas-wrap" node_ref=frame data-testid="canvas"
@@ -237,7 +259,10 @@ pub fn Surface(
 /// Position of an event relative to the frame's top-left corner, in CSS pixels, sub-pixel.
 fn frame_xy(frame: NodeRef<Div>, ev: &PointerEvent) -> (f64, f64) {
     let read = |name: &str| {
-        js_sys::Reflect::get(ev, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+        js_sys::Reflect::get(ev, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
     };
     let rect = frame.get_untracked().map(|f| f.get_bounding_client_rect());
     let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
@@ -253,7 +278,8 @@ pub fn flatten(layers: Layers) -> Option<HtmlCanvasElement> {
     out.set_width(paper.width());
     out.set_height(paper.height());
     let c: CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
-    c.draw_image_with_html_canvas_element(&paper, 0.0, 0.0).ok()?;
+    c.draw_image_with_html_canvas_element(&paper, 0.0, 0.0)
+        .ok()?;
     c.draw_image_with_html_canvas_element(&ink, 0.0, 0.0).ok()?;
     Some(out)
 }

@@ -30,7 +30,12 @@ pub const COLOURS: [(&str, &str); 12] = [
 ];
 
 /// Brush sizes in CSS pixels.
-pub const SIZES: [(f32, &str); 4] = [(3.0, "fijn"), (8.0, "dun"), (18.0, "dik"), (40.0, "heel dik")];
+pub const SIZES: [(f32, &str); 4] = [
+    (3.0, "fijn"),
+    (8.0, "dun"),
+    (18.0, "dik"),
+    (40.0, "heel dik"),
+];
 
 /// The brushes with their Dutch names and a glyph for the button (plain symbols that every
 /// system font has; emoji are missing on many tablets).
@@ -79,7 +84,14 @@ pub struct Actions {
 
 #[component]
 pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
-    let Tools { brush, size, colour, background, template, mode } = tools;
+    let Tools {
+        brush,
+        size,
+        colour,
+        background,
+        template,
+        mode,
+    } = tools;
     let pressed = |b: bool| b.to_string();
     view! {
         <aside class="tools" aria-label="Gereedschap">

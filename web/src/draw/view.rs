@@ -11,7 +11,11 @@ pub struct ViewTransform {
 
 impl Default for ViewTransform {
     fn default() -> Self {
-        Self { scale: 1.0, tx: 0.0, ty: 0.0 }
+        Self {
+            scale: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
     }
 }
 
@@ -30,7 +34,11 @@ pub struct Pinch {
 impl Pinch {
     /// Starts a pinch with fingers at `a` and `b` (screen coordinates relative to the frame).
     pub fn new(start: ViewTransform, a: (f64, f64), b: (f64, f64)) -> Self {
-        Self { start, a0: a, b0: b }
+        Self {
+            start,
+            a0: a,
+            b0: b,
+        }
     }
 
     /// The transform for fingers now at `a` and `b`: the paper point under the first midpoint
@@ -43,7 +51,14 @@ impl Pinch {
         // paper point under m0 at the start
         let px = (m0.0 - self.start.tx) / self.start.scale;
         let py = (m0.1 - self.start.ty) / self.start.scale;
-        clamp(ViewTransform { scale, tx: m1.0 - px * scale, ty: m1.1 - py * scale }, frame)
+        clamp(
+            ViewTransform {
+                scale,
+                tx: m1.0 - px * scale,
+                ty: m1.1 - py * scale,
+            },
+            frame,
+        )
     }
 }
 
