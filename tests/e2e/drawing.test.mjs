@@ -3,7 +3,9 @@
 // showing the strokes in the order they were drawn.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed } from "./harness.mjs";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -85,6 +87,12 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    // Keep what the browser made, for ink's check that its PNG renderer paints the same picture.
+    const id = await page.locator(".thumb").first().getAttribute("data-artefact");
+    for (const name of ["strokes.bin", "image.png"]) {
+      const r = await page.request.get(`${server.url}/api/artefacts/${id}/blobs/${name}`);
+      writeFileSync(path.join(ARTIFACTS, `browser-drawing-${name}`), await r.body());
+    }
     await page.locator(".thumb").first().click();
     const panel = page.getByTestId("artefact-panel");
     await panel.getByTestId("observations").waitFor();
@@ -126,6 +134,56 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
   } catch (e) {
     await shot(page, "failure-drawing");
     t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
+
+test("paper and templates: white, drawing paper and black, with body, mandala and house-tree-person", async (t) => {
+  const page = await newPage(browser);
+  try {
+    // The first test made the account; log in and use a new session of the same client.
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Gebruikersnaam").fill("c.bakker");
+    await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { name: "Cliënten" }).waitFor();
+    const me = await (await page.request.get(`${server.url}/api/me`)).json();
+    const clients = await (await page.request.get(`${server.url}/api/clients`)).json();
+    const session = await (await page.request.post(`${server.url}/api/clients/${clients[0].id}/sessions`, {
+      data: { date: "2026-11-25" }, headers: { "X-CSRF-Token": me.csrf_token },
+    })).json();
+    await page.goto(`${server.url}/clients/${clients[0].id}/sessies/${session.id}/tekenen`);
+    await page.getByTestId("canvas").waitFor();
+    // Colour of the paper layer at a spot: [r, g, b].
+    const paperAt = (fx, fy) => page.evaluate(([fx, fy]) => {
+      const c = document.querySelector('canvas[data-layer="paper"]');
+      return [...c.getContext("2d").getImageData(Math.round(c.width * fx), Math.round(c.height * fy), 1, 1).data].slice(0, 3);
+    }, [fx, fy]);
+    const cases = [
+      ["white", "mandala", [255, 255, 255]],
+      ["paper", "body", [246, 239, 224]],
+      ["black", "htp", [24, 24, 26]],
+    ];
+    for (const [bg, tpl, colour] of cases) {
+      await page.getByTestId("background").selectOption(bg);
+      await page.getByTestId("template").selectOption(tpl);
+      await page.waitForTimeout(100);
+      // A corner away from template lines shows the paper colour (drawing paper has a faint grain).
+      const corner = await paperAt(0.99, 0.5);
+      assert.ok(corner.every((v, i) => Math.abs(v - colour[i]) <= 22), `${bg}: corner ${corner}`);
+      await shot(page, `drawing-paper-${bg}-${tpl}-1024x768`);
+    }
+    // The mandala's outer ring crosses the centre line at 45% of the shorter side right of centre.
+    await page.getByTestId("background").selectOption("white");
+    await page.getByTestId("template").selectOption("mandala");
+    await page.waitForTimeout(100);
+    const size = await page.evaluate(() => { const c = document.querySelector('canvas[data-layer="paper"]'); return [c.width, c.height]; });
+    const ring = 0.5 + (0.45 * Math.min(...size)) / size[0];
+    const onRing = await paperAt(ring, 0.5);
+    assert.ok(onRing[0] < 235, `no template line where the mandala's ring should be: ${onRing}`);
+  } catch (e) {
+    await shot(page, "failure-paper");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
     throw e;
   }
 });
