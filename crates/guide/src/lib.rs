@@ -1,1 +1,13 @@
 #![doc = include_str!("../README.md")]
+
+mod builtin;
+mod custom;
+mod exercise;
+mod tension;
+mod timeline;
+
+pub use builtin::{builtin_exercises, by_id, resonance};
+pub use custom::{CustomExercise, GuideError};
+pub use exercise::{Audience, BodyPart, Exercise, ExerciseKind, Phase, PhaseKind, Text};
+pub use tension::{CHILD_FACES, SLIDER_ENDS, TensionChange, child_face_step, child_face_value};
+pub use timeline::{Moment, Timeline};

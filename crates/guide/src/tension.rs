@@ -1,0 +1,80 @@
+//! The spanningsthermometer: 0 (helemaal ontspannen) to 10 (heel erg gespannen), for children
+//! as five faces in colours.
+
+use serde::{Deserialize, Serialize};
+
+/// The words at the ends of the adult slider.
+pub const SLIDER_ENDS: (&str, &str) = ("helemaal ontspannen", "heel erg gespannen");
+
+/// The child scale: five faces from calm to very tense, with a colour and the 0–10 value each
+/// stands for. The values spread the faces evenly over the scale (0, 2.5, 5, 7.5, 10), rounded
+/// so the middle face is the adult middle.
+pub const CHILD_FACES: [(&str, &str, u8); 5] = [
+    ("heel rustig", "#2a9d8f", 0),
+    ("rustig", "#8ab17d", 3),
+    ("een beetje gespannen", "#e9c46a", 5),
+    ("gespannen", "#f4a261", 8),
+    ("heel erg gespannen", "#e76f51", 10),
+];
+
+/// The 0–10 value of a child face (0–4); `None` for a face that does not exist.
+pub fn child_face_value(step: usize) -> Option<u8> {
+    CHILD_FACES.get(step).map(|f| f.2)
+}
+
+/// The face nearest a 0–10 value (ties go to the calmer face).
+pub fn child_face_step(value: u8) -> usize {
+    let v = value.min(10) as i32;
+    (0..CHILD_FACES.len())
+        .min_by_key(|i| ((CHILD_FACES[*i].2 as i32 - v).abs(), *i))
+        .unwrap_or(0)
+}
+
+/// Tension before and after an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TensionChange {
+    /// 0–10 before.
+    pub before: u8,
+    /// 0–10 after.
+    pub after: u8,
+}
+
+impl TensionChange {
+    /// After minus before: negative is calmer.
+    pub fn difference(&self) -> i8 {
+        self.after as i8 - self.before as i8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_five_faces_map_to_0_3_5_8_10_and_back() {
+        let values: Vec<u8> = (0..5).map(|s| child_face_value(s).unwrap()).collect();
+        assert_eq!(values, [0, 3, 5, 8, 10]);
+        assert_eq!(child_face_value(5), None);
+        for (s, v) in values.iter().enumerate() {
+            assert_eq!(child_face_step(*v), s);
+        }
+        assert_eq!(
+            child_face_step(4),
+            1,
+            "4 lies as near 3 as 5: the calmer face"
+        );
+        assert_eq!(child_face_step(9), 3);
+    }
+
+    #[test]
+    fn going_from_8_to_3_is_five_steps_calmer() {
+        assert_eq!(
+            TensionChange {
+                before: 8,
+                after: 3
+            }
+            .difference(),
+            -5
+        );
+    }
+}
