@@ -4,6 +4,7 @@ mod account;
 mod artefact;
 mod client;
 mod error;
+mod exercise;
 mod goal;
 mod session;
 
@@ -14,6 +15,7 @@ pub use artefact::{
 };
 pub use client::{BirthYear, Client, ClientLabel, Discipline, NewClient};
 pub use error::{ApiError, ValidationError};
+pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use session::{NewSession, Session, SessionNotes};
 

@@ -48,6 +48,12 @@ impl From<ValidationError> for Error {
     }
 }
 
+impl From<speelruimte_guide::GuideError> for Error {
+    fn from(e: speelruimte_guide::GuideError) -> Self {
+        Self::Validation(e.to_string())
+    }
+}
+
 impl From<sqlx::Error> for Error {
     fn from(e: sqlx::Error) -> Self {
         Self::Internal(e.into())

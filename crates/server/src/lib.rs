@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod db;
 pub mod error;
+pub mod exercises;
 pub mod goals;
 pub mod openapi;
 pub mod web;
@@ -79,6 +80,7 @@ pub fn app(state: AppState, web_dir: &Path) -> Router {
         .merge(auth::router())
         .merge(clients::router())
         .merge(goals::router())
+        .merge(exercises::router())
         .merge(artefacts::router())
         .merge(openapi::router())
         .route("/api", any(web::api_not_found))

@@ -5,12 +5,12 @@ use axum::routing::get;
 use utoipa::OpenApi;
 
 use crate::error::Json;
-use crate::{AppState, artefacts, auth, clients, goals};
+use crate::{AppState, artefacts, auth, clients, exercises, goals};
 
 /// Every endpoint of the API.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Speelruimte API", description = "Clients, treatment goals, sessions and artefacts of Dutch vaktherapeuten. \
+    info(title = "Speelruimte API", description = "Clients, treatment goals, sessions, artefacts and own exercises of Dutch vaktherapeuten. \
         Every client route answers 404 for another therapist's data, exactly as for missing data. \
         Every POST, PUT and DELETE except setup and login needs the header X-CSRF-Token from /api/me."),
     paths(
@@ -18,10 +18,11 @@ use crate::{AppState, artefacts, auth, clients, goals};
         auth::routes::invite,
         clients::list, clients::create, clients::read, clients::delete,
         goals::list_goals, goals::create_goal, goals::list_sessions, goals::create_session,
+        exercises::list_exercises, exercises::create_exercise, exercises::delete_exercise,
         artefacts::put_artefact, artefacts::read, artefacts::read_blob, artefacts::list,
         health,
     ),
-    tags((name = "accounts"), (name = "clients"), (name = "goals"), (name = "sessions"), (name = "artefacts"))
+    tags((name = "accounts"), (name = "clients"), (name = "goals"), (name = "sessions"), (name = "artefacts"), (name = "exercises"))
 )]
 pub struct ApiDoc;
 

@@ -5,4 +5,5 @@ mod helpers;
 mod accounts;
 mod artefacts;
 mod clients;
+mod exercises;
 mod security;

@@ -132,6 +132,9 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/clients/{id}/goals", "post"),
         ("/api/clients/{id}/sessions", "get"),
         ("/api/clients/{id}/artefacts", "get"),
+        ("/api/clients/{id}/exercises", "get"),
+        ("/api/clients/{id}/exercises", "post"),
+        ("/api/clients/{id}/exercises/{eid}", "delete"),
         ("/api/artefacts/{id}", "put"),
         ("/api/artefacts/{id}", "get"),
         ("/api/artefacts/{id}/blobs/{name}", "get"),
@@ -143,6 +146,7 @@ async fn the_openapi_document_describes_every_route() {
         );
     }
     assert!(doc["components"]["schemas"].get("ArtefactUpload").is_some());
+    assert!(doc["components"]["schemas"].get("SavedExercise").is_some());
 }
 
 #[tokio::test]
