@@ -1,1 +1,33 @@
 #![doc = include_str!("../README.md")]
+
+mod bars;
+mod drums;
+mod dsp;
+mod echo;
+mod hand;
+mod layout;
+mod mix;
+mod pattern;
+mod recording;
+mod scale;
+mod tempo;
+mod voice;
+
+#[cfg(test)]
+mod analysis;
+
+pub use dsp::midi_to_hz;
+pub use echo::{BeatFeedback, EchoResult, MESSAGES_NL, Timing, score};
+pub use layout::{
+    BarInstrument, Bars, LAYOUT_IDS, Layout, PadSpec, djembe, drumstel, groepskring, klankstaven,
+    layout, layouts,
+};
+pub use mix::{MixOptions, mix, mix_with, render_wav, to_wav};
+pub use pattern::{EchoLevel, Pattern, pattern_for_level};
+pub use recording::{Event, Layer, Recording, RecordingError};
+pub use scale::{CustomScale, Scale, ScaleError, bar_label_nl, note_name_nl};
+pub use tempo::{TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, loop_ms, tap_tempo};
+pub use voice::{
+    NOTE_MAX, NOTE_MIN, PEAK, PERCUSSION, SAMPLE_RATES, VELOCITY_STEPS, Voice, render,
+    step_velocity, velocity_step,
+};

@@ -1,0 +1,352 @@
+//! The pad screens as data: which pads, what they play, how they are labelled and coloured.
+//! Every colour carries white text at WCAG AA contrast (at least 4.5 : 1), tested below.
+
+use serde::Serialize;
+
+use crate::scale::bar_label_nl;
+use crate::{Scale, Voice};
+
+/// Which tone bars the bar screens use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BarInstrument {
+    /// Wooden bars: bright, short.
+    #[default]
+    Xylophone,
+    /// Metal bars: ringing.
+    Metallophone,
+}
+
+impl BarInstrument {
+    /// The voice of this instrument's bar at `midi`.
+    pub fn voice(self, midi: u8) -> Voice {
+        match self {
+            BarInstrument::Xylophone => Voice::Xylophone(midi),
+            BarInstrument::Metallophone => Voice::Metallophone(midi),
+        }
+    }
+
+    /// The name on screen.
+    pub fn name_nl(self) -> &'static str {
+        match self {
+            BarInstrument::Xylophone => "Xylofoon",
+            BarInstrument::Metallophone => "Metallofoon",
+        }
+    }
+}
+
+/// How the bars are set up: instrument, scale and lowest note.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub struct Bars {
+    /// Xylophone or metallophone.
+    pub instrument: BarInstrument,
+    /// The scale the bars are in.
+    pub scale: Scale,
+    /// MIDI note of the lowest bar.
+    pub root: u8,
+}
+
+impl Default for Bars {
+    /// Xylophone, C pentatonic, from middle C (60), like an Orff alto xylophone.
+    fn default() -> Self {
+        Self {
+            instrument: BarInstrument::Xylophone,
+            scale: Scale::Pentatonic,
+            root: 60,
+        }
+    }
+}
+
+/// One pad on screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PadSpec {
+    /// Index within the layout (0-based; recordings store it).
+    pub id: u8,
+    /// Label on the pad.
+    pub label_nl: String,
+    /// What it plays.
+    pub voice: Voice,
+    /// CSS colour; white text on it is readable.
+    pub color: &'static str,
+}
+
+/// One pad screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Layout {
+    /// Stable id (`drumstel`, `djembe`, `klankstaven`, `groepskring`).
+    pub id: &'static str,
+    /// Name on screen.
+    pub name_nl: &'static str,
+    /// The pads, in reading order.
+    pub pads: Vec<PadSpec>,
+}
+
+/// The layouts, in menu order.
+pub const LAYOUT_IDS: [&str; 4] = ["drumstel", "djembe", "klankstaven", "groepskring"];
+
+/// Friendly colours that all carry white text (Tailwind's 700 shades).
+mod color {
+    pub const RED: &str = "#b91c1c";
+    pub const ORANGE: &str = "#c2410c";
+    pub const AMBER: &str = "#a16207";
+    pub const GREEN: &str = "#15803d";
+    pub const TEAL: &str = "#0f766e";
+    pub const SKY: &str = "#0369a1";
+    pub const BLUE: &str = "#1d4ed8";
+    pub const VIOLET: &str = "#6d28d9";
+    pub const PURPLE: &str = "#7e22ce";
+    pub const PINK: &str = "#be185d";
+}
+
+/// Bar colours by note letter, after the colours children know from Boomwhackers
+/// (C red, D orange, E yellow, F green, G teal, A blue, B purple), darkened for white text;
+/// a sharp or flat takes its letter's colour.
+fn bar_color(midi: u8) -> &'static str {
+    match midi % 12 {
+        0 | 1 => color::RED,
+        2 | 3 => color::ORANGE,
+        4 => color::AMBER,
+        5 | 6 => color::GREEN,
+        7 | 8 => color::TEAL,
+        9 | 10 => color::BLUE,
+        _ => color::PURPLE,
+    }
+}
+
+fn pads(specs: Vec<(String, Voice, &'static str)>) -> Vec<PadSpec> {
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label_nl, voice, color))| PadSpec {
+            id: i as u8,
+            label_nl,
+            voice,
+            color,
+        })
+        .collect()
+}
+
+fn named(voice: Voice, color: &'static str) -> (String, Voice, &'static str) {
+    (voice.name_nl().to_owned(), voice, color)
+}
+
+/// The drum kit: eight pads.
+pub fn drumstel() -> Layout {
+    Layout {
+        id: "drumstel",
+        name_nl: "Drumstel",
+        pads: pads(vec![
+            named(Voice::Kick, color::RED),
+            named(Voice::Snare, color::ORANGE),
+            named(Voice::HiHatClosed, color::TEAL),
+            named(Voice::HiHatOpen, color::SKY),
+            named(Voice::Clap, color::PINK),
+            named(Voice::TomLow, color::VIOLET),
+            named(Voice::TomHigh, color::BLUE),
+            named(Voice::Shaker, color::GREEN),
+        ]),
+    }
+}
+
+/// Two djembes side by side (bass, tone, slap each), for two players or call and response:
+/// the first in warm colours, the second in cool ones.
+pub fn djembe() -> Layout {
+    let strokes = [
+        ("Bas", Voice::DjembeBass),
+        ("Toon", Voice::DjembeTone),
+        ("Slap", Voice::DjembeSlap),
+    ];
+    let colors = [
+        [color::RED, color::ORANGE, color::AMBER],
+        [color::BLUE, color::TEAL, color::VIOLET],
+    ];
+    let mut specs = Vec::new();
+    for drum_colors in colors {
+        for ((label, voice), c) in strokes.iter().zip(drum_colors) {
+            specs.push(((*label).to_owned(), *voice, c));
+        }
+    }
+    Layout {
+        id: "djembe",
+        name_nl: "Djembé",
+        pads: pads(specs),
+    }
+}
+
+/// Eight tone bars of the chosen scale, low to high, labelled C D E G A C' D' E'.
+pub fn klankstaven(bars: &Bars) -> Layout {
+    let notes = bars.scale.notes(bars.root, 8);
+    let lowest = notes.first().copied().unwrap_or(bars.root);
+    Layout {
+        id: "klankstaven",
+        name_nl: "Klankstaven",
+        pads: pads(
+            notes
+                .iter()
+                .map(|&n| {
+                    (
+                        bar_label_nl(n, lowest),
+                        bars.instrument.voice(n),
+                        bar_color(n),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The group circle: six big pads named by colour, so anyone can say "now red!": four
+/// drums and two bars a third apart (root and third note of the scale, always consonant).
+pub fn groepskring(bars: &Bars) -> Layout {
+    let notes = bars.scale.notes(bars.root, 3);
+    let first = notes.first().copied().unwrap_or(bars.root);
+    let third = notes.get(2).copied().unwrap_or(first);
+    let bar = |n: u8| bars.instrument.voice(n);
+    let pad = |label: &str, voice, c| (label.to_owned(), voice, c);
+    Layout {
+        id: "groepskring",
+        name_nl: "Groepskring",
+        pads: pads(vec![
+            pad("Rood", Voice::DjembeBass, color::RED),
+            pad("Blauw", Voice::DjembeTone, color::BLUE),
+            pad("Groen", Voice::Woodblock, color::GREEN),
+            pad("Oranje", Voice::Shaker, color::ORANGE),
+            pad("Paars", bar(first), color::PURPLE),
+            pad("Roze", bar(third), color::PINK),
+        ]),
+    }
+}
+
+/// The layout with `id`, or `None` for an unknown id.
+pub fn layout(id: &str, bars: &Bars) -> Option<Layout> {
+    match id {
+        "drumstel" => Some(drumstel()),
+        "djembe" => Some(djembe()),
+        "klankstaven" => Some(klankstaven(bars)),
+        "groepskring" => Some(groepskring(bars)),
+        _ => None,
+    }
+}
+
+/// All layouts, in menu order.
+pub fn layouts(bars: &Bars) -> Vec<Layout> {
+    LAYOUT_IDS
+        .iter()
+        .filter_map(|id| layout(id, bars))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 contrast ratio of `#rrggbb` against white.
+    fn contrast_with_white(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+        1.05 / (l + 0.05)
+    }
+
+    #[test]
+    fn the_contrast_formula_knows_black_and_white() {
+        assert!((contrast_with_white("#000000") - 21.0).abs() < 1e-9);
+        assert!((contrast_with_white("#ffffff") - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn every_pad_carries_white_text_readably() {
+        for scale in [Scale::Pentatonic, Scale::Major, Scale::Minor] {
+            let bars = Bars {
+                scale,
+                ..Bars::default()
+            };
+            for l in layouts(&bars) {
+                for p in &l.pads {
+                    let c = contrast_with_white(p.color);
+                    assert!(c >= 4.5, "{} pad {}: {} has {c:.2}", l.id, p.id, p.color);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn there_are_four_layouts_with_numbered_pads() {
+        let all = layouts(&Bars::default());
+        let ids: Vec<&str> = all.iter().map(|l| l.id).collect();
+        assert_eq!(ids, LAYOUT_IDS);
+        for l in &all {
+            for (i, p) in l.pads.iter().enumerate() {
+                assert_eq!(usize::from(p.id), i);
+                assert!(!p.label_nl.is_empty());
+            }
+        }
+        assert_eq!(all[0].pads.len(), 8);
+        assert_eq!(all[1].pads.len(), 6);
+        assert_eq!(all[2].pads.len(), 8);
+        assert!((4..=6).contains(&all[3].pads.len()));
+        assert!(layout("piano", &Bars::default()).is_none());
+    }
+
+    #[test]
+    fn the_drum_kit_has_the_kit() {
+        let voices: Vec<Voice> = drumstel().pads.iter().map(|p| p.voice).collect();
+        for v in [
+            Voice::Kick,
+            Voice::Snare,
+            Voice::HiHatClosed,
+            Voice::HiHatOpen,
+            Voice::Clap,
+            Voice::TomLow,
+            Voice::TomHigh,
+        ] {
+            assert!(voices.contains(&v), "{v}");
+        }
+        assert_eq!(drumstel().pads[0].label_nl, "Basdrum");
+    }
+
+    #[test]
+    fn klankstaven_are_the_scale_low_to_high() {
+        let l = klankstaven(&Bars::default());
+        let voices: Vec<Voice> = l.pads.iter().map(|p| p.voice).collect();
+        let want: Vec<Voice> = [60, 62, 64, 67, 69, 72, 74, 76]
+            .into_iter()
+            .map(Voice::Xylophone)
+            .collect();
+        assert_eq!(voices, want);
+        let labels: Vec<&str> = l.pads.iter().map(|p| p.label_nl.as_str()).collect();
+        assert_eq!(labels, ["C", "D", "E", "G", "A", "C'", "D'", "E'"]);
+        assert_eq!(l.pads[0].color, l.pads[5].color);
+
+        let minor = Bars {
+            instrument: BarInstrument::Metallophone,
+            scale: Scale::Minor,
+            root: 57,
+        };
+        let l = klankstaven(&minor);
+        assert_eq!(l.pads[0].voice, Voice::Metallophone(57));
+        assert_eq!(l.pads[7].voice, Voice::Metallophone(69));
+    }
+
+    #[test]
+    fn the_group_circle_mixes_drums_and_two_consonant_bars() {
+        let l = groepskring(&Bars::default());
+        let bars: Vec<u8> = l.pads.iter().filter_map(|p| p.voice.note()).collect();
+        assert_eq!(bars, vec![60, 64]);
+        assert!(l.pads.iter().filter(|p| p.voice.note().is_none()).count() >= 3);
+    }
+
+    #[test]
+    fn layouts_serialise_for_the_app() {
+        let json = serde_json::to_value(djembe()).unwrap();
+        assert_eq!(json["pads"][0]["voice"], "djembe-bass");
+        assert_eq!(json["pads"][3]["label_nl"], "Bas");
+        assert_eq!(json["id"], "djembe");
+    }
+}
