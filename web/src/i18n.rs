@@ -58,6 +58,7 @@ pub struct Texts {
     pub wf_drawing_text: &'static str,
     pub wf_music: &'static str,
     pub wf_exercise: &'static str,
+    pub wf_exercise_text: &'static str,
     pub wf_later: &'static str,
 
     pub draw_undo: &'static str,
@@ -137,6 +138,7 @@ pub static NL: Texts = Texts {
     wf_drawing_text: "Beeldend werken met pen of vinger",
     wf_music: "Ritme en klank",
     wf_exercise: "Spanning reguleren",
+    wf_exercise_text: "Ademen, ontspannen, gronden — met spanningsthermometer",
     wf_later: "Komt binnenkort",
 
     draw_undo: "Ongedaan maken",
@@ -162,4 +164,93 @@ pub static NL: Texts = Texts {
 /// The texts in use.
 pub fn t() -> &'static Texts {
     &NL
+}
+
+/// Declares a table of texts and its Dutch contents in one go, so a string is written once.
+macro_rules! texts {
+    ($(#[$doc:meta])* $name:ident, $table:ident { $($field:ident: $nl:expr,)* }) => {
+        $(#[$doc])*
+        pub struct $name { $(pub $field: &'static str,)* }
+        /// Dutch.
+        pub static $table: $name = $name { $($field: $nl,)* };
+    };
+}
+
+texts! {
+    /// The texts of the *spanning reguleren* work form.
+    ExerciseTexts, EXERCISE_NL {
+        title: "Spanning reguleren",
+        for_whom: "Voor wie",
+        adult: "Volwassene",
+        child: "Kind",
+        choose: "Kies een oefening",
+        breathing: "Ademhaling",
+        relaxation: "Spierontspanning",
+        grounding: "Grounding",
+        own: "Eigen oefeningen",
+        per_minute: "ademhalingen per minuut",
+        visual: "Weergave",
+        circle: "Cirkel",
+        balloon: "Ballon",
+        wave: "Golf",
+        animal: "Beer",
+        calm: "Rustig (zonder beweging)",
+        reduced_note: "Dit apparaat vraagt om minder beweging; de rustige weergave staat aan.",
+        sound: "Geluid bij elke fase",
+        vibrate: "Trillen",
+        speech: "Gesproken begeleiding",
+        next_to_rating: "Verder",
+        before_q_adult: "Hoe gespannen voel je je nu?",
+        before_q_child: "Hoe voel je je nu?",
+        after_q_adult: "En hoe gespannen voel je je nu, na de oefening?",
+        after_q_child: "Hoe voel je je nu?",
+        where_adult: "Waar in je lichaam voel je het? (tik aan, mag meer dan één)",
+        where_child: "Waar in je lijf voel je het?",
+        not_rated: "Nog niet gekozen",
+        skip: "Overslaan",
+        start: "Begin de oefening",
+        pause: "Pauze",
+        resume: "Verder",
+        next: "Volgende",
+        stop: "Stoppen",
+        stop_confirm: "De oefening stoppen? Wat tot nu toe gedaan is, blijft bewaard.",
+        round: "Ronde",
+        of: "van",
+        left: "nog",
+        soon: "Straks",
+        paused: "Gepauzeerd",
+        tap_each: "Tik een bolletje aan bij alles wat je noemt.",
+        done: "Klaar",
+        done_early: "Gestopt",
+        ran_for: "Duurde",
+        minutes: "min",
+        again: "Nog een oefening",
+        save_first: "Kies eerst hoe gespannen de cliënt zich voelt, of sla het over.",
+        before: "voor",
+        after: "na",
+        over_sessions: "Spanningsthermometer over de sessies",
+        places: "Plekken",
+        interrupted: "onderbroken",
+        no_change: "geen verschil",
+        calmer: "rustiger",
+        tenser: "gespannener",
+        make_own: "Eigen oefening maken",
+        own_title: "Naam van de oefening",
+        own_kind: "Soort",
+        own_phase: "Fase",
+        own_seconds: "Seconden",
+        own_text: "Wat de cliënt hoort of leest",
+        own_add_phase: "Fase toevoegen",
+        own_remove_phase: "Fase weghalen",
+        own_repetitions: "Herhalingen",
+        own_save: "Oefening bewaren",
+        own_delete: "Verwijderen",
+        own_none: "Nog geen eigen oefeningen voor deze cliënt.",
+        slider_label: "Spanning van 0 tot 10",
+    }
+}
+
+/// The texts of the *spanning reguleren* work form in use.
+pub fn tx() -> &'static ExerciseTexts {
+    &EXERCISE_NL
 }

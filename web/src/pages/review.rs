@@ -5,6 +5,7 @@ use speelruimte_model::{Artefact, ArtefactKind, Client, Goal};
 
 use super::{Load, TopBar, client::client_id, load};
 use crate::draw::replay::DrawingReview;
+use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
 use crate::i18n::t;
 use crate::util;
 
@@ -50,6 +51,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 </header>
                                 {match kind {
                                     ArtefactKind::Drawing => view! { <DrawingReview artefact=a.clone() /> }.into_any(),
+                                    ArtefactKind::Exercise => view! { <ExerciseReview artefact=a.clone() /> }.into_any(),
                                     _ => view! { <p class="notice">{kind.label_nl()}</p> }.into_any(),
                                 }}
                             </div>
@@ -74,6 +76,11 @@ fn by_goal(
         .filter(|a| a.goal_ids.is_empty())
         .cloned()
         .collect();
+    let exercises: Vec<Artefact> = artefacts
+        .iter()
+        .filter(|a| a.kind == ArtefactKind::Exercise)
+        .cloned()
+        .collect();
     let sections = goals
         .into_iter()
         .map(|g| {
@@ -87,6 +94,7 @@ fn by_goal(
         })
         .collect_view();
     view! {
+        <TensionChart artefacts=exercises />
         {sections}
         {(!unlinked.is_empty()).then(|| view! {
             <section class="card"><h2>{t().review_without_goal}</h2>{thumbs(unlinked, open)}</section>
@@ -107,11 +115,15 @@ fn thumbs(list: Vec<Artefact>, open: RwSignal<Option<Artefact>>) -> impl IntoVie
                 let when = util::datetime_nl(a.created_at);
                 let kind = a.kind.label_nl();
                 let id = a.id.to_string();
+                let is_exercise = a.kind == ArtefactKind::Exercise;
+                let label = if is_exercise { summary(&a) } else { kind.to_string() };
+                let card = is_exercise.then(|| view! { <ExerciseThumb artefact=a.clone() /> });
                 view! {
                     <li>
                         <button class="thumb" data-artefact=id on:click=move |_| open.set(Some(a.clone()))>
                             {has_thumb.then(|| view! { <img src=src.clone() alt=kind loading="lazy" /> })}
-                            <span>{kind} " · " {when}</span>
+                            {card}
+                            <span>{label} " · " {when}</span>
                         </button>
                     </li>
                 }

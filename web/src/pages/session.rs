@@ -52,11 +52,11 @@ pub fn SessionPage() -> impl IntoView {
                     <span class="wf-title">{t().wf_music}</span>
                     <span class="wf-sub">{t().wf_later}</span>
                 </div>
-                <div class="workform exercise disabled" aria-disabled="true">
+                <a class="workform exercise" href=format!("/clients/{id}/sessies/{sid}/spanning")>
                     <span class="wf-icon" aria-hidden="true">"◯"</span>
                     <span class="wf-title">{t().wf_exercise}</span>
-                    <span class="wf-sub">{t().wf_later}</span>
-                </div>
+                    <span class="wf-sub">{t().wf_exercise_text}</span>
+                </a>
             </div>
         </main>
     }

@@ -226,3 +226,56 @@ async fn a_wav_blob_is_checked_and_kept() {
     .await
     .expect(StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn an_exercise_run_is_checked_before_it_is_kept() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let exercise = serde_json::to_value(speelruimte_guide::by_id("calm-4-6").unwrap()).unwrap();
+    let run = json!({
+        "work_form": "spanning", "format": 1, "exercise": exercise, "child": false,
+        "visual": "circle", "planned_ms": 120_000, "ran_ms": 30_000, "wall_ms": 31_000,
+        "interrupted": true,
+        "before": {"value": 7, "scale": "slider", "places": ["shoulders"]},
+        "after": {"value": 4, "scale": "slider", "places": []},
+    });
+    let body = |metadata: serde_json::Value| {
+        json!({
+            "kind": "exercise", "client_id": c["id"], "created_at": "2026-11-25T10:00:00Z",
+            "metadata": metadata, "blobs": []
+        })
+    };
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/55555555-5555-4555-8555-555555555555",
+            Some(body(run.clone())),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(res.json()["metadata"]["before"]["value"], 7);
+
+    let mut too_tense = run.clone();
+    too_tense["after"]["value"] = json!(12);
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/66666666-6666-4666-8666-666666666666",
+            Some(body(too_tense)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.json()["message"].as_str().unwrap().contains("tussen 0 en 10"));
+
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/77777777-7777-4777-8777-777777777777",
+            Some(body(json!({"work_form": "spanning"}))),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.json()["message"].as_str().unwrap().contains("oefening"));
+    assert_eq!(app.count("artefacts").await, 1, "only the valid run is kept");
+}

@@ -1,0 +1,353 @@
+//! The *spanning reguleren* work form: choose an exercise (breathing, muscle relaxation,
+//! grounding, or the therapist's own), rate tension before, follow the pacer, rate after, and
+//! save the run as an artefact linked to the session and goals.
+
+mod editor;
+mod pacer;
+pub mod review;
+mod thermometer;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use speelruimte_guide::{
+    Audience, BodyPart, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises,
+    resonance,
+};
+use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
+use uuid::Uuid;
+
+use crate::browser::device;
+use crate::i18n::{t, tx};
+use crate::pages::{Load, load};
+use crate::saving::{GoalChips, SaveStatus, Saver};
+use crate::util;
+use pacer::{Cues, RunEnd, Runner, Visual, clock_text};
+use thermometer::Thermometer;
+
+/// Where the client is in the work form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Choose,
+    Before,
+    Run,
+    After,
+}
+
+/// "4 in · 6 uit", the rhythm of a breathing exercise at a glance; the step count otherwise.
+fn pattern(e: &Exercise) -> String {
+    let len = clock_text(e.total_ms());
+    match e.kind {
+        ExerciseKind::Breathing => {
+            let beats: Vec<String> = e
+                .phases
+                .iter()
+                .map(|p| {
+                    let s = p.ms as f32 / 1000.0;
+                    let s = if s.fract() == 0.0 {
+                        format!("{s:.0}")
+                    } else {
+                        format!("{s:.1}").replace('.', ",")
+                    };
+                    format!("{s} {}", p.kind.word_nl())
+                })
+                .collect();
+            format!("{} · {len} {}", beats.join(" · "), tx().minutes)
+        }
+        _ => format!("{} stappen · {len} {}", e.phases.len(), tx().minutes),
+    }
+}
+
+fn kind_label(k: ExerciseKind) -> &'static str {
+    match k {
+        ExerciseKind::Breathing => tx().breathing,
+        ExerciseKind::MuscleRelaxation => tx().relaxation,
+        ExerciseKind::Grounding => tx().grounding,
+    }
+}
+
+fn places(codes: &[String]) -> Vec<BodyPart> {
+    codes.iter().filter_map(|c| BodyPart::from_code(c)).collect()
+}
+
+#[component]
+pub fn ExercisePage() -> impl IntoView {
+    let params = use_params_map();
+    let cid = params.read_untracked().get("id").unwrap_or_default();
+    let sid = params.read_untracked().get("sid").unwrap_or_default();
+    let client_id = Uuid::parse_str(&cid).unwrap_or_default();
+    let session_id = Uuid::parse_str(&sid).ok();
+    let (client, _) = load::<Client>(move || format!("/api/clients/{client_id}"));
+    let own = editor::use_own_exercises(client_id);
+
+    let child = RwSignal::new(false);
+    // A child's age picks the child texts and faces; the therapist can switch.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match client.get() {
+            Load::Ready(c) => {
+                let age = util::this_year() - i32::from(c.birth_year.get());
+                child.set(age < 13);
+                true
+            }
+            _ => false,
+        }
+    });
+    let reduced = device::prefers_reduced_motion();
+    let visual = RwSignal::new(if reduced {
+        Visual::Calm
+    } else {
+        Visual::Circle
+    });
+    let cues = (RwSignal::new(true), RwSignal::new(true), RwSignal::new(false));
+    let bpm = RwSignal::new(6.0f32);
+    let chosen = RwSignal::new(None::<Exercise>);
+    let step = RwSignal::new(Step::Choose);
+    let before = (RwSignal::new(None::<u8>), RwSignal::new(Vec::<String>::new()));
+    let after = (RwSignal::new(None::<u8>), RwSignal::new(Vec::<String>::new()));
+    let ended = RwSignal::new(None::<RunEnd>);
+    let saver = Saver::new(client_id);
+    let version = RwSignal::new(0u32);
+    device::use_wake_lock(Signal::derive(move || step.get() == Step::Run));
+
+    // Anything that changes what would be saved makes a new version (and a new artefact id).
+    Effect::new(move |_| {
+        before.0.track();
+        before.1.track();
+        after.0.track();
+        after.1.track();
+        ended.track();
+        version.update(|v| *v += 1);
+    });
+
+    let exercise = move || {
+        chosen.get().map(|e| {
+            if e.id == "resonance" {
+                resonance(bpm.get()).unwrap_or(e)
+            } else {
+                e
+            }
+        })
+    };
+    let start = move |_| {
+        pacer::prepare_cues();
+        ended.set(None);
+        step.set(Step::Run);
+    };
+    let on_end = Callback::new(move |end: RunEnd| {
+        ended.set(Some(end));
+        step.set(Step::After);
+    });
+    let again = move |_| {
+        for r in [before, after] {
+            r.0.set(None);
+            r.1.set(Vec::new());
+        }
+        ended.set(None);
+        saver.status.set(crate::saving::SaveState::Empty);
+        step.set(Step::Choose);
+    };
+    let save = move |_| {
+        let (Some(exercise), Some(end)) = (exercise(), ended.get_untracked()) else {
+            return;
+        };
+        let scale = if child.get_untracked() {
+            Scale::Faces
+        } else {
+            Scale::Slider
+        };
+        let record = ExerciseResult {
+            work_form: "spanning".into(),
+            format: ExerciseResult::FORMAT,
+            planned_ms: exercise.total_ms(),
+            exercise,
+            child: child.get_untracked(),
+            visual: visual.get_untracked().code().into(),
+            ran_ms: end.ran_ms,
+            wall_ms: end.wall_ms,
+            interrupted: end.interrupted,
+            before: Rating {
+                value: before.0.get_untracked(),
+                scale,
+                places: places(&before.1.get_untracked()),
+            },
+            after: Rating {
+                value: after.0.get_untracked(),
+                scale,
+                places: places(&after.1.get_untracked()),
+            },
+        };
+        saver.save(version.get_untracked(), |goal_ids| {
+            record.validate()?;
+            Ok(ArtefactUpload {
+                kind: ArtefactKind::Exercise,
+                client_id,
+                session_id,
+                goal_ids,
+                created_at: util::now(),
+                metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
+                blobs: Vec::new(),
+            })
+        });
+    };
+
+    let choose = move || {
+        let all: Vec<Exercise> = builtin_exercises()
+            .into_iter()
+            .chain(own.list.get().into_iter().map(|s| s.exercise))
+            .collect();
+        let for_child = child.get();
+        let groups = [
+            ExerciseKind::Breathing,
+            ExerciseKind::MuscleRelaxation,
+            ExerciseKind::Grounding,
+        ]
+        .into_iter()
+        .map(|k| {
+            let cards = all
+                .iter()
+                .filter(|e| e.kind == k)
+                .filter(|e| match e.audience {
+                    Audience::Both => true,
+                    Audience::Child => for_child,
+                    Audience::Adult => !for_child,
+                })
+                .cloned()
+                .map(|e| {
+                    let id = e.id.clone();
+                    let title = e.title.nl.clone();
+                    let sub = pattern(&e);
+                    let mine = id.starts_with("custom-");
+                    view! {
+                        <button class="exercise-card" class:own=mine data-exercise=id.clone()
+                            aria-pressed=move || chosen.with(|c| c.as_ref().is_some_and(|c| c.id == id)).to_string()
+                            on:click=move |_| chosen.set(Some(e.clone()))>
+                            <span class="ex-title">{title}</span>
+                            <span class="ex-sub">{sub}</span>
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="ex-group">
+                    <h2>{kind_label(k)}</h2>
+                    <div class="exercise-cards">{cards}</div>
+                </section>
+            }
+        })
+        .collect_view();
+        view! {
+            <div class="chips" role="group" aria-label=tx().for_whom>
+                <span class="chips-label">{tx().for_whom}</span>
+                <button class="chip" data-testid="audience-adult" aria-pressed=move || (!child.get()).to_string()
+                    on:click=move |_| child.set(false)>{tx().adult}</button>
+                <button class="chip" data-testid="audience-child" aria-pressed=move || child.get().to_string()
+                    on:click=move |_| child.set(true)>{tx().child}</button>
+            </div>
+            {groups}
+        }
+    };
+    let settings = move || {
+        let is_breathing = chosen.with(|c| c.as_ref().is_some_and(|e| e.kind == ExerciseKind::Breathing));
+        let is_resonance = chosen.with(|c| c.as_ref().is_some_and(|e| e.id == "resonance"));
+        view! {
+            <section class="card ex-settings">
+                <Show when=move || is_resonance>
+                    <label class="bpm">
+                        <span>{move || format!("{} {}", bpm.get().to_string().replace('.', ","), tx().per_minute)}</span>
+                        <input type="range" min="4.5" max="7" step="0.5" prop:value=move || bpm.get().to_string()
+                            on:input=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { bpm.set(v) } } />
+                    </label>
+                </Show>
+                <Show when=move || is_breathing>
+                    <div class="chips" role="group" aria-label=tx().visual>
+                        <span class="chips-label">{tx().visual}</span>
+                        {Visual::ALL.into_iter().map(|v| view! {
+                            <button class="chip" data-visual=v.code() aria-pressed=move || (visual.get() == v).to_string()
+                                on:click=move |_| visual.set(v)>{v.label()}</button>
+                        }).collect_view()}
+                    </div>
+                    {reduced.then(|| view! { <p class="muted">{tx().reduced_note}</p> })}
+                </Show>
+                <div class="chips" role="group">
+                    <button class="chip" aria-pressed=move || cues.0.get().to_string() on:click=move |_| cues.0.update(|v| *v = !*v)>{tx().sound}</button>
+                    <button class="chip" aria-pressed=move || cues.1.get().to_string() on:click=move |_| cues.1.update(|v| *v = !*v)>{tx().vibrate}</button>
+                    <button class="chip" aria-pressed=move || cues.2.get().to_string() on:click=move |_| cues.2.update(|v| *v = !*v)>{tx().speech}</button>
+                </div>
+                <button class="primary big" data-testid="to-before" disabled=move || chosen.get().is_none()
+                    on:click=move |_| step.set(Step::Before)>{tx().next_to_rating} " ›"</button>
+            </section>
+        }
+    };
+
+    let screen = move || match step.get() {
+        Step::Choose => view! {
+            <main class="page exercise-choose">
+                {choose}
+                <editor::OwnExercises client_id own on_made=Callback::new(move |e: Exercise| chosen.set(Some(e))) />
+                <Show when=move || chosen.get().is_some()>{settings}</Show>
+            </main>
+        }
+        .into_any(),
+        Step::Before => view! {
+            <main class="page">
+                <Thermometer child=child.get_untracked()
+                    question=if child.get_untracked() { tx().before_q_child } else { tx().before_q_adult }.to_string()
+                    value=before.0 places=before.1 />
+                <div class="actions">
+                    <button class="secondary" on:click=move |_| step.set(Step::Choose)>"‹ " {t().back}</button>
+                    <button class="primary big" data-testid="start" on:click=start>{tx().start}</button>
+                </div>
+            </main>
+        }
+        .into_any(),
+        Step::Run => match exercise() {
+            Some(e) => view! {
+                <Runner exercise=e child=child.get_untracked() visual=visual.get_untracked()
+                    cues=Cues { sound: cues.0.get_untracked(), vibrate: cues.1.get_untracked(), speech: cues.2.get_untracked() }
+                    on_end />
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+        Step::After => view! {
+            <main class="page">
+                <p class="run-summary card" data-testid="run-summary">
+                    {move || ended.get().map(|e| {
+                        let word = if e.interrupted { tx().done_early } else { tx().done };
+                        format!("{word} · {} {} {}", tx().ran_for, clock_text(e.wall_ms), tx().minutes)
+                    })}
+                </p>
+                <Thermometer child=child.get_untracked()
+                    question=if child.get_untracked() { tx().after_q_child } else { tx().after_q_adult }.to_string()
+                    value=after.0 places=after.1 />
+                <div class="card save-row">
+                    <GoalChips saver />
+                    <SaveStatus saver />
+                    <div class="actions">
+                        <button class="secondary" data-testid="again" on:click=again>{tx().again}</button>
+                        <button class="primary big" data-testid="save" on:click=save
+                            disabled=move || saver.status.get() == crate::saving::SaveState::Saving>{t().save}</button>
+                    </div>
+                </div>
+            </main>
+        }
+        .into_any(),
+    };
+
+    let title = Signal::derive(move || match (client.get(), exercise()) {
+        (Load::Ready(c), Some(e)) if step.get() != Step::Choose => format!("{} · {}", c.label.as_str(), e.title.nl),
+        (Load::Ready(c), _) => format!("{} · {}", c.label.as_str(), tx().title),
+        _ => tx().title.to_string(),
+    });
+    view! {
+        <div class="exercise-screen" class:child=move || child.get()>
+            <header class="topbar">
+                <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
+                <h1>{move || title.get()}</h1>
+            </header>
+            {screen}
+        </div>
+    }
+}

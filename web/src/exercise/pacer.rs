@@ -1,0 +1,453 @@
+//! Running an exercise: a clock that follows `performance.now()` (paused and resumed, never
+//! counted by timers), the guide's timeline asked for the moment on every animation frame, the
+//! pacer picture, and the cues at each phase change (sound, vibration, speech).
+
+use leptos::prelude::*;
+use speelruimte_guide::{Exercise, ExerciseKind, PhaseKind, Timeline, cue_samples};
+
+use crate::body::BodyMap;
+use crate::browser::{audio, device};
+use crate::i18n::tx;
+
+/// The pacer picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visual {
+    Circle,
+    Balloon,
+    Wave,
+    Animal,
+    /// Reduced motion: a filling bar and a colour, nothing that moves across the screen.
+    Calm,
+}
+
+impl Visual {
+    pub const ALL: [Visual; 5] = [
+        Self::Circle,
+        Self::Balloon,
+        Self::Wave,
+        Self::Animal,
+        Self::Calm,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Circle => "circle",
+            Self::Balloon => "balloon",
+            Self::Wave => "wave",
+            Self::Animal => "animal",
+            Self::Calm => "calm",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Circle => tx().circle,
+            Self::Balloon => tx().balloon,
+            Self::Wave => tx().wave,
+            Self::Animal => tx().animal,
+            Self::Calm => tx().calm,
+        }
+    }
+}
+
+/// Which cues accompany a phase change.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cues {
+    pub sound: bool,
+    pub vibrate: bool,
+    pub speech: bool,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunEnd {
+    /// How far along the exercise's own timeline it got, in ms.
+    pub ran_ms: u64,
+    /// Wall-clock ms from start to end, pauses included.
+    pub wall_ms: u64,
+    pub interrupted: bool,
+}
+
+/// The sound key of a phase's cue.
+fn cue_key(kind: PhaseKind) -> &'static str {
+    match kind {
+        PhaseKind::In | PhaseKind::Tense => "cue-in",
+        PhaseKind::Out | PhaseKind::Release => "cue-out",
+        PhaseKind::Hold | PhaseKind::HoldEmpty => "cue-hold",
+        _ => "cue-other",
+    }
+}
+
+/// Unlocks audio and renders the cues at the device's rate. Call from the click that starts.
+pub fn prepare_cues() {
+    audio::unlock();
+    if let Some(rate) = audio::sample_rate() {
+        for kind in [
+            PhaseKind::In,
+            PhaseKind::Out,
+            PhaseKind::Hold,
+            PhaseKind::Look,
+        ] {
+            if !audio::has(cue_key(kind)) {
+                audio::store(cue_key(kind), &cue_samples(kind, rate as u32));
+            }
+        }
+    }
+}
+
+/// Vibration pattern: one long pulse in, three short out, a tick for holding.
+fn vibration(kind: PhaseKind) -> &'static [u32] {
+    match kind {
+        PhaseKind::In => &[300],
+        PhaseKind::Out => &[90, 90, 90, 90, 90],
+        PhaseKind::Hold | PhaseKind::HoldEmpty => &[40],
+        PhaseKind::Tense => &[200, 100, 200],
+        PhaseKind::Release => &[600],
+        _ => &[80],
+    }
+}
+
+/// The exercise clock: ms of exercise time, following `performance.now()`.
+struct Clock {
+    base: f64,
+    since: Option<f64>,
+    wall_start: f64,
+}
+
+impl Clock {
+    fn elapsed(&self, now: f64) -> f64 {
+        self.base + self.since.map_or(0.0, |s| (now - s).max(0.0))
+    }
+    fn pause(&mut self, now: f64) {
+        self.base = self.elapsed(now);
+        self.since = None;
+    }
+    fn hold_at(&mut self, t: f64) {
+        self.base = t;
+        self.since = None;
+    }
+    fn run_from(&mut self, t: f64, now: f64) {
+        self.base = t;
+        self.since = Some(now);
+    }
+}
+
+/// Start and end (ms) of the phase `index` in repetition `cycle`.
+fn phase_span(ex: &Exercise, cycle: u32, index: usize) -> (u64, u64) {
+    let start = ex.cycle_ms() * u64::from(cycle)
+        + ex.phases[..index]
+            .iter()
+            .map(|p| u64::from(p.ms))
+            .sum::<u64>();
+    (start, start + u64::from(ex.phases[index].ms))
+}
+
+/// "1:05" for 65 000 ms (rounded up, so the last second shows 0:01 until it is over).
+pub fn clock_text(ms: u64) -> String {
+    let s = ms.div_ceil(1000);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+#[component]
+pub fn Runner(
+    exercise: Exercise,
+    child: bool,
+    visual: Visual,
+    cues: Cues,
+    on_end: Callback<RunEnd>,
+) -> impl IntoView {
+    let ex = StoredValue::new(exercise);
+    let clock = StoredValue::new_local(Clock {
+        base: 0.0,
+        since: Some(device::now_ms()),
+        wall_start: device::now_ms(),
+    });
+    let t = RwSignal::new(0u64);
+    let paused = RwSignal::new(false);
+    let waiting = RwSignal::new(false);
+    let ended = StoredValue::new(false);
+    let dots = RwSignal::new(Vec::<bool>::new());
+
+    let announce = move |index: usize| {
+        let (kind, text, count) = ex.with_value(|e| {
+            let p = &e.phases[index];
+            (p.kind, p.text(child).nl.clone(), p.count)
+        });
+        dots.set(vec![false; count.unwrap_or(0) as usize]);
+        if cues.sound {
+            audio::play(cue_key(kind), 1.0, None);
+        }
+        if cues.vibrate {
+            device::vibrate(vibration(kind));
+        }
+        if cues.speech {
+            // Breathing phases are short: say the word; other steps: say the instruction.
+            let said = if kind.is_breath() {
+                match kind {
+                    PhaseKind::In => "adem in".to_string(),
+                    PhaseKind::Out => "adem uit".to_string(),
+                    k => k.word_nl().to_string(),
+                }
+            } else {
+                text
+            };
+            device::speak(&said, "nl-NL");
+        }
+    };
+    announce(0);
+
+    let finish = move |interrupted: bool| {
+        if ended.get_value() {
+            return;
+        }
+        ended.set_value(true);
+        device::stop_speaking();
+        let now = device::now_ms();
+        let (ran, wall) = clock.with_value(|c| (c.elapsed(now) as u64, now - c.wall_start));
+        let total = ex.with_value(|e| e.total_ms());
+        on_end.run(RunEnd {
+            ran_ms: if interrupted { ran.min(total) } else { total },
+            wall_ms: wall.max(0.0) as u64,
+            interrupted,
+        });
+    };
+
+    device::use_animation_frame(move |now| {
+        if ended.get_value() {
+            return;
+        }
+        let mut at = clock.with_value(|c| c.elapsed(now)) as u64;
+        let (moment, changes) = ex.with_value(|e| {
+            let tl = Timeline::new(e);
+            let m = tl.at(at);
+            if !m.finished && e.phases[m.phase_index].manual {
+                // A step the client finishes in their own time waits at its end.
+                let (_, end) = phase_span(e, m.cycle, m.phase_index);
+                if at + 1 >= end {
+                    at = end - 1;
+                    clock.update_value(|c| c.hold_at(at as f64));
+                    waiting.set(true);
+                }
+            }
+            (tl.at(at), tl.phase_changes_between(t.get_untracked(), at))
+        });
+        if let Some((_, index)) = changes.last() {
+            waiting.set(false);
+            announce(*index);
+        }
+        if at != t.get_untracked() {
+            t.set(at);
+        }
+        if moment.finished {
+            finish(false);
+        }
+    });
+
+    let moment = Memo::new(move |_| ex.with_value(|e| Timeline::new(e).at(t.get())));
+    let level = Signal::derive(move || ex.with_value(|e| Timeline::new(e).breath_level(t.get())));
+    let phase = Memo::new(move |_| ex.with_value(|e| e.phases[moment.get().phase_index].clone()));
+    let kind = ex.with_value(|e| e.kind);
+    let repetitions = ex.with_value(|e| e.repetitions);
+
+    let toggle_pause = move |_| {
+        let now = device::now_ms();
+        if paused.get_untracked() {
+            if !waiting.get_untracked() {
+                clock.update_value(|c| {
+                    let at = c.elapsed(now);
+                    c.run_from(at, now)
+                });
+            }
+            paused.set(false);
+        } else {
+            clock.update_value(|c| c.pause(now));
+            paused.set(true);
+        }
+    };
+    let next = move |_| {
+        let m = moment.get_untracked();
+        let (_, end) = ex.with_value(|e| phase_span(e, m.cycle, m.phase_index));
+        clock.update_value(|c| c.run_from(end as f64, device::now_ms()));
+        waiting.set(false);
+        paused.set(false);
+    };
+    let stop = move |_| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(tx().stop_confirm).ok())
+            .unwrap_or(false);
+        if sure {
+            finish(true);
+        }
+    };
+
+    let wave = Signal::derive(move || {
+        ex.with_value(|e| wave_paths(&Timeline::new(e), t.get()))
+    });
+    let picture = move || match kind {
+        ExerciseKind::Breathing => view! { <Pacer visual level wave /> }.into_any(),
+        ExerciseKind::MuscleRelaxation => {
+            let highlight = Signal::derive(move || moment.get().body.map(|b| b.code().to_string()));
+            view! {
+                <div class="pmt">
+                    <BodyMap highlight />
+                    <div class="tension-bar" aria-hidden="true">
+                        <div class="fill" style=move || format!("height: {:.1}%", level.get() * 100.0)></div>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        ExerciseKind::Grounding => view! {
+            <div class="ground-card" data-testid="ground-card">
+                <span class="ground-count">{move || phase.get().count.map(|c| c.to_string()).unwrap_or_default()}</span>
+                <div class="dots">
+                    {move || (0..dots.get().len()).map(|i| view! {
+                        <button class="dot" aria-label=format!("{}", i + 1)
+                            aria-pressed=move || dots.get().get(i).copied().unwrap_or(false).to_string()
+                            on:click=move |_| dots.update(|d| { if let Some(x) = d.get_mut(i) { *x = !*x } })></button>
+                    }).collect_view()}
+                </div>
+                <p class="muted">{tx().tap_each}</p>
+            </div>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <section class="runner" data-kind=format!("{kind:?}").to_lowercase() data-visual=visual.code()
+            data-phase=move || format!("{:?}", moment.get().kind).to_lowercase()>
+            <div class="run-top">
+                <span class="round">
+                    {move || (repetitions > 1).then(|| format!("{} {} {} {}", tx().round, moment.get().cycle + 1, tx().of, repetitions))}
+                </span>
+                <span class="left">{move || format!("{} {}", tx().left, clock_text(moment.get().remaining_ms))}</span>
+            </div>
+            <div class="run-picture">{picture}</div>
+            <div class="run-words">
+                <p class="phase-word" data-testid="phase-word" aria-live="polite">
+                    {move || if paused.get() { tx().paused.to_string() } else { phase.get().kind.word_nl().to_string() }}
+                </p>
+                <p class="phase-text">{move || phase.get().text(child).nl.clone()}</p>
+                <p class="phase-next muted">
+                    {move || {
+                        let m = moment.get();
+                        if phase.get().manual {
+                            String::new()
+                        } else {
+                            let left = clock_text(ex.with_value(|e| phase_span(e, m.cycle, m.phase_index).1).saturating_sub(m.elapsed_ms));
+                            match m.next {
+                                Some((k, _)) => format!("{left} · {}: {}", tx().soon, k.word_nl()),
+                                None => left,
+                            }
+                        }
+                    }}
+                </p>
+            </div>
+            <div class="progress" aria-hidden="true">
+                <div style=move || {
+                    let m = moment.get();
+                    let total = (m.elapsed_ms + m.remaining_ms).max(1);
+                    format!("width: {:.2}%", m.elapsed_ms as f64 * 100.0 / total as f64)
+                }></div>
+            </div>
+            <div class="run-controls">
+                <button class="secondary" data-testid="pause" on:click=toggle_pause>
+                    {move || if paused.get() { tx().resume } else { tx().pause }}
+                </button>
+                <Show when=move || phase.get().manual>
+                    <button class="primary big" data-testid="next-step" on:click=next>{tx().next}</button>
+                </Show>
+                <button class="ghost" data-testid="stop" on:click=stop>{tx().stop}</button>
+            </div>
+        </section>
+    }
+}
+
+/// The breath curve around `t` for the wave picture: (past, future) SVG paths and the dot's
+/// height, 5 s each side.
+fn wave_paths(tl: &Timeline, t: u64) -> (String, String, f32) {
+    let y = |l: f32| 250.0 - 200.0 * l;
+    let mut past = String::new();
+    let mut future = String::new();
+    for step in -20i64..=20 {
+        let dt = step * 250;
+        let at = (t as i64 + dt).max(0) as u64;
+        let x = 150.0 + dt as f32 * 0.028;
+        let p = format!("{x:.1} {:.1} ", y(tl.breath_level(at)));
+        if step <= 0 {
+            past += if past.is_empty() { "M " } else { "L " };
+            past += &p;
+        }
+        if step >= 0 {
+            future += if future.is_empty() { "M " } else { "L " };
+            future += &p;
+        }
+    }
+    (past, future, y(tl.breath_level(t)))
+}
+
+/// The picture that grows on the in-breath and shrinks on the out-breath.
+#[component]
+fn Pacer(visual: Visual, level: Signal<f32>, wave: Signal<(String, String, f32)>) -> impl IntoView {
+    let shape = match visual {
+        Visual::Circle => view! {
+            <circle cx="150" cy="150" r="140" class="guide-ring" />
+            <circle cx="150" cy="150" class="breath-circle" r=move || format!("{:.1}", 40.0 + 100.0 * level.get()) />
+        }
+        .into_any(),
+        Visual::Balloon => view! {
+            <path class="balloon-string" d=move || {
+                let s = 0.45 + 0.55 * level.get();
+                let knot = 125.0 + 80.0 * s;
+                format!("M 150 {knot:.1} C 140 {:.1}, 160 {:.1}, 150 296", knot + 25.0, knot + 50.0)
+            } />
+            <g transform=move || format!("translate(150 125) scale({:.3})", 0.45 + 0.55 * level.get())>
+                <ellipse cx="0" cy="0" rx="66" ry="80" class="balloon" />
+                <ellipse cx="-24" cy="-30" rx="12" ry="20" fill="#ffffff55" />
+                <path d="M -8 86 L 8 86 L 0 78 Z" class="balloon-knot" />
+            </g>
+        }
+        .into_any(),
+        Visual::Wave => view! {
+            <line x1="10" y1="250" x2="290" y2="250" class="wave-base" />
+            <path class="wave-future" d=move || wave.get().1 />
+            <path class="wave-past" d=move || wave.get().0 />
+            <circle cx="150" r="14" class="wave-dot" cy=move || format!("{:.1}", wave.get().2) />
+        }
+        .into_any(),
+        Visual::Animal => view! {
+            <circle cx="112" cy="62" r="18" class="bear" />
+            <circle cx="188" cy="62" r="18" class="bear" />
+            <ellipse cx="150" cy="208" class="bear"
+                rx=move || format!("{:.1}", 58.0 + 36.0 * level.get())
+                ry=move || format!("{:.1}", 62.0 + 18.0 * level.get()) />
+            <ellipse cx="150" cy="214" class="bear-belly"
+                rx=move || format!("{:.1}", 32.0 + 30.0 * level.get())
+                ry=move || format!("{:.1}", 38.0 + 16.0 * level.get()) />
+            <circle cx="150" cy="95" r="46" class="bear" />
+            <ellipse cx="150" cy="112" rx="18" ry="13" class="bear-belly" />
+            <ellipse cx="150" cy="105" rx="7" ry="5" fill="#3a2a1a" />
+            <circle cx="133" cy="88" r="5" fill="#3a2a1a" />
+            <circle cx="167" cy="88" r="5" fill="#3a2a1a" />
+        }
+        .into_any(),
+        Visual::Calm => view! {
+            <rect x="110" y="20" width="80" height="260" rx="40" class="calm-frame" />
+            <rect x="110" width="80" rx="40" class="calm-fill"
+                y=move || format!("{:.1}", 280.0 - 260.0 * level.get())
+                height=move || format!("{:.1}", 260.0 * level.get())
+                style=move || {
+                    // From a cool blue (empty) to a soft green (full).
+                    let l = level.get();
+                    format!("fill: hsl({:.0} 45% 62%)", 205.0 - 55.0 * l)
+                } />
+        }
+        .into_any(),
+    };
+    view! {
+        <svg class=format!("pacer {}", visual.code()) viewBox="0 0 300 300" role="img"
+            aria-label=visual.label() data-level=move || format!("{:.2}", level.get())>
+            {shape}
+        </svg>
+    }
+}

@@ -1,0 +1,152 @@
+//! Exercises at evaluation: before and after per run, and the spanningsthermometer over the
+//! sessions as a chart.
+
+use leptos::prelude::*;
+use speelruimte_guide::ExerciseResult;
+use speelruimte_model::Artefact;
+
+use super::pacer::clock_text;
+use crate::body::body_name;
+use crate::i18n::tx;
+use crate::util;
+
+/// The run stored in an exercise artefact.
+pub fn result(a: &Artefact) -> Option<ExerciseResult> {
+    serde_json::from_value(a.metadata.clone()).ok()
+}
+
+fn value_text(v: Option<u8>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
+}
+
+/// "Vierkant ademen · 8 → 3" for a thumbnail.
+pub fn summary(a: &Artefact) -> String {
+    match result(a) {
+        Some(r) => format!(
+            "{} · {} → {}",
+            r.exercise.title.nl,
+            value_text(r.before.value),
+            value_text(r.after.value)
+        ),
+        None => tx().title.into(),
+    }
+}
+
+/// The card in a review list: before and after as two bars.
+#[component]
+pub fn ExerciseThumb(artefact: Artefact) -> impl IntoView {
+    let r = result(&artefact);
+    let bar = |v: Option<u8>, cls: &'static str| {
+        let h = v.map(|v| v as f32 * 10.0).unwrap_or(0.0);
+        view! {
+            <div class=format!("tbar {cls}")>
+                <div class="tfill" style=format!("height: {h:.0}%")></div>
+                <b>{value_text(v)}</b>
+            </div>
+        }
+    };
+    view! {
+        <div class="exercise-thumb" aria-hidden="true">
+            {r.map(|r| view! {
+                {bar(r.before.value, "before")}
+                {bar(r.after.value, "after")}
+            })}
+        </div>
+    }
+}
+
+/// The panel for one run.
+#[component]
+pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
+    let Some(r) = result(&artefact) else {
+        return view! { <p class="error">"Deze oefening kon niet worden gelezen."</p> }.into_any();
+    };
+    let change = r.change().map(|c| match c.difference() {
+        0 => tx().no_change.to_string(),
+        d if d < 0 => format!("{} {}", -d, tx().calmer),
+        d => format!("{d} {}", tx().tenser),
+    });
+    let places = |p: &[speelruimte_guide::BodyPart]| {
+        p.iter().map(|b| body_name(b.code())).collect::<Vec<_>>().join(", ")
+    };
+    view! {
+        <div class="exercise-review" data-testid="exercise-review">
+            <ExerciseThumb artefact=artefact.clone() />
+            <dl class="facts">
+                <dt>"Oefening"</dt><dd>{r.exercise.title.nl.clone()}</dd>
+                <dt>{tx().ran_for}</dt>
+                <dd>{format!("{} {}", clock_text(r.wall_ms), tx().minutes)}
+                    {r.interrupted.then(|| format!(" ({})", tx().interrupted))}</dd>
+                <dt>"Spanning " {tx().before}</dt><dd data-testid="before-value">{value_text(r.before.value)}</dd>
+                <dt>"Spanning " {tx().after}</dt><dd data-testid="after-value">{value_text(r.after.value)}</dd>
+                {change.map(|c| view! { <dt>"Verschil"</dt><dd>{c}</dd> })}
+                <dt>{tx().places} " " {tx().before}</dt><dd>{places(&r.before.places)}</dd>
+                <dt>{tx().places} " " {tx().after}</dt><dd>{places(&r.after.places)}</dd>
+            </dl>
+        </div>
+    }
+    .into_any()
+}
+
+/// Before (open) and after (filled) of every rated run, oldest left, on the 0–10 scale.
+#[component]
+pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
+    let mut runs: Vec<(Artefact, ExerciseResult)> = artefacts
+        .into_iter()
+        .filter_map(|a| result(&a).map(|r| (a, r)))
+        .filter(|(_, r)| r.before.value.is_some() || r.after.value.is_some())
+        .collect();
+    runs.sort_by_key(|(a, _)| a.created_at);
+    if runs.is_empty() {
+        return ().into_any();
+    }
+    let (w, h, left, top) = (640.0f32, 220.0f32, 36.0f32, 14.0f32);
+    let plot_h = h - top - 40.0;
+    let step = (w - left - 20.0) / runs.len().max(1) as f32;
+    let y = |v: u8| top + plot_h * (1.0 - v as f32 / 10.0);
+    let grid = [0u8, 5, 10]
+        .into_iter()
+        .map(|v| {
+            view! {
+                <line x1=left x2=w - 10.0 y1=y(v) y2=y(v) class="grid" />
+                <text x=left - 8.0 y=y(v) + 4.0 class="axis" text-anchor="end">{v}</text>
+            }
+        })
+        .collect_view();
+    let marks = runs
+        .iter()
+        .enumerate()
+        .map(|(i, (a, r))| {
+            let x = left + step * (i as f32 + 0.5);
+            let day = util::datetime_nl(a.created_at);
+            let day = day.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            let link = match (r.before.value, r.after.value) {
+                (Some(b), Some(af)) => Some(view! { <line x1=x x2=x y1=y(b) y2=y(af) class="change" /> }),
+                _ => None,
+            };
+            view! {
+                <g class="run" data-before=value_text(r.before.value) data-after=value_text(r.after.value)>
+                    <title>{format!("{} · {}", r.exercise.title.nl, util::datetime_nl(a.created_at))}</title>
+                    {link}
+                    {r.before.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="before" /> })}
+                    {r.after.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="after" /> })}
+                    <text x=x y=h - 18.0 class="axis" text-anchor="middle">{day}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card tension-chart" data-testid="tension-chart">
+            <h2>{tx().over_sessions}</h2>
+            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=tx().over_sessions>
+                {grid}
+                {marks}
+            </svg>
+            <p class="legend muted">
+                <span class="key before"></span> {tx().before} " "
+                <span class="key after"></span> {tx().after}
+            </p>
+        </section>
+    }
+    .into_any()
+}

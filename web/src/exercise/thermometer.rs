@@ -1,0 +1,95 @@
+//! The spanningsthermometer: an adult slider from 0 to 10 with words at the ends, or for
+//! children five coloured faces (mapped to 0, 3, 5, 8, 10), and a body figure to tap where the
+//! tension sits.
+
+use leptos::prelude::*;
+use speelruimte_guide::{CHILD_FACES, SLIDER_ENDS, child_face_step};
+
+use crate::body::BodyMap;
+use crate::i18n::tx;
+
+/// A face drawn for step 0 (calm, big smile) to 4 (very tense, frown, tight brows).
+#[component]
+pub fn Face(step: usize, #[prop(default = 64.0)] size: f64) -> impl IntoView {
+    let (_, colour, _) = CHILD_FACES[step.min(4)];
+    // Mouth from a smile (control point below) to a frown (above).
+    let bend = [14.0, 8.0, 0.0, -7.0, -12.0][step.min(4)];
+    let mouth = format!("M 20 42 Q 32 {} 44 42", 42.0 + bend);
+    let brows = (step >= 3).then(|| {
+        view! {
+            <path d="M 17 22 L 27 25 M 47 22 L 37 25" stroke="#3a2a1a" stroke-width="3" stroke-linecap="round" />
+        }
+    });
+    view! {
+        <svg class="face" viewBox="0 0 64 64" width=size height=size aria-hidden="true">
+            <circle cx="32" cy="32" r="29" fill=colour stroke="#00000022" stroke-width="2" />
+            <circle cx="22" cy="29" r="4" fill="#3a2a1a" />
+            <circle cx="42" cy="29" r="4" fill="#3a2a1a" />
+            {brows}
+            <path d=mouth fill="none" stroke="#3a2a1a" stroke-width="3.5" stroke-linecap="round" />
+        </svg>
+    }
+}
+
+/// One reading: the scale (faces for a child, slider otherwise) and the body places.
+#[component]
+pub fn Thermometer(
+    child: bool,
+    #[prop(into)] question: String,
+    value: RwSignal<Option<u8>>,
+    places: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let scale = if child {
+        let faces = CHILD_FACES
+            .iter()
+            .enumerate()
+            .map(|(step, (label, colour, v))| {
+                let v = *v;
+                view! {
+                    <button class="face-button" data-value=v style=format!("--face: {colour}")
+                        aria-pressed=move || (value.get().map(child_face_step) == Some(step)).to_string()
+                        on:click=move |_| value.set(Some(v))>
+                        <Face step />
+                        <span>{*label}</span>
+                    </button>
+                }
+            })
+            .collect_view();
+        view! { <div class="faces" role="group" aria-label=question.clone()>{faces}</div> }.into_any()
+    } else {
+        view! {
+            <div class="slider-scale">
+                <output class="tension-value" data-testid="tension-value">
+                    {move || value.get().map(|v| v.to_string()).unwrap_or_else(|| tx().not_rated.into())}
+                </output>
+                <input type="range" min="0" max="10" step="1" data-testid="tension-slider"
+                    aria-label=tx().slider_label
+                    class:untouched=move || value.get().is_none()
+                    prop:value=move || value.get().unwrap_or(5).to_string()
+                    on:input=move |ev| value.set(event_target_value(&ev).parse().ok()) />
+                <div class="slider-ends">
+                    <span>"0 · " {SLIDER_ENDS.0}</span>
+                    <span>{SLIDER_ENDS.1} " · 10"</span>
+                </div>
+            </div>
+        }
+        .into_any()
+    };
+    let where_q = if child {
+        tx().where_child
+    } else {
+        tx().where_adult
+    };
+    view! {
+        <section class="thermometer card">
+            <div class="rating">
+                <h2>{question}</h2>
+                {scale}
+            </div>
+            <div class="where">
+                <h3>{where_q}</h3>
+                <BodyMap selected=places />
+            </div>
+        </section>
+    }
+}
