@@ -37,6 +37,7 @@ async function seed(page) {
     ["client", `/clients/${client.id}`],
     ["session", `/clients/${client.id}/sessies/${session.id}`],
     ["draw", `/clients/${client.id}/sessies/${session.id}/tekenen`],
+    ["exercise", `/clients/${client.id}/sessies/${session.id}/spanning`],
     ["review", `/clients/${client.id}/evaluatie`],
   ];
 }

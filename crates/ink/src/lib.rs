@@ -9,6 +9,7 @@ mod paper;
 mod raster;
 mod replay;
 pub mod stages;
+mod view;
 
 #[cfg(test)]
 mod fixtures;
@@ -22,3 +23,4 @@ pub use paper::{GRAIN_SIZE, grain_alpha, paper_alpha, template_color, template_l
 pub use raster::{render_png, render_rgba};
 pub use replay::{replay_until, skip_pauses};
 pub use stages::InputPoint;
+pub use view::{Pinch, ViewTransform};

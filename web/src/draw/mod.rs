@@ -7,7 +7,6 @@ pub mod replay;
 mod save;
 mod surface;
 mod tools;
-mod view;
 
 use base64::Engine as _;
 use leptos::prelude::*;

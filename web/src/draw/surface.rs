@@ -12,7 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
 use super::ink_glue::{self as glue, Board};
 use super::tools::{InputMode, Tools};
-use super::view::{Pinch, ViewTransform};
+use speelruimte_ink::{Pinch, ViewTransform};
 use crate::browser::device::use_animation_frame;
 
 /// Handles to the three layers, for painting and for export.

@@ -110,6 +110,13 @@ pub fn ExercisePage() -> impl IntoView {
     let saver = Saver::new(client_id);
     let version = RwSignal::new(0u32);
     device::use_wake_lock(Signal::derive(move || step.get() == Step::Run));
+    // Each step starts at the top of the screen (the start button may have been scrolled to).
+    Effect::new(move |_| {
+        step.track();
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
 
     // Anything that changes what would be saved makes a new version (and a new artefact id).
     Effect::new(move |_| {
@@ -316,7 +323,7 @@ pub fn ExercisePage() -> impl IntoView {
                 <p class="run-summary card" data-testid="run-summary">
                     {move || ended.get().map(|e| {
                         let word = if e.interrupted { tx().done_early } else { tx().done };
-                        format!("{word} · {} {} {}", tx().ran_for, clock_text(e.wall_ms), tx().minutes)
+                        format!("{word} · {} {}", tx().ran_for, clock_text(e.wall_ms))
                     })}
                 </p>
                 <Thermometer child=child.get_untracked()

@@ -36,20 +36,21 @@ pub fn summary(a: &Artefact) -> String {
 #[component]
 pub fn ExerciseThumb(artefact: Artefact) -> impl IntoView {
     let r = result(&artefact);
-    let bar = |v: Option<u8>, cls: &'static str| {
+    let bar = |v: Option<u8>, cls: &'static str, label: &'static str| {
         let h = v.map(|v| v as f32 * 10.0).unwrap_or(0.0);
         view! {
             <div class=format!("tbar {cls}")>
                 <div class="tfill" style=format!("height: {h:.0}%")></div>
                 <b>{value_text(v)}</b>
+                <span class="tlabel">{label}</span>
             </div>
         }
     };
     view! {
         <div class="exercise-thumb" aria-hidden="true">
             {r.map(|r| view! {
-                {bar(r.before.value, "before")}
-                {bar(r.after.value, "after")}
+                {bar(r.before.value, "before", tx().before)}
+                {bar(r.after.value, "after", tx().after)}
             })}
         </div>
     }
@@ -67,7 +68,11 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
         d => format!("{d} {}", tx().tenser),
     });
     let places = |p: &[speelruimte_guide::BodyPart]| {
-        p.iter().map(|b| body_name(b.code())).collect::<Vec<_>>().join(", ")
+        if p.is_empty() {
+            "–".to_string()
+        } else {
+            p.iter().map(|b| body_name(b.code())).collect::<Vec<_>>().join(", ")
+        }
     };
     view! {
         <div class="exercise-review" data-testid="exercise-review">
@@ -75,7 +80,7 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
             <dl class="facts">
                 <dt>"Oefening"</dt><dd>{r.exercise.title.nl.clone()}</dd>
                 <dt>{tx().ran_for}</dt>
-                <dd>{format!("{} {}", clock_text(r.wall_ms), tx().minutes)}
+                <dd>{clock_text(r.wall_ms)}
                     {r.interrupted.then(|| format!(" ({})", tx().interrupted))}</dd>
                 <dt>"Spanning " {tx().before}</dt><dd data-testid="before-value">{value_text(r.before.value)}</dd>
                 <dt>"Spanning " {tx().after}</dt><dd data-testid="after-value">{value_text(r.after.value)}</dd>

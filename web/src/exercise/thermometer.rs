@@ -17,7 +17,7 @@ pub fn Face(step: usize, #[prop(default = 64.0)] size: f64) -> impl IntoView {
     let mouth = format!("M 20 42 Q 32 {} 44 42", 42.0 + bend);
     let brows = (step >= 3).then(|| {
         view! {
-            <path d="M 17 22 L 27 25 M 47 22 L 37 25" stroke="#3a2a1a" stroke-width="3" stroke-linecap="round" />
+            <path d="M 16 25 L 27 20 M 48 25 L 37 20" stroke="#3a2a1a" stroke-width="3" stroke-linecap="round" />
         }
     });
     view! {

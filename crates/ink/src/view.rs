@@ -4,8 +4,11 @@
 /// Scale and offset of the paper on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewTransform {
+    /// Zoom factor (1 = the whole paper fits the frame).
     pub scale: f64,
+    /// Horizontal offset on screen, in CSS px.
     pub tx: f64,
+    /// Vertical offset on screen, in CSS px.
     pub ty: f64,
 }
 

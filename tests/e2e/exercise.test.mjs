@@ -1,0 +1,200 @@
+// Spanning reguleren in a real browser: a child rates tension with faces, breathes along a
+// short own exercise (made in the app, checked by the server), rates again, saves, and the
+// before/after appear in review and in the chart. Then every pacer picture, the calm variant
+// for reduced motion, muscle relaxation with its body part lit, grounding cards, and an adult
+// run stopped early, each looked at in a screenshot.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const level = (page) => page.locator("svg.pacer").getAttribute("data-level").then(Number);
+
+test("a child rates with faces, breathes along a short own exercise, and the ratings show in review", async (t) => {
+  const page = await newPage(browser);
+  try {
+    const { client, goal, session } = await seed(page, server); // born 2015: a child
+    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}`);
+    await page.getByRole("link", { name: /Spanning reguleren/ }).click();
+    await page.getByRole("heading", { name: "Ademhaling" }).waitFor();
+    assert.equal(await page.getByTestId("audience-child").getAttribute("aria-pressed"), "true",
+      "an eleven-year-old gets the child version");
+    assert.ok(await page.locator('[data-exercise="balloon"]').isVisible(), "balloon breathing is offered to a child");
+    assert.equal(await page.locator('[data-exercise="4-7-8"]').count(), 0, "4-7-8 is for adults");
+    await shot(page, "exercise-choose-child-1024x768");
+
+    // An own exercise: a zero-second phase is refused in Dutch, then 1 s in, 1 s out, twice.
+    await page.getByTestId("make-own").click();
+    await page.getByTestId("own-title").fill("Korte adem");
+    const secs = page.locator(".own-phase .secs");
+    await secs.nth(0).fill("0");
+    await page.getByTestId("own-reps").fill("2");
+    await page.getByTestId("own-save").click();
+    await page.getByRole("alert").filter({ hasText: "Fase 1 duurt 0 seconden" }).waitFor();
+    await secs.nth(0).fill("1");
+    await secs.nth(1).fill("1");
+    await page.getByTestId("own-save").click();
+    const own = page.locator(".exercise-card.own", { hasText: "Korte adem" });
+    await own.waitFor();
+    assert.equal(await own.getAttribute("aria-pressed"), "true", "the new exercise is chosen");
+    const listed = await (await page.request.get(`${server.url}/api/clients/${client.id}/exercises`)).json();
+    assert.deepEqual(listed[0].exercise.phases.map((p) => [p.kind, p.ms]), [["in", 1000], ["out", 1000]]);
+
+    await page.locator('[data-visual="balloon"]').click();
+    await page.getByTestId("to-before").click();
+    await page.locator('.face-button[data-value="8"]').click();
+    await page.locator('.body-part[data-part="belly"]').click();
+    await shot(page, "exercise-before-child-1024x768");
+    await page.getByTestId("start").click();
+
+    // The pacer follows the timeline: in during the first second, out in the second.
+    const runner = page.locator(".runner");
+    await runner.waitFor();
+    await page.waitForFunction(() => document.querySelector(".runner")?.dataset.phase === "in");
+    await page.waitForTimeout(700);
+    const high = await level(page);
+    await shot(page, "exercise-run-balloon-1024x768");
+    await page.waitForFunction(() => document.querySelector(".runner")?.dataset.phase === "out");
+    await page.waitForTimeout(700);
+    const low = await level(page);
+    assert.ok(high > 0.6 && low < 0.4, `balloon grows on in (${high}) and shrinks on out (${low})`);
+    assert.match(await page.getByTestId("phase-word").innerText(), /uit/);
+
+    // After four seconds it is done by itself; rate after, link the goal, save.
+    await page.getByTestId("run-summary").waitFor({ timeout: 10_000 });
+    assert.match(await page.getByTestId("run-summary").innerText(), /Klaar/);
+    await page.locator('.face-button[data-value="3"]').click();
+    await page.locator(`[data-goal="${goal.id}"]`).click();
+    await shot(page, "exercise-after-child-1024x768");
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+
+    const [saved] = await (await page.request.get(`${server.url}/api/clients/${client.id}/artefacts`)).json();
+    assert.equal(saved.kind, "exercise");
+    assert.deepEqual(saved.goal_ids, [goal.id]);
+    const m = saved.metadata;
+    assert.deepEqual([m.before.value, m.after.value, m.before.scale], [8, 3, "faces"]);
+    assert.deepEqual(m.before.places, ["belly"]);
+    assert.equal(m.exercise.title.nl, "Korte adem");
+    assert.equal(m.ran_ms, 4000);
+    assert.equal(m.interrupted, false);
+    assert.ok(m.wall_ms >= 3900 && m.wall_ms < 8000, `ran for ${m.wall_ms} ms of wall time`);
+
+    // Review: the chart and the card show 8 → 3; the panel tells it in words.
+    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    const run = page.locator('[data-testid="tension-chart"] g.run');
+    await run.waitFor();
+    assert.deepEqual([await run.getAttribute("data-before"), await run.getAttribute("data-after")], ["8", "3"]);
+    const card = page.locator(`section[data-goal="${goal.id}"] button.thumb`);
+    assert.match(await card.innerText(), /Korte adem · 8 → 3/);
+    await shot(page, "exercise-review-1024x768");
+    await card.click();
+    await page.getByTestId("exercise-review").waitFor();
+    assert.equal(await page.getByTestId("before-value").innerText(), "8");
+    assert.equal(await page.getByTestId("after-value").innerText(), "3");
+    assert.match(await page.getByTestId("exercise-review").innerText(), /5 rustiger/);
+    assert.match(await page.getByTestId("exercise-review").innerText(), /buik/);
+    await shot(page, "exercise-review-panel-1024x768");
+    assert.deepEqual(page.errors, []);
+  } catch (e) {
+    t.diagnostic(server.log());
+    throw e;
+  }
+});
+
+/** From the choice screen: pick an exercise (and a picture), skip the rating, start. */
+async function startExercise(page, id, visual) {
+  await page.locator(`[data-exercise="${id}"]`).click();
+  if (visual) await page.locator(`[data-visual="${visual}"]`).click();
+  await page.getByTestId("to-before").click();
+  await page.getByTestId("start").click();
+  await page.locator(".runner").waitFor();
+}
+
+test("each pacer picture, the calm variant, muscle relaxation and grounding; stopping early is kept as interrupted", async (t) => {
+  // A server of its own: the setup link of the first one is used up.
+  const server = await startServer();
+  const page = await newPage(browser);
+  page.on("dialog", (d) => d.accept());
+  t.after(() => server.stop());
+  try {
+    const { client, session } = await seed(page, server);
+    const url = `${server.url}/clients/${client.id}/sessies/${session.id}/spanning`;
+    for (const [visual, size] of [["circle", [1024, 768]], ["wave", [768, 1024]], ["animal", [1024, 768]], ["balloon", [390, 844]]]) {
+      await page.setViewportSize({ width: size[0], height: size[1] });
+      await page.goto(url);
+      await startExercise(page, "calm-4-6", visual);
+      await page.waitForTimeout(2000);
+      assert.equal(await page.locator(".runner").getAttribute("data-visual"), visual);
+      await shot(page, `exercise-pacer-${visual}-${size[0]}x${size[1]}`);
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${visual}: ${overflow}px sideways scroll`);
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+
+    // Reduced motion: the calm picture is chosen by itself and nothing moves across the screen.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(url);
+    await page.locator('[data-exercise="calm-4-6"]').click();
+    assert.equal(await page.locator('[data-visual="calm"]').getAttribute("aria-pressed"), "true");
+    await page.getByTestId("to-before").click();
+    await page.getByTestId("start").click();
+    await page.waitForTimeout(2000);
+    assert.equal(await page.locator(".runner").getAttribute("data-visual"), "calm");
+    assert.equal(await page.locator("svg.pacer.calm .calm-fill").count(), 1);
+    await shot(page, "exercise-pacer-calm-reduced-motion-1024x768");
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+
+    // An adult (the therapist switches), muscle relaxation: the hands are lit first.
+    await page.goto(url);
+    await page.getByTestId("audience-adult").click();
+    await startExercise(page, "pmt-adult");
+    await page.locator('.runner .body-part.on[data-part="hands"]').waitFor();
+    assert.match(await page.getByTestId("phase-word").innerText(), /aanspannen/);
+    await shot(page, "exercise-pmt-adult-1024x768");
+
+    // Grounding: big cards, counted by tapping, the client moves on when ready.
+    await page.goto(url);
+    await page.getByTestId("audience-adult").click();
+    await startExercise(page, "grounding-5-4-3-2-1");
+    const card = page.getByTestId("ground-card");
+    await card.waitFor();
+    assert.equal(await card.locator(".ground-count").innerText(), "5");
+    assert.equal(await card.locator(".dot").count(), 5);
+    await card.locator(".dot").nth(0).click();
+    await card.locator(".dot").nth(1).click();
+    await shot(page, "exercise-grounding-1024x768");
+    await page.getByTestId("next-step").click();
+    await page.waitForFunction(() => document.querySelector(".ground-count")?.innerText === "4");
+
+    // Stopped early: the adult slider after, saved as interrupted with how far it got.
+    await page.getByTestId("stop").click();
+    await page.getByTestId("run-summary").waitFor();
+    assert.match(await page.getByTestId("run-summary").innerText(), /Gestopt/);
+    await page.getByTestId("tension-slider").fill("4");
+    assert.equal(await page.getByTestId("tension-value").innerText(), "4");
+    await shot(page, "exercise-after-adult-1024x768");
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    const [saved] = await (await page.request.get(`${server.url}/api/clients/${client.id}/artefacts`)).json();
+    const m = saved.metadata;
+    assert.equal(m.interrupted, true);
+    assert.equal(m.before.value, null, "the rating before was skipped");
+    assert.equal(m.after.value, 4);
+    assert.equal(m.after.scale, "slider");
+    assert.ok(m.ran_ms >= 30_000 && m.ran_ms < m.planned_ms, `got ${m.ran_ms} of ${m.planned_ms} ms`);
+    assert.deepEqual(page.errors, []);
+  } catch (e) {
+    t.diagnostic(server.log());
+    throw e;
+  }
+});
