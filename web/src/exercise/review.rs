@@ -93,6 +93,15 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
     .into_any()
 }
 
+/// An exercise title cut to fit under one mark.
+fn short(title: &str) -> String {
+    if title.chars().count() <= 16 {
+        title.to_string()
+    } else {
+        format!("{}…", title.chars().take(15).collect::<String>())
+    }
+}
+
 /// Before (open) and after (filled) of every rated run, oldest left, on the 0–10 scale.
 #[component]
 pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
@@ -118,6 +127,8 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
             }
         })
         .collect_view();
+    // At most about eight labels fit under the chart; the rest keep their tooltip.
+    let every = runs.len().div_ceil(8).max(1);
     let marks = runs
         .iter()
         .enumerate()
@@ -135,7 +146,10 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
                     {link}
                     {r.before.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="before" /> })}
                     {r.after.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="after" /> })}
-                    <text x=x y=h - 18.0 class="axis" text-anchor="middle">{day}</text>
+                    {(i % every == 0).then(|| view! {
+                        <text x=x y=h - 24.0 class="axis" text-anchor="middle">{day}</text>
+                        <text x=x y=h - 8.0 class="axis name" text-anchor="middle">{short(&r.exercise.title.nl)}</text>
+                    })}
                 </g>
             }
         })
