@@ -10,6 +10,7 @@ pub mod browser;
 pub mod draw;
 pub mod exercise;
 pub mod i18n;
+pub mod music;
 mod pages;
 pub mod saving;
 pub mod util;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/sessies/:sid/muziek") view=|| view! { <pages::Protected><music::MusicPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/spanning") view=|| view! { <pages::Protected><exercise::ExercisePage /></pages::Protected> } />
             </Routes>
         </Router>

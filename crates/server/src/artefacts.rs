@@ -152,6 +152,25 @@ fn check_metadata(up: &ArtefactUpload) -> Result<(), Error> {
             })?;
         run.validate().map_err(Error::Validation)?;
     }
+    // A recording from the muziek work form must be one the review can play and the mixer
+    // can render. A music artefact without one (a plain WAV from elsewhere) is still taken.
+    if up.kind == ArtefactKind::Music
+        && (up.metadata.get("work_form").and_then(|w| w.as_str()) == Some("muziek")
+            || up.metadata.get("recording").is_some())
+    {
+        let rec: speelruimte_sound::Recording = up
+            .metadata
+            .get("recording")
+            .cloned()
+            .ok_or_else(|| Error::Validation("De opname ontbreekt bij dit muziekstuk.".into()))
+            .and_then(|r| {
+                serde_json::from_value(r).map_err(|e| {
+                    Error::Validation(format!("De gegevens van de opname kloppen niet: {e}"))
+                })
+            })?;
+        rec.validate()
+            .map_err(|e| Error::Validation(format!("De opname klopt niet: {e}")))?;
+    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use super::{Load, TopBar, client::client_id, load};
 use crate::draw::replay::DrawingReview;
 use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
 use crate::i18n::t;
+use crate::music::review::{MusicReview, MusicThumb};
 use crate::util;
 
 #[component]
@@ -52,7 +53,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 {match kind {
                                     ArtefactKind::Drawing => view! { <DrawingReview artefact=a.clone() /> }.into_any(),
                                     ArtefactKind::Exercise => view! { <ExerciseReview artefact=a.clone() /> }.into_any(),
-                                    _ => view! { <p class="notice">{kind.label_nl()}</p> }.into_any(),
+                                    ArtefactKind::Music => view! { <MusicReview artefact=a.clone() /> }.into_any(),
                                 }}
                             </div>
                         </div>
@@ -116,13 +117,22 @@ fn thumbs(list: Vec<Artefact>, open: RwSignal<Option<Artefact>>) -> impl IntoVie
                 let kind = a.kind.label_nl();
                 let id = a.id.to_string();
                 let is_exercise = a.kind == ArtefactKind::Exercise;
-                let label = if is_exercise { summary(&a) } else { kind.to_string() };
+                let is_music = a.kind == ArtefactKind::Music;
+                let label = if is_exercise {
+                    summary(&a)
+                } else if is_music {
+                    crate::music::review::summary(&a)
+                } else {
+                    kind.to_string()
+                };
                 let card = is_exercise.then(|| view! { <ExerciseThumb artefact=a.clone() /> });
+                let music_card = is_music.then(|| view! { <MusicThumb artefact=a.clone() /> });
                 view! {
                     <li>
                         <button class="thumb" data-artefact=id on:click=move |_| open.set(Some(a.clone()))>
                             {has_thumb.then(|| view! { <img src=src.clone() alt=kind loading="lazy" /> })}
                             {card}
+                            {music_card}
                             <span>{label} " · " {when}</span>
                         </button>
                     </li>

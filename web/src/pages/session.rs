@@ -47,11 +47,11 @@ pub fn SessionPage() -> impl IntoView {
                     <span class="wf-title">{t().wf_drawing}</span>
                     <span class="wf-sub">{t().wf_drawing_text}</span>
                 </a>
-                <div class="workform music disabled" aria-disabled="true">
+                <a class="workform music" href=format!("/clients/{id}/sessies/{sid}/muziek")>
                     <span class="wf-icon" aria-hidden="true">"♫"</span>
                     <span class="wf-title">{t().wf_music}</span>
-                    <span class="wf-sub">{t().wf_later}</span>
-                </div>
+                    <span class="wf-sub">{crate::i18n::tm().wf_text}</span>
+                </a>
                 <a class="workform exercise" href=format!("/clients/{id}/sessies/{sid}/spanning")>
                     <span class="wf-icon" aria-hidden="true">"◯"</span>
                     <span class="wf-title">{t().wf_exercise}</span>

@@ -228,6 +228,84 @@ async fn a_wav_blob_is_checked_and_kept() {
 }
 
 #[tokio::test]
+async fn a_music_recording_is_checked_before_it_is_kept() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    // A two-bar loop at 120 BPM is 4000 ms long.
+    let record = json!({
+        "work_form": "muziek", "format": 1, "kind": "loop", "layout": "drumstel",
+        "recording": {
+            "version": 1, "tempo_bpm": 120.0, "beats_per_bar": 4, "bars": 2, "length_ms": 4000,
+            "layers": [{"muted": false, "events": [
+                {"t_ms": 0, "pad": 0, "voice": "kick", "velocity": 1.0, "player": 0},
+                {"t_ms": 500, "pad": 2, "voice": "hihat-closed", "velocity": 0.5625, "player": 1}
+            ]}]
+        },
+        "echo": []
+    });
+    let body = |metadata: serde_json::Value| {
+        json!({
+            "kind": "music", "client_id": c["id"], "created_at": "2026-11-25T10:00:00Z",
+            "metadata": metadata, "blobs": []
+        })
+    };
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/88888888-8888-4888-8888-888888888888",
+            Some(body(record.clone())),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(res.json()["metadata"]["recording"]["bars"], 2);
+
+    let mut too_fast = record.clone();
+    too_fast["recording"]["tempo_bpm"] = json!(260.0);
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/99999999-9999-4999-8999-999999999999",
+            Some(body(too_fast)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.json()["message"].as_str().unwrap().contains("tempo"));
+
+    let mut late_hit = record.clone();
+    late_hit["recording"]["layers"][0]["events"][1]["t_ms"] = json!(4000);
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+            Some(body(late_hit)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("na het einde")
+    );
+
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+            Some(body(json!({"work_form": "muziek"}))),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.json()["message"].as_str().unwrap().contains("opname"));
+    assert_eq!(
+        app.count("artefacts").await,
+        1,
+        "only the valid recording is kept"
+    );
+}
+
+#[tokio::test]
 async fn an_exercise_run_is_checked_before_it_is_kept() {
     let mut app = spawn_app().await;
     app.setup("a.jansen").await;
@@ -266,7 +344,12 @@ async fn an_exercise_run_is_checked_before_it_is_kept() {
         )
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.json()["message"].as_str().unwrap().contains("tussen 0 en 10"));
+    assert!(
+        res.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("tussen 0 en 10")
+    );
 
     let res = app
         .send(
@@ -277,5 +360,9 @@ async fn an_exercise_run_is_checked_before_it_is_kept() {
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.json()["message"].as_str().unwrap().contains("oefening"));
-    assert_eq!(app.count("artefacts").await, 1, "only the valid run is kept");
+    assert_eq!(
+        app.count("artefacts").await,
+        1,
+        "only the valid run is kept"
+    );
 }

@@ -1,0 +1,422 @@
+//! The loop recorder: record N bars against the metronome (after a count-in bar), play them
+//! round, add layers on top, mute, clear or undo a layer. And the free-play tape, which keeps
+//! everything played, so a save always has what happened even without a loop.
+
+use leptos::prelude::*;
+use speelruimte_sound::{Event, Layer, Recording, velocity_step};
+
+use super::engine;
+use super::metronome::{BEATS_PER_BAR, LOOKAHEAD_S, Metronome};
+use super::pad::Hit;
+use super::turns::player_color;
+use crate::i18n::tm;
+
+/// The longest free play kept, ms: three minutes make a WAV of about 17 MB, well within
+/// what an upload may carry, and a long stretch of a session.
+pub const FREE_PLAY_MAX_MS: u32 = 180_000;
+
+/// A layer being recorded: one pass of the loop from `start` to `end` (seconds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Take {
+    start: f64,
+    end: f64,
+}
+
+/// What the loop recorder is doing, for the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LoopPhase {
+    /// Nothing recording.
+    Idle,
+    /// Counting in: beats until recording starts.
+    CountIn(u32),
+    /// Recording: the bar (from 1) being recorded.
+    Recording(u32),
+}
+
+/// The loop recorder.
+#[derive(Clone, Copy)]
+pub struct Looper {
+    /// Loop length in bars (1, 2 or 4).
+    pub bars: RwSignal<u8>,
+    /// The finished layers.
+    pub layers: RwSignal<Vec<Layer>>,
+    /// Whether the loop plays.
+    pub playing: RwSignal<bool>,
+    /// What is happening now.
+    pub phase: RwSignal<LoopPhase>,
+    /// Where in the loop the play head is, 0–1.
+    pub position: RwSignal<f64>,
+    /// Hits in the layer being recorded.
+    pub take_hits: RwSignal<u32>,
+    /// The tempo the loop was recorded at (fixed while it has layers).
+    pub bpm: RwSignal<f32>,
+    take: StoredValue<Option<Take>>,
+    take_events: StoredValue<Vec<Event>>,
+    /// A cycle boundary (a downbeat), seconds.
+    anchor: StoredValue<f64>,
+    /// Nothing is scheduled before this (a count-in), seconds.
+    play_from: StoredValue<f64>,
+    /// Everything before this is scheduled, seconds.
+    scheduled: StoredValue<f64>,
+}
+
+impl Looper {
+    /// An empty 2-bar loop.
+    pub fn new() -> Self {
+        Self {
+            bars: RwSignal::new(2),
+            layers: RwSignal::new(Vec::new()),
+            playing: RwSignal::new(false),
+            phase: RwSignal::new(LoopPhase::Idle),
+            position: RwSignal::new(0.0),
+            take_hits: RwSignal::new(0),
+            bpm: RwSignal::new(90.0),
+            take: StoredValue::new(None),
+            take_events: StoredValue::new(Vec::new()),
+            anchor: StoredValue::new(0.0),
+            play_from: StoredValue::new(0.0),
+            scheduled: StoredValue::new(0.0),
+        }
+    }
+
+    fn loop_s(self, met: Metronome) -> f64 {
+        met.bar_s() * f64::from(self.bars.get_untracked())
+    }
+
+    /// The loop's length as the recording stores it, ms.
+    pub fn length_ms(self) -> u32 {
+        speelruimte_sound::loop_ms(
+            self.bpm.get_untracked(),
+            BEATS_PER_BAR,
+            self.bars.get_untracked(),
+        )
+    }
+
+    /// Starts playing the loop (and the metronome, if it was still).
+    pub fn play(self, met: Metronome) {
+        let now = engine::now();
+        if !met.running.get_untracked() {
+            met.start_at(now + 0.1);
+            self.anchor.set_value(met.origin());
+        }
+        self.play_from.set_value(now);
+        self.scheduled.set_value(now);
+        self.playing.set(true);
+    }
+
+    /// Stops playback (and any recording that had not started yet).
+    pub fn stop(self) {
+        self.playing.set(false);
+        self.take.set_value(None);
+        self.take_events.set_value(Vec::new());
+        self.take_hits.set(0);
+        self.phase.set(LoopPhase::Idle);
+    }
+
+    /// Records the next layer: the first after a count-in bar, a later one from the next
+    /// downbeat for one pass of the loop (the loop playing round is its count-in).
+    pub fn record(self, met: Metronome) {
+        let now = engine::now();
+        let first = self.layers.with_untracked(Vec::is_empty);
+        if first {
+            self.bpm.set(met.bpm.get_untracked());
+        }
+        let start = if !met.running.get_untracked() {
+            // Beat 0 comes at once; the bar it starts is the count-in.
+            met.start_at(now + 0.1);
+            let s = met.origin() + met.bar_s();
+            if first {
+                self.anchor.set_value(s);
+            }
+            s
+        } else if first {
+            let s = met.downbeat_at_or_after(now + met.bar_s() - met.beat_s() / 2.0);
+            self.anchor.set_value(s);
+            s
+        } else {
+            met.downbeat_at_or_after(now + 0.05)
+        };
+        if !self.playing.get_untracked() {
+            self.play_from.set_value(start);
+            self.scheduled.set_value(now);
+            self.playing.set(true);
+        }
+        self.take_events.set_value(Vec::new());
+        self.take_hits.set(0);
+        self.take.set_value(Some(Take {
+            start,
+            end: start + self.loop_s(met),
+        }));
+    }
+
+    /// A pad hit: into the layer being recorded, if it falls in the pass.
+    pub fn hear(self, hit: &Hit, player: u8, met: Metronome) {
+        let Some(take) = self.take.get_value() else {
+            return;
+        };
+        if hit.at < take.start || hit.at >= take.end {
+            return;
+        }
+        let loop_s = self.loop_s(met);
+        let len = self.length_ms();
+        let t = ((hit.at - self.anchor.get_value()).rem_euclid(loop_s) * 1000.0).floor() as u32;
+        self.take_events.update_value(|e| {
+            e.push(Event {
+                t_ms: t.min(len.saturating_sub(1)),
+                pad: hit.pad,
+                voice: hit.voice,
+                velocity: engine::level_velocity(hit.level),
+                player,
+            })
+        });
+        self.take_hits.update(|n| *n += 1);
+    }
+
+    /// Schedules loop hits up to `now + LOOKAHEAD_S`, finishes a pass, moves the play head.
+    pub fn tick(self, now: f64, met: Metronome) {
+        if !self.playing.get_untracked() || !met.running.get_untracked() {
+            return;
+        }
+        let loop_s = self.loop_s(met);
+        let anchor = self.anchor.get_value();
+        let take = self.take.get_value();
+        if let Some(t) = take {
+            if now >= t.end {
+                let mut events = self.take_events.get_value();
+                events.sort_by_key(|e| e.t_ms);
+                self.layers.update(|l| {
+                    l.push(Layer {
+                        events,
+                        muted: false,
+                    })
+                });
+                self.take.set_value(None);
+                self.take_events.set_value(Vec::new());
+                self.phase.set(LoopPhase::Idle);
+            } else if now < t.start {
+                let beats = ((t.start - now) / met.beat_s()).ceil() as u32;
+                self.phase.set(LoopPhase::CountIn(beats));
+            } else {
+                let bar = ((now - t.start) / met.bar_s()).floor() as u32 + 1;
+                self.phase.set(LoopPhase::Recording(bar));
+            }
+        }
+        let from = self.scheduled.get_value().max(self.play_from.get_value());
+        let to = now + LOOKAHEAD_S;
+        if to > from {
+            let first = ((from - anchor) / loop_s).floor() as i64;
+            let last = ((to - anchor) / loop_s).floor() as i64;
+            let play = |events: &[Event], not_before: f64| {
+                for k in first..=last {
+                    let base = anchor + k as f64 * loop_s;
+                    for e in events {
+                        let at = base + f64::from(e.t_ms) / 1000.0;
+                        if at >= from && at < to && at >= not_before {
+                            engine::hit_at(e.voice, velocity_step(e.velocity), at);
+                        }
+                    }
+                }
+            };
+            self.layers.with_untracked(|layers| {
+                for l in layers.iter().filter(|l| !l.muted) {
+                    play(&l.events, f64::NEG_INFINITY);
+                }
+            });
+            // The layer being recorded already plays in its next pass, before it is finished.
+            if let Some(t) = self.take.get_value() {
+                self.take_events.with_value(|e| play(e, t.end));
+            }
+            self.scheduled.set_value(to);
+        }
+        if now >= self.play_from.get_value() {
+            self.position
+                .set((now - anchor).rem_euclid(loop_s) / loop_s);
+        }
+    }
+
+    /// The loop as a recording, if any layer holds a hit.
+    pub fn recording(self) -> Option<Recording> {
+        let layers = self.layers.get_untracked();
+        if layers.iter().all(|l| l.events.is_empty()) {
+            return None;
+        }
+        let mut r = Recording::new(
+            self.bpm.get_untracked(),
+            BEATS_PER_BAR,
+            self.bars.get_untracked(),
+        );
+        r.layers = layers;
+        Some(r)
+    }
+}
+
+/// Everything played, from the first hit on (ms), up to [`FREE_PLAY_MAX_MS`].
+#[derive(Clone, Copy)]
+pub struct Tape {
+    first: StoredValue<Option<f64>>,
+    events: StoredValue<Vec<Event>>,
+    /// How long the tape runs so far, ms.
+    pub length_ms: RwSignal<u32>,
+    /// True once the tape is full.
+    pub full: RwSignal<bool>,
+}
+
+impl Tape {
+    /// An empty tape.
+    pub fn new() -> Self {
+        Self {
+            first: StoredValue::new(None),
+            events: StoredValue::new(Vec::new()),
+            length_ms: RwSignal::new(0),
+            full: RwSignal::new(false),
+        }
+    }
+
+    /// Adds a hit.
+    pub fn hear(self, hit: &Hit, player: u8) {
+        let first = *self.first.get_value().get_or_insert(hit.at);
+        self.first.set_value(Some(first));
+        let t = ((hit.at - first) * 1000.0).max(0.0).round() as u32;
+        if t >= FREE_PLAY_MAX_MS {
+            self.full.set(true);
+            return;
+        }
+        self.events.update_value(|e| {
+            e.push(Event {
+                t_ms: t,
+                pad: hit.pad,
+                voice: hit.voice,
+                velocity: engine::level_velocity(hit.level),
+                player,
+            })
+        });
+        self.length_ms.set(t);
+    }
+
+    /// Starts an empty tape.
+    pub fn clear(self) {
+        self.first.set_value(None);
+        self.events.set_value(Vec::new());
+        self.length_ms.set(0);
+        self.full.set(false);
+    }
+
+    /// The tape as free play (one layer, not looped; a second of ring-out after the last hit).
+    pub fn recording(self, bpm: f32) -> Option<Recording> {
+        let events = self.events.get_value();
+        let last = events.last()?.t_ms;
+        let mut r = Recording::new(bpm, BEATS_PER_BAR, 0);
+        r.length_ms = (last + 1000).min(Recording::MAX_LENGTH_MS);
+        r.layers.push(Layer {
+            events,
+            muted: false,
+        });
+        Some(r)
+    }
+}
+
+/// The loop recorder's card.
+#[component]
+pub fn LoopCard(looper: Looper, met: Metronome, on_change: Callback<()>) -> impl IntoView {
+    let busy = move || !looper.layers.get().is_empty() || looper.phase.get() != LoopPhase::Idle;
+    let status = move || match looper.phase.get() {
+        LoopPhase::CountIn(n) => format!("{} {n}…", tm().count_in),
+        LoopPhase::Recording(bar) => format!(
+            "{} · {} {bar} {} {}",
+            tm().recording,
+            tm().bar,
+            tm().of,
+            looper.bars.get()
+        ),
+        LoopPhase::Idle if looper.playing.get() => tm().loop_playing.to_string(),
+        LoopPhase::Idle => String::new(),
+    };
+    let phase_code = move || match looper.phase.get() {
+        LoopPhase::Idle => "idle",
+        LoopPhase::CountIn(_) => "count-in",
+        LoopPhase::Recording(_) => "recording",
+    };
+    let layer_rows = move || {
+        looper
+            .layers
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let players: Vec<u8> = {
+                    let mut p: Vec<u8> = l.events.iter().map(|e| e.player).collect();
+                    p.sort_unstable();
+                    p.dedup();
+                    p
+                };
+                let muted = l.muted;
+                view! {
+                    <li class="layer" class:muted=muted data-layer=i.to_string() data-events=l.events.len().to_string()>
+                        <span class="layer-name">
+                            {players.into_iter().map(|p| view! { <span class="player-dot" style=format!("background: {}", player_color(p))></span> }).collect_view()}
+                            {format!("{} {} · {} {}", tm().layer, i + 1, l.events.len(), tm().hits)}
+                        </span>
+                        <button class="chip" aria-pressed=muted.to_string() on:click=move |_| {
+                            looper.layers.update(|ls| if let Some(l) = ls.get_mut(i) { l.muted = !l.muted });
+                            on_change.run(());
+                        }>{tm().mute}</button>
+                        <button class="ghost" on:click=move |_| {
+                            looper.layers.update(|ls| if let Some(l) = ls.get_mut(i) { l.events.clear() });
+                            on_change.run(());
+                        }>{tm().clear}</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let recording = move || looper.phase.get() != LoopPhase::Idle;
+    view! {
+        <section class="card music-card looper" data-testid="looper" data-phase=phase_code
+            data-layers=move || looper.layers.get().len().to_string()>
+            <h2>{tm().loop_title}</h2>
+            <div class="chips" role="group" aria-label=tm().loop_length>
+                <span class="chips-label">{tm().loop_length}</span>
+                {[1u8, 2, 4].into_iter().map(|n| view! {
+                    <button class="chip" data-bars=n.to_string() disabled=busy
+                        aria-pressed=move || (looper.bars.get() == n).to_string()
+                        on:click=move |_| looper.bars.set(n)>
+                        {format!("{n} {}", if n == 1 { tm().bar } else { tm().bars })}
+                    </button>
+                }).collect_view()}
+            </div>
+            <div class="loop-progress" aria-hidden="true">
+                <div class="loop-head" style=move || format!("width: {:.1}%", looper.position.get() * 100.0)></div>
+            </div>
+            <p class="loop-status" role="status">{status}</p>
+            <div class="loop-actions">
+                <button class="primary rec" data-testid="loop-record" disabled=recording
+                    on:click=move |_| { looper.record(met); met.tempo_free.set(false); }>
+                    <span class="rec-dot" aria-hidden="true"></span>
+                    {move || if looper.layers.get().is_empty() { tm().record } else { tm().overdub }}
+                </button>
+                {move || if looper.playing.get() {
+                    view! { <button class="secondary" data-testid="loop-stop" on:click=move |_| looper.stop()>{tm().stop}</button> }.into_any()
+                } else {
+                    view! { <button class="secondary" data-testid="loop-play" disabled=move || looper.layers.get().is_empty()
+                        on:click=move |_| looper.play(met)>{tm().play}</button> }.into_any()
+                }}
+            </div>
+            <ul class="layers">{layer_rows}</ul>
+            <div class="loop-actions">
+                <button class="ghost" data-testid="loop-undo" disabled=move || looper.layers.get().is_empty() || recording()
+                    on:click=move |_| {
+                        looper.layers.update(|l| { l.pop(); });
+                        if looper.layers.get_untracked().is_empty() { looper.stop(); met.tempo_free.set(true); }
+                        on_change.run(());
+                    }>{tm().undo_layer}</button>
+                <button class="ghost" data-testid="loop-clear" disabled=move || looper.layers.get().is_empty() || recording()
+                    on:click=move |_| {
+                        looper.layers.set(Vec::new());
+                        looper.stop();
+                        met.tempo_free.set(true);
+                        on_change.run(());
+                    }>{tm().clear_loop}</button>
+            </div>
+        </section>
+    }
+}

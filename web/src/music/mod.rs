@@ -1,0 +1,294 @@
+//! The *muziek* work form: a multi-touch rhythm and tone pad (drum kit, djembe, tone bars,
+//! group circle) with a metronome, a loop recorder with layers, the echo game (*nadoen*) and
+//! turn-taking for groups; what was played is saved as an artefact (events and a WAV rendered
+//! by `speelruimte-sound`) linked to the session and goals.
+
+mod echo;
+mod engine;
+mod looper;
+mod metronome;
+mod pad;
+pub mod review;
+mod save;
+mod turns;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use speelruimte_model::Client;
+use speelruimte_sound::{BarInstrument, Bars, LAYOUT_IDS, Layout, Scale, layout};
+use uuid::Uuid;
+
+use crate::browser::{audio, device};
+use crate::i18n::{t, tm};
+use crate::pages::{Load, load};
+use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
+use echo::{Echo, EchoCard};
+use looper::{LoopCard, Looper, Tape};
+use metronome::{Metronome, MetronomeCard, Pulse};
+use pad::{Hit, Pads};
+use turns::{TurnBand, Turns, TurnsCard};
+
+/// What the side panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Play,
+    Loop,
+    Echo,
+    Turns,
+}
+
+impl Mode {
+    const ALL: [Mode; 4] = [Mode::Play, Mode::Loop, Mode::Echo, Mode::Turns];
+
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Play => tm().mode_play,
+            Mode::Loop => tm().mode_loop,
+            Mode::Echo => tm().mode_echo,
+            Mode::Turns => tm().mode_turns,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Mode::Play => "spelen",
+            Mode::Loop => "loop",
+            Mode::Echo => "nadoen",
+            Mode::Turns => "beurten",
+        }
+    }
+}
+
+fn scale_of(code: &str) -> Scale {
+    match code {
+        "majeur" => Scale::Major,
+        "mineur" => Scale::Minor,
+        _ => Scale::Pentatonic,
+    }
+}
+
+fn scale_code(s: &Scale) -> &'static str {
+    match s {
+        Scale::Major => "majeur",
+        Scale::Minor => "mineur",
+        _ => "pentatonisch",
+    }
+}
+
+fn clock_text(ms: u32) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+#[component]
+pub fn MusicPage() -> impl IntoView {
+    let params = use_params_map();
+    let cid = params.read_untracked().get("id").unwrap_or_default();
+    let sid = params.read_untracked().get("sid").unwrap_or_default();
+    let client_id = Uuid::parse_str(&cid).unwrap_or_default();
+    let session_id = Uuid::parse_str(&sid).ok();
+    let (client, _) = load::<Client>(move || format!("/api/clients/{client_id}"));
+    let saver = Saver::new(client_id);
+    let version = RwSignal::new(0u32);
+
+    let layout_id = RwSignal::new(LAYOUT_IDS[0]);
+    let bars = RwSignal::new(Bars::default());
+    let current: Memo<Layout> = Memo::new(move |_| {
+        bars.with(|b| layout(layout_id.get(), b))
+            .unwrap_or_else(speelruimte_sound::drumstel)
+    });
+    let mode = RwSignal::new(Mode::Play);
+    let hits = RwSignal::new(0u32);
+    let met = Metronome::new();
+    let looper = Looper::new();
+    let tape = Tape::new();
+    let echo = Echo::new();
+    let turns = Turns::new();
+
+    // The layout's voices are rendered when it opens (softer steps over the next frames).
+    Effect::new(move |_| {
+        let voices: Vec<_> = current.with(|l| l.pads.iter().map(|p| p.voice).collect());
+        engine::prepare(&voices);
+    });
+    let changed = move || {
+        version.update(|v| *v += 1);
+        if hits.get_untracked() > 0 || !looper.layers.with_untracked(Vec::is_empty) {
+            saver.status.set(SaveState::Unsaved);
+        }
+    };
+    // A finished loop layer, a muted or cleared one, an echo round: all change what is saved.
+    Effect::new(move |first: Option<()>| {
+        looper.layers.track();
+        echo.rounds.track();
+        if first.is_some() {
+            changed();
+        }
+    });
+    Effect::new(move |_| {
+        // The tempo is the loop's while it has layers.
+        let free =
+            looper.layers.with(Vec::is_empty) && looper.phase.get() == looper::LoopPhase::Idle;
+        met.tempo_free.set(free);
+    });
+
+    let on_hit = Callback::new(move |hit: Hit| {
+        let player = turns.player();
+        tape.hear(&hit, player);
+        looper.hear(&hit, player, met);
+        echo.hear(&hit);
+        hits.update(|n| *n += 1);
+        changed();
+    });
+
+    device::use_animation_frame(move |now_ms| {
+        let now = engine::now();
+        met.tick(now);
+        looper.tick(now, met);
+        echo.tick(now, turns.player());
+        turns.tick(now_ms);
+        engine::work();
+    });
+    // Browsers suspend audio in a hidden tab; resume it when the tab comes back.
+    let visible = window_event_listener_untyped("visibilitychange", move |_| {
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+            .unwrap_or(false);
+        if shown {
+            audio::unlock();
+        }
+    });
+    on_cleanup(move || visible.remove());
+
+    let save = move |_| {
+        let free = tape.recording(met.bpm.get_untracked());
+        let looped = looper.recording();
+        let echo_rounds = echo.rounds.get_untracked();
+        let bars_setup = bars.get_untracked();
+        saver.save(version.get_untracked(), |goal_ids| {
+            save::upload(save::Take {
+                client_id,
+                session_id,
+                goal_ids,
+                layout: layout_id.get_untracked(),
+                bars: &bars_setup,
+                players: turns.players.get_untracked(),
+                looped,
+                free,
+                echo: &echo_rounds,
+            })
+        });
+    };
+
+    let title = Signal::derive(move || match client.get() {
+        Load::Ready(c) => format!("{} · {}", c.label.as_str(), tm().title),
+        _ => tm().title.to_string(),
+    });
+    let layout_buttons = move || {
+        LAYOUT_IDS
+            .iter()
+            .map(|id| {
+                let name = layout(id, &Bars::default()).map(|l| l.name_nl).unwrap_or(id);
+                view! {
+                    <button class="seg" data-layout-choice=*id aria-pressed=move || (layout_id.get() == *id).to_string()
+                        on:click=move |_| layout_id.set(id)>{name}</button>
+                }
+            })
+            .collect_view()
+    };
+    let bar_settings = move || {
+        let shows = matches!(layout_id.get(), "klankstaven" | "groepskring");
+        shows.then(|| view! {
+            <label class="inline">
+                <span>{tm().scale}</span>
+                <select data-testid="scale" on:change=move |ev| { let s = scale_of(&event_target_value(&ev)); bars.update(|b| b.scale = s) }>
+                    {["pentatonisch", "majeur", "mineur"].into_iter().map(|c| view! {
+                        <option value=c selected=move || bars.with(|b| scale_code(&b.scale) == c)>{scale_of(c).name_nl()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="inline">
+                <span>{tm().instrument}</span>
+                <select data-testid="instrument" on:change=move |ev| {
+                    let i = if event_target_value(&ev) == "metallofoon" { BarInstrument::Metallophone } else { BarInstrument::Xylophone };
+                    bars.update(|b| b.instrument = i)
+                }>
+                    <option value="xylofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Xylophone)>{BarInstrument::Xylophone.name_nl()}</option>
+                    <option value="metallofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Metallophone)>{BarInstrument::Metallophone.name_nl()}</option>
+                </select>
+            </label>
+        })
+    };
+    let play_card = move || {
+        view! {
+            <section class="card music-card tape" data-testid="tape">
+                <h2>{tm().free_play}</h2>
+                <p class="tape-line">
+                    <span class="rec-dot small" class:idle=move || hits.get() == 0 aria-hidden="true"></span>
+                    {move || if hits.get() == 0 { tm().tape_waiting.to_string() } else {
+                        format!("{} · {}", tm().tape_running, clock_text(tape.length_ms.get()))
+                    }}
+                </p>
+                <Show when=move || tape.full.get()>
+                    <p class="notice-soft">{tm().tape_full}</p>
+                </Show>
+                <button class="ghost" disabled=move || hits.get() == 0 on:click=move |_| {
+                    if web_sys::window().and_then(|w| w.confirm_with_message(tm().restart_confirm).ok()).unwrap_or(false) {
+                        tape.clear();
+                        hits.set(0);
+                        saver.status.set(SaveState::Empty);
+                    }
+                }>{tm().restart}</button>
+            </section>
+        }
+    };
+    let side = move || {
+        match mode.get() {
+        Mode::Play => view! { <MetronomeCard met />{play_card} }.into_any(),
+        Mode::Loop => view! { <LoopCard looper met on_change=Callback::new(move |_| ()) /><MetronomeCard met /> }.into_any(),
+        Mode::Echo => view! { <EchoCard echo /> }.into_any(),
+        Mode::Turns => view! { <TurnsCard turns /> }.into_any(),
+    }
+    };
+
+    view! {
+        <div class="music-screen" data-mode=move || mode.get().code()
+            on:pointerdown=move |_| audio::unlock()>
+            <header class="topbar">
+                <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
+                <h1>{move || title.get()}</h1>
+                <SaveStatus saver />
+            </header>
+            <div class="music-bar">
+                <div class="segmented" role="group" aria-label=tm().instrument_layout>{layout_buttons}</div>
+                {bar_settings}
+            </div>
+            <div class="music-main">
+                <section class="stage">
+                    <TurnBand turns />
+                    <div class="stage-head">
+                        <Pulse met />
+                        <span class="hit-count" data-testid="hit-count" data-hits=move || hits.get().to_string()>
+                            {move || format!("{} {}", hits.get(), if hits.get() == 1 { tm().hit } else { tm().hits })}
+                        </span>
+                    </div>
+                    <Pads layout=current.into() on_hit hits=hits.into() />
+                </section>
+                <aside class="side">
+                    <nav class="mode-tabs" role="tablist">
+                        {Mode::ALL.into_iter().map(|m| view! {
+                            <button class="tab" role="tab" data-mode=m.code() aria-selected=move || (mode.get() == m).to_string()
+                                on:click=move |_| mode.set(m)>{m.label()}</button>
+                        }).collect_view()}
+                    </nav>
+                    {side}
+                </aside>
+            </div>
+            <footer class="music-save card">
+                <GoalChips saver />
+                <button class="primary big" data-testid="save" on:click=save
+                    disabled=move || saver.status.get() == SaveState::Saving || hits.get() == 0>{t().save}</button>
+            </footer>
+        </div>
+    }
+}

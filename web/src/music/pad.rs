@@ -1,0 +1,116 @@
+//! The pads: big coloured targets where every finger plays. The sound starts inside the
+//! `pointerdown` handler, before anything else is done, so a tap answers as fast as the device
+//! allows; recording, counting and the screen follow after.
+
+use leptos::prelude::*;
+use speelruimte_sound::{Layout, Voice};
+use wasm_bindgen::JsCast;
+use web_sys::{DomRect, Element, PointerEvent};
+
+use super::engine;
+use crate::browser::audio;
+
+/// One pad hit, as the rest of the work form hears of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Pad index in the layout.
+    pub pad: u8,
+    /// What sounded.
+    pub voice: Voice,
+    /// Loudness level (one of [`engine::LEVELS`]).
+    pub level: u8,
+    /// When, on [`engine::now`]'s clock, seconds.
+    pub at: f64,
+}
+
+/// How hard a pad was struck, 0.4–1.
+///
+/// A real pressure wins: pens always report one, and some touch screens do. Browsers report
+/// exactly 0.5 for a touch or mouse button without pressure sensing (and 0 when nothing is
+/// pressed), so those two values mean "unknown" and are not used.
+///
+/// Otherwise the place counts, as on a drum skin or a tone bar: struck in the middle it
+/// sounds full and loud, towards the edge softer and duller. The contact size
+/// (`width`/`height`) is not used: many devices report a fixed size for every finger, so
+/// it would not be the player's doing.
+pub fn velocity(ev: &PointerEvent, rect: &DomRect) -> f32 {
+    let p = ev.pressure();
+    let real_pressure = p > 0.0 && (p - 0.5).abs() > 1e-3;
+    if real_pressure {
+        return (0.3 + 0.7 * p).clamp(0.4, 1.0);
+    }
+    let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
+    let dx = (f64::from(ev.client_x()) - (rect.left() + w / 2.0)) / (w / 2.0);
+    let dy = (f64::from(ev.client_y()) - (rect.top() + h / 2.0)) / (h / 2.0);
+    let d = dx.hypot(dy).min(1.0) as f32;
+    1.0 - 0.6 * d
+}
+
+fn pad_of(ev: &PointerEvent) -> Option<Element> {
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-pad]")
+        .ok()?
+}
+
+/// The pads of `layout`; `on_hit` hears every hit after it has sounded.
+#[component]
+pub fn Pads(layout: Signal<Layout>, on_hit: Callback<Hit>, hits: Signal<u32>) -> impl IntoView {
+    let down = move |ev: PointerEvent| {
+        ev.prevent_default();
+        let Some(el) = pad_of(&ev) else { return };
+        let Some(idx) = el
+            .get_attribute("data-pad")
+            .and_then(|s| s.parse::<u8>().ok())
+        else {
+            return;
+        };
+        let Some(voice) = layout.with_untracked(|l| l.pads.get(usize::from(idx)).map(|p| p.voice))
+        else {
+            return;
+        };
+        let level = engine::level_for(velocity(&ev, &el.get_bounding_client_rect()));
+        // Sound first: iOS only lets a gesture resume the context, so unlock here too.
+        audio::unlock();
+        engine::hit(voice, level);
+        let at = engine::now();
+        let _ = el.class_list().add_1("down");
+        on_hit.run(Hit {
+            pad: idx,
+            voice,
+            level,
+            at,
+        });
+    };
+    let up = move |ev: PointerEvent| {
+        if let Some(el) = pad_of(&ev) {
+            let _ = el.class_list().remove_1("down");
+        }
+    };
+    view! {
+        <div class="pads" data-testid="pads" data-layout=move || layout.with(|l| l.id)
+            data-hits=move || hits.get().to_string()
+            on:pointerdown=down on:pointerup=up on:pointercancel=up
+            on:contextmenu=|ev| ev.prevent_default()>
+            {move || layout.with(|l| {
+                let n = l.pads.len();
+                l.pads.iter().map(|p| {
+                    // Tone bars get shorter from low to high, as on a xylophone.
+                    let size = if l.id == "klankstaven" {
+                        100.0 - 30.0 * p.id as f32 / (n.max(2) - 1) as f32
+                    } else {
+                        100.0
+                    };
+                    view! {
+                        <div class="pad" role="button" tabindex="-1" data-pad=p.id.to_string()
+                            data-voice=p.voice.code()
+                            style=format!("--pad: {}; --size: {size:.0}%", p.color)>
+                            <span class="pad-label">{p.label_nl.clone()}</span>
+                        </div>
+                    }
+                }).collect_view()
+            })}
+        </div>
+    }
+}

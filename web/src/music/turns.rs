@@ -1,0 +1,137 @@
+//! Taking turns in a group: players by colour, whose turn it is shown big, a turn timer that
+//! runs visibly down and passes the turn on by itself, and a button to pass it sooner.
+
+use leptos::prelude::*;
+
+use crate::i18n::tm;
+
+/// Most players at the pad (the recording format allows up to eight).
+pub const MAX_PLAYERS: u8 = 4;
+
+/// Player colours and their names; white text reads on each (WCAG AA).
+const PLAYERS: [(&str, &str); MAX_PLAYERS as usize] = [
+    ("#c2410c", "Oranje"),
+    ("#1d4ed8", "Blauw"),
+    ("#15803d", "Groen"),
+    ("#7e22ce", "Paars"),
+];
+
+/// The colour of player `p` (0-based).
+pub fn player_color(p: u8) -> &'static str {
+    PLAYERS[usize::from(p) % PLAYERS.len()].0
+}
+
+/// The colour name of player `p`.
+pub fn player_name(p: u8) -> &'static str {
+    PLAYERS[usize::from(p) % PLAYERS.len()].1
+}
+
+/// Who plays, whose turn it is, and the turn timer.
+#[derive(Clone, Copy)]
+pub struct Turns {
+    /// How many play (1: no turns).
+    pub players: RwSignal<u8>,
+    /// Whose turn, 0-based.
+    pub current: RwSignal<u8>,
+    /// Length of a turn, seconds.
+    pub turn_s: RwSignal<u32>,
+    /// Time left in this turn, 0–1.
+    pub left: RwSignal<f64>,
+    started_ms: StoredValue<Option<f64>>,
+}
+
+impl Turns {
+    /// One player, 20-second turns.
+    pub fn new() -> Self {
+        Self {
+            players: RwSignal::new(1),
+            current: RwSignal::new(0),
+            turn_s: RwSignal::new(20),
+            left: RwSignal::new(1.0),
+            started_ms: StoredValue::new(None),
+        }
+    }
+
+    /// The player whose hits these are.
+    pub fn player(self) -> u8 {
+        if self.players.get_untracked() > 1 {
+            self.current.get_untracked()
+        } else {
+            0
+        }
+    }
+
+    /// Gives the turn to the next player and restarts the timer.
+    pub fn pass(self) {
+        let n = self.players.get_untracked().max(1);
+        self.current.update(|c| *c = (*c + 1) % n);
+        self.started_ms.set_value(None);
+        self.left.set(1.0);
+    }
+
+    /// Runs the timer; once per frame with `performance.now()`.
+    pub fn tick(self, now_ms: f64) {
+        if self.players.get_untracked() < 2 {
+            return;
+        }
+        let start = *self.started_ms.get_value().get_or_insert(now_ms);
+        self.started_ms.set_value(Some(start));
+        let total = f64::from(self.turn_s.get_untracked()) * 1000.0;
+        let left = (1.0 - (now_ms - start) / total).clamp(0.0, 1.0);
+        if left <= 0.0 {
+            self.pass();
+        } else if (left - self.left.get_untracked()).abs() > 0.002 {
+            self.left.set(left);
+        }
+    }
+}
+
+/// The band above the pads: whose turn, in their colour, with the timer and the pass button.
+#[component]
+pub fn TurnBand(turns: Turns) -> impl IntoView {
+    view! {
+        <Show when=move || { turns.players.get() > 1 }>
+            <div class="turn-band" data-testid="turn-band" data-player=move || turns.current.get().to_string()
+                style=move || format!("--player: {}", player_color(turns.current.get()))>
+                <span class="turn-who">{move || format!("{} {}", tm().turn_of, player_name(turns.current.get()))}</span>
+                <div class="turn-timer" role="timer" aria-label=tm().turn_time>
+                    <div class="turn-left" style=move || format!("width: {:.1}%", turns.left.get() * 100.0)></div>
+                </div>
+                <button class="turn-pass" data-testid="pass-turn" on:click=move |_| turns.pass()>{tm().pass_turn} " ›"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The settings: how many play, and how long a turn lasts.
+#[component]
+pub fn TurnsCard(turns: Turns) -> impl IntoView {
+    view! {
+        <section class="card music-card turns" data-testid="turns">
+            <h2>{tm().turns_title}</h2>
+            <p class="muted small">{tm().turns_intro}</p>
+            <div class="chips" role="group" aria-label=tm().players>
+                <span class="chips-label">{tm().players}</span>
+                {(1..=MAX_PLAYERS).map(|n| view! {
+                    <button class="chip" data-players=n.to_string() aria-pressed=move || (turns.players.get() == n).to_string()
+                        on:click=move |_| { turns.players.set(n); turns.current.set(0); turns.pass(); turns.current.set(0); }>
+                        {if n == 1 { tm().alone.to_string() } else { n.to_string() }}
+                    </button>
+                }).collect_view()}
+            </div>
+            <div class="player-swatches">
+                {move || (0..turns.players.get()).map(|p| view! {
+                    <span class="player-swatch" class:current=move || turns.current.get() == p
+                        style=format!("background: {}", player_color(p))>{player_name(p)}</span>
+                }).collect_view()}
+            </div>
+            <div class="chips" role="group" aria-label=tm().turn_time>
+                <span class="chips-label">{tm().turn_time}</span>
+                {[10u32, 20, 30, 60].into_iter().map(|s| view! {
+                    <button class="chip" aria-pressed=move || (turns.turn_s.get() == s).to_string()
+                        on:click=move |_| turns.turn_s.set(s)>{format!("{s} s")}</button>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
