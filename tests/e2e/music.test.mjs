@@ -1,0 +1,193 @@
+// The muziek work form in a real browser: two fingers play two pads at once, a loop is
+// recorded against the metronome into a layer, the echo game is played to the end by tapping
+// the pattern's own onsets back, the play is saved and found in review with its 48 kHz WAV.
+// Screens are photographed at tablet and phone sizes for a person to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+
+let server, browser, seeded, cookies;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  // One therapist, client, goal and session for both tests; each test opens its own
+  // browser context logged in with the same session cookie.
+  const page = await newPage(browser);
+  seeded = await seed(page, server);
+  cookies = await page.context().cookies();
+  await page.context().close();
+});
+
+/** A fresh page at `viewport`, logged in as the seeded therapist. */
+async function loggedIn(viewport) {
+  const page = await newPage(browser, viewport);
+  await page.context().addCookies(cookies);
+  return page;
+}
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Centre of pad `i` in page coordinates. */
+async function padCentre(page, i) {
+  const b = await page.locator(`[data-pad="${i}"]`).boundingBox();
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Fingers down on the given points at once (one touchStart), then up together. */
+async function tapTogether(cdp, points) {
+  const touchPoints = points.map((p, i) => ({ x: p.x, y: p.y, id: i + 1, radiusX: 8, radiusY: 8, force: 0.5 }));
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
+const hits = (page) => page.getByTestId("hit-count").getAttribute("data-hits").then(Number);
+
+/** Opens the muziek work form the way a therapist does: from the session. */
+async function openMusic(page, client, session) {
+  await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}`);
+  await page.getByRole("link", { name: /Ritme en klank/ }).click();
+  await page.getByTestId("pads").waitFor();
+  assert.match(page.url(), /\/muziek$/);
+}
+
+test("two fingers play at once, a loop is recorded, the echo game is played, saved and found in review", async () => {
+  const page = await loggedIn();
+  try {
+    const { client, session } = seeded;
+    await openMusic(page, client, session);
+    const cdp = await page.context().newCDPSession(page);
+
+    // Two fingers on two pads in the same instant: two hits.
+    await tapTogether(cdp, [await padCentre(page, 0), await padCentre(page, 1)]);
+    await page.locator('[data-testid="hit-count"][data-hits="2"]').waitFor();
+    assert.equal(await hits(page), 2);
+    await shot(page, "music-drumstel-1024x768");
+
+    // A loop of one bar at 120 BPM: count-in, then hits land in layer 1.
+    await page.locator('.tab[data-mode="loop"]').click();
+    await page.locator('[data-bars="1"]').click();
+    await page.locator(".tempo-slider").evaluate((el) => {
+      el.value = "120";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await page.locator('[data-testid="tempo"][data-bpm="120"]').waitFor();
+    await page.getByTestId("loop-record").click();
+    await page.locator('[data-testid="looper"][data-phase="count-in"]').waitFor();
+    await page.locator('[data-testid="looper"][data-phase="recording"]').waitFor({ timeout: 5000 });
+    const pulse = await page.getByTestId("pulse").getAttribute("data-beat");
+    assert.ok(Number(pulse) >= 0, `the pulse shows beat ${pulse} while recording`);
+    for (let i = 0; i < 4; i++) {
+      await tapTogether(cdp, [await padCentre(page, i % 3)]);
+      await sleep(250);
+    }
+    await shot(page, "music-loop-recording-1024x768");
+    await page.locator('[data-testid="looper"][data-layers="1"]').waitFor({ timeout: 5000 });
+    const inLayer = Number(await page.locator('.layer[data-layer="0"]').getAttribute("data-events"));
+    assert.equal(inLayer, 4, `the layer holds ${inLayer} hits`);
+    // The tempo belongs to the loop now.
+    assert.equal(await page.locator(".tempo-slider").isDisabled(), true);
+    await shot(page, "music-loop-1024x768");
+    await page.getByTestId("loop-stop").click();
+
+    // The echo game, level 1: listen, then tap the pattern back at its own onsets.
+    await page.locator('.tab[data-mode="nadoen"]').click();
+    const echo = page.getByTestId("echo");
+    await page.getByTestId("echo-start").click();
+    await page.locator('[data-testid="echo"][data-phase="listen"]').waitFor();
+    await page.locator('[data-testid="echo"][data-phase="answer"]').waitFor({ timeout: 10000 });
+    const onsets = (await echo.getAttribute("data-onsets")).split(",").map(Number);
+    assert.ok(onsets.length >= 2, `pattern onsets ${onsets}`);
+    const where = await padCentre(page, 2);
+    const t0 = performance.now() + 300;
+    for (const ms of onsets) {
+      await sleep(Math.max(0, t0 + ms - performance.now()));
+      await tapTogether(cdp, [where]);
+    }
+    await page.locator('[data-testid="echo"][data-phase="done"]').waitFor({ timeout: 10000 });
+    const stars = Number(await echo.getAttribute("data-stars"));
+    assert.ok(stars >= 2, `tapping the onsets back gave ${stars} stars`);
+    assert.equal(await page.locator(".star.lit").count(), stars);
+    assert.equal(await page.locator('.echo-note[data-timing="missed"]').count(), 0);
+    await shot(page, "music-echo-result-1024x768");
+
+    // Save, linked to the goal.
+    await page.locator(".goal-chips .chip").first().click();
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20000 });
+
+    // Review: the artefact, its timeline, and its WAV.
+    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    const thumb = page.locator(".thumb", { has: page.locator(".music-thumb") }).first();
+    await thumb.waitFor();
+    const id = await thumb.getAttribute("data-artefact");
+    await thumb.click();
+    const review = page.getByTestId("music-review");
+    await review.waitFor();
+    assert.equal(Number(await review.getAttribute("data-events")), 4, "the loop's four hits are in the review");
+    assert.equal(await review.locator(".music-timeline circle.hit").count(), 4);
+    await page.getByTestId("review-play").click();
+    await shot(page, "music-review-1024x768");
+    const wav = await page.request.get(`${server.url}/api/artefacts/${id}/blobs/mix.wav`);
+    assert.equal(wav.status(), 200);
+    const b = Buffer.from(await wav.body());
+    assert.equal(b.subarray(0, 4).toString("latin1"), "RIFF");
+    assert.equal(b.subarray(8, 12).toString("latin1"), "WAVE");
+    assert.equal(b.readUInt32LE(24), 48000, "sample rate");
+    const dataAt = b.indexOf("data", 12, "latin1");
+    const dataLen = b.readUInt32LE(dataAt + 4);
+    assert.ok(dataLen > 48000 * 2 * 4, `the mix holds ${dataLen} bytes of sound (a 2 s loop, repeated)`);
+    let peak = 0;
+    for (let i = dataAt + 8; i < b.length - 1; i += 2) peak = Math.max(peak, Math.abs(b.readInt16LE(i)));
+    assert.ok(peak > 1000, `the mix is not silent (peak ${peak})`);
+    const events = await page.request.get(`${server.url}/api/artefacts/${id}/blobs/events.json`);
+    assert.equal(events.status(), 200);
+    const free = await events.json();
+    assert.ok(free.layers[0].events.length >= 2 + 4 + onsets.length, "free play keeps every hit");
+    assert.deepEqual(page.errors, []);
+  } catch (e) {
+    console.error(server.log().slice(-3000), page.errors);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("every layout fits tablet and phone screens without sideways scrolling", async () => {
+  const sizes = [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+    { width: 390, height: 844 },
+  ];
+  const { client, session } = seeded;
+  for (const viewport of sizes) {
+    const page = await loggedIn(viewport);
+    try {
+      await openMusic(page, client, session);
+      for (const id of ["drumstel", "djembe", "klankstaven", "groepskring"]) {
+        await page.locator(`[data-layout-choice="${id}"]`).click();
+        await page.locator(`[data-testid="pads"][data-layout="${id}"]`).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${id} at ${viewport.width}×${viewport.height} scrolls sideways by ${overflow}px`);
+        const small = await page.locator(".pad").evaluateAll((pads) =>
+          pads.map((p) => p.getBoundingClientRect()).filter((r) => r.width < 48 || r.height < 48).length);
+        assert.equal(small, 0, `${id} at ${viewport.width}: pads smaller than 48 px`);
+        await shot(page, `music-${id}-${viewport.width}x${viewport.height}`);
+      }
+      if (viewport.width === 390) {
+        await page.locator('.tab[data-mode="beurten"]').click();
+        await page.locator('[data-players="3"]').click();
+        await page.getByTestId("turn-band").waitFor();
+        await page.getByTestId("pass-turn").click();
+        await page.locator('[data-testid="turn-band"][data-player="1"]').waitFor();
+        await shot(page, "music-turns-390x844");
+      }
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
