@@ -380,7 +380,7 @@ pub fn LoopCard(looper: Looper, met: Metronome, on_change: Callback<()>) -> impl
                     <button class="chip" data-bars=n.to_string() disabled=busy
                         aria-pressed=move || (looper.bars.get() == n).to_string()
                         on:click=move |_| looper.bars.set(n)>
-                        {format!("{n} {}", if n == 1 { tm().bar } else { tm().bars })}
+                        {n.to_string()}
                     </button>
                 }).collect_view()}
             </div>

@@ -69,6 +69,13 @@ impl Turns {
         self.left.set(1.0);
     }
 
+    /// Player 1 begins, with a full turn.
+    pub fn restart(self) {
+        self.current.set(0);
+        self.started_ms.set_value(None);
+        self.left.set(1.0);
+    }
+
     /// Runs the timer; once per frame with `performance.now()`.
     pub fn tick(self, now_ms: f64) {
         if self.players.get_untracked() < 2 {
@@ -114,7 +121,7 @@ pub fn TurnsCard(turns: Turns) -> impl IntoView {
                 <span class="chips-label">{tm().players}</span>
                 {(1..=MAX_PLAYERS).map(|n| view! {
                     <button class="chip" data-players=n.to_string() aria-pressed=move || (turns.players.get() == n).to_string()
-                        on:click=move |_| { turns.players.set(n); turns.current.set(0); turns.pass(); turns.current.set(0); }>
+                        on:click=move |_| { turns.players.set(n); turns.restart(); }>
                         {if n == 1 { tm().alone.to_string() } else { n.to_string() }}
                     </button>
                 }).collect_view()}
