@@ -195,11 +195,8 @@ pub fn MusicReview(artefact: Artefact) -> impl IntoView {
         playing.set(Some(start));
     };
     device::use_animation_frame(move |_| match playing.get_untracked() {
-        Some(start) if start.is_nan() => {
-            if audio::is_running() {
-                start_play();
-            }
-        }
+        Some(start) if start.is_nan() && audio::is_running() => start_play(),
+        Some(start) if start.is_nan() => {}
         Some(start) => {
             let t = engine::now() - start;
             if t >= total_s {
