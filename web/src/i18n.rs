@@ -322,7 +322,7 @@ texts! {
         turns_intro: "Voor een groep: wie aan de beurt is, staat groot in de eigen kleur boven de vlakken. Als de tijd om is, gaat de beurt vanzelf door.",
         players: "Spelers",
         alone: "Eén",
-        turn_of: "Aan de beurt:",
+        turn_of: "Aan de beurt",
         turn_time: "Beurt duurt",
         pass_turn: "Beurt doorgeven",
         nothing_to_save: "Speel eerst iets; dan is er iets om op te slaan.",

@@ -100,7 +100,7 @@ pub fn TurnBand(turns: Turns) -> impl IntoView {
         <Show when=move || { turns.players.get() > 1 }>
             <div class="turn-band" data-testid="turn-band" data-player=move || turns.current.get().to_string()
                 style=move || format!("--player: {}", player_color(turns.current.get()))>
-                <span class="turn-who">{move || format!("{} {}", tm().turn_of, player_name(turns.current.get()))}</span>
+                <span class="turn-who"><small>{tm().turn_of}</small><b>{move || player_name(turns.current.get())}</b></span>
                 <div class="turn-timer" role="timer" aria-label=tm().turn_time>
                     <div class="turn-left" style=move || format!("width: {:.1}%", turns.left.get() * 100.0)></div>
                 </div>
