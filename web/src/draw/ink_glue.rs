@@ -282,11 +282,11 @@ pub fn paint_drawing_paper(c: &CanvasRenderingContext2d, d: &Drawing) {
     c.save();
     c.set_fill_style_str(&css(d.background.color()));
     c.fill_rect(0.0, 0.0, w, h);
-    if d.background == Background::Paper {
-        if let Some(p) = tile_pattern(c, true) {
-            c.set_fill_style_canvas_pattern(&p);
-            c.fill_rect(0.0, 0.0, w, h);
-        }
+    if d.background == Background::Paper
+        && let Some(p) = tile_pattern(c, true)
+    {
+        c.set_fill_style_canvas_pattern(&p);
+        c.fill_rect(0.0, 0.0, w, h);
     }
     let lines = ink::template_lines(d.template, d.width, d.height);
     c.set_stroke_style_str(&css(ink::template_color(d.background)));

@@ -162,7 +162,7 @@ fn Player(drawing: Drawing) -> impl IntoView {
                     "pauzes overslaan"</label>
             </div>
             <div class="scrubber">
-                <input type="range" data-testid="replay-scrubber" aria-label="tijd in de tekening" min=start max=move || end() step="10"
+                <input type="range" data-testid="replay-scrubber" aria-label="tijd in de tekening" min=start max=end step="10"
                     prop:value=move || t.get().min(end()).to_string()
                     on:input=move |ev| { playing.set(false); t.set(event_target_value(&ev).parse().unwrap_or(0.0)); } />
                 <span class="time">{move || format!("{} / {}", clock(t.get().min(end()) - start), clock(end() - start))}</span>

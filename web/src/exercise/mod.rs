@@ -87,7 +87,7 @@ pub fn ExercisePage() -> impl IntoView {
         }
         match client.get() {
             Load::Ready(c) => {
-                let age = util::this_year() - i32::from(c.birth_year.get());
+                let age = util::this_year() - c.birth_year.get();
                 child.set(age < 13);
                 true
             }
