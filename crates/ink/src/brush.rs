@@ -138,6 +138,7 @@ pub struct BrushParams {
 
 impl BrushParams {
     /// Radius factor (0–1) for a pressure (0–1), after the brush's curve and thinning.
+    #[inline(always)]
     pub fn pressure_factor(&self, pressure: f32) -> f32 {
         let p = pressure.clamp(0.0, 1.0);
         let p = p + self.curve * p * (p - 1.0);

@@ -17,7 +17,7 @@ mod fixtures;
 pub use brush::{Brush, BrushParams, BrushStyle, Rgba};
 pub use drawing::{Background, Drawing, Event, Stroke, Template};
 pub use encode::{DecodeError, FORMAT_VERSION, decode, encode};
-pub use live::{LiveStroke, outline_full};
+pub use live::{LiveStroke, outline_full, outline_of};
 pub use metrics::{Pause, ProcessMetrics, ink_over_time};
 pub use paper::{GRAIN_SIZE, grain_alpha, paper_alpha, template_color, template_lines};
 pub use raster::{render_png, render_rgba};

@@ -72,37 +72,29 @@ impl LiveStroke {
         }
     }
 
-    /// The closed outline polygon as it stands: frozen sides plus a freshly computed tail.
+    /// The closed outline polygon as it stands: frozen sides plus a freshly computed tail,
+    /// written straight into the result (the tail's left side after the frozen one).
     pub fn outline(&self) -> Vec<[f32; 2]> {
-        let (tail_left, tail_right, radii) = self.tail();
-        let mut left = Vec::with_capacity(self.left.len() + tail_left.len());
-        left.extend_from_slice(&self.left);
-        left.extend_from_slice(&tail_left);
-        let right_rev = tail_right
-            .into_iter()
-            .rev()
-            .chain(self.right.iter().rev().copied());
-        stages::close(&self.points, &radii, &left, right_rev)
-    }
-
-    /// Offsets of the unfrozen points, and the radii the caps need (first and last point).
-    fn tail(&self) -> (Vec<[f32; 2]>, Vec<[f32; 2]>, Vec<f32>) {
         let n = self.points.len();
         let total = self.points.last().map(|p| p.length).unwrap_or(0.0);
         let r = |i: usize| stages::radius(&self.points[i], total, &self.params, self.style.size);
-        let (mut l, mut rt) = (Vec::new(), Vec::new());
+        let tail = n - self.frozen;
+        let mut out = Vec::with_capacity(2 * n + 2 * (stages::ARC_STEPS + 1));
+        let mut tail_right = Vec::with_capacity(tail);
         if n > 1 {
+            out.extend_from_slice(&self.left);
             for i in self.frozen..n {
-                stages::offsets_at(&self.points, r(i), i, &mut l, &mut rt);
+                stages::offsets_at(&self.points, r(i), i, &mut out, &mut tail_right);
             }
         }
-        // `close` reads only the first and last radius; the rest are not needed.
-        let mut radii = vec![0.0; n];
         if n > 0 {
-            radii[0] = r(0);
-            radii[n - 1] = r(n - 1);
+            let right_rev = tail_right
+                .into_iter()
+                .rev()
+                .chain(self.right.iter().rev().copied());
+            stages::close_after_left(&mut out, &self.points, r(0), r(n - 1), right_rev);
         }
-        (l, rt, radii)
+        out
     }
 
     /// Points offset so far, counting each tail recomputation: a measure of work done.
@@ -126,10 +118,19 @@ impl LiveStroke {
 
 /// The outline of a whole stroke, computed from scratch by the pipeline's stages.
 pub fn outline_full(inputs: &[InputPoint], style: &BrushStyle) -> Vec<[f32; 2]> {
+    outline_of(inputs.iter().copied(), style)
+}
+
+/// [`outline_full`] for input points as they come (for instance decoded on the fly), without
+/// collecting them first: streamline and pressure run as the points arrive, and each radius is
+/// computed as its point is offset.
+pub fn outline_of(
+    inputs: impl IntoIterator<Item = InputPoint>,
+    style: &BrushStyle,
+) -> Vec<[f32; 2]> {
     let params = style.brush.params();
     let points = stages::stroke_points(inputs, &params);
-    let radii = stages::radii(&points, &params, style.size);
-    stages::outline(&points, &radii)
+    stages::outline_sized(&points, &params, style.size)
 }
 
 #[cfg(test)]

@@ -45,14 +45,16 @@ pub fn render_rgba(d: &Drawing, scale: f32) -> Option<Pixmap> {
     let full = tiny_skia::Rect::from_xywh(0.0, 0.0, d.width, d.height)?;
     if d.background == Background::Paper {
         let texture = tile(&paper_alpha())?;
-        let mut paint = Paint::default();
-        paint.shader = Pattern::new(
-            texture.as_ref(),
-            SpreadMode::Repeat,
-            FilterQuality::Nearest,
-            1.0,
-            Transform::identity(),
-        );
+        let paint = Paint {
+            shader: Pattern::new(
+                texture.as_ref(),
+                SpreadMode::Repeat,
+                FilterQuality::Nearest,
+                1.0,
+                Transform::identity(),
+            ),
+            ..Paint::default()
+        };
         paper.fill_rect(full, &paint, ts, None);
     }
     let mut line = Paint::default();

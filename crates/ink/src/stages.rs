@@ -79,6 +79,7 @@ pub const ARC_STEPS: usize = 8;
 pub const MIN_TAPER: f32 = 0.15;
 
 /// Stage 1, one point: pulls `p` towards the previous smoothed point by `streamline`.
+#[inline(always)]
 pub fn streamline_step(prev: Option<[f32; 2]>, p: [f32; 2], streamline: f32) -> [f32; 2] {
     match prev {
         None => p,
@@ -91,6 +92,7 @@ pub fn streamline_step(prev: Option<[f32; 2]>, p: [f32; 2], streamline: f32) -> 
 
 /// Stage 2, one point: the pressure at a new point. Device pressure is used as it is; without
 /// it, pressure follows speed (fast strokes thin out, slow ones swell), eased so it never jumps.
+#[inline(always)]
 pub fn pressure_step(prev: Option<&StrokePoint>, input: &InputPoint, at: [f32; 2]) -> f32 {
     if let Some(p) = input.pressure {
         return p.clamp(0.0, 1.0);
@@ -109,6 +111,7 @@ pub fn pressure_step(prev: Option<&StrokePoint>, input: &InputPoint, at: [f32; 2
 
 /// Stage 1–2 for one new input point: the smoothed stroke point, or `None` when it lies on top
 /// of the previous one.
+#[inline(always)]
 pub fn next_stroke_point(
     prev: Option<&StrokePoint>,
     input: &InputPoint,
@@ -141,11 +144,16 @@ pub fn next_stroke_point(
     })
 }
 
-/// Stages 1–2 over a whole stroke.
-pub fn stroke_points(inputs: &[InputPoint], params: &BrushParams) -> Vec<StrokePoint> {
-    let mut out: Vec<StrokePoint> = Vec::with_capacity(inputs.len());
+/// Stages 1–2 over a whole stroke. Takes the input points as they come (a slice's
+/// `iter().copied()`, or points decoded on the fly), so no copy of the input is needed.
+pub fn stroke_points(
+    inputs: impl IntoIterator<Item = InputPoint>,
+    params: &BrushParams,
+) -> Vec<StrokePoint> {
+    let inputs = inputs.into_iter();
+    let mut out: Vec<StrokePoint> = Vec::with_capacity(inputs.size_hint().0);
     for input in inputs {
-        if let Some(p) = next_stroke_point(out.last(), input, params) {
+        if let Some(p) = next_stroke_point(out.last(), &input, params) {
             out.push(p);
         }
     }
@@ -154,9 +162,9 @@ pub fn stroke_points(inputs: &[InputPoint], params: &BrushParams) -> Vec<StrokeP
 
 /// Stage 3, one point: radius from pressure, thinning and the tapers. `total` is the stroke's
 /// length so far; only the end taper depends on it.
+#[inline(always)]
 pub fn radius(p: &StrokePoint, total: f32, params: &BrushParams, size: f32) -> f32 {
     let base = size / 2.0 * params.pressure_factor(p.pressure);
-    let ease = |f: f32| MIN_TAPER + (1.0 - MIN_TAPER) * (1.0 - (1.0 - f.clamp(0.0, 1.0)).powi(2));
     let start = if params.taper_start > 0.0 {
         ease(p.length / params.taper_start)
     } else {
@@ -167,7 +175,25 @@ pub fn radius(p: &StrokePoint, total: f32, params: &BrushParams, size: f32) -> f
     } else {
         1.0
     };
-    (base * start.min(end)).max(0.1)
+    max(base * min(start, end), 0.1)
+}
+
+/// A taper's width share at `f` (0–1) of its length: eases out of [`MIN_TAPER`].
+#[inline(always)]
+fn ease(f: f32) -> f32 {
+    MIN_TAPER + (1.0 - MIN_TAPER) * (1.0 - (1.0 - f.clamp(0.0, 1.0)).powi(2))
+}
+
+// `f32::min` and `max`, NaN handling included, written out: in wasm the std versions are calls
+// to the `fminf`/`fmaxf` routines (the wasm instructions treat NaN differently), once per point.
+#[inline(always)]
+fn min(a: f32, b: f32) -> f32 {
+    if a < b || b.is_nan() { a } else { b }
+}
+
+#[inline(always)]
+fn max(a: f32, b: f32) -> f32 {
+    if a > b || b.is_nan() { a } else { b }
 }
 
 /// Stage 3 over a whole stroke.
@@ -179,17 +205,29 @@ pub fn radii(points: &[StrokePoint], params: &BrushParams, size: f32) -> Vec<f32
         .collect()
 }
 
+#[inline(always)]
 fn unit(dx: f32, dy: f32) -> Option<[f32; 2]> {
     let len = (dx * dx + dy * dy).sqrt();
     (len > 1e-6).then(|| [dx / len, dy / len])
 }
 
-/// Points of an arc around `c` with radius `r`, from angle `a0` turning by `sweep` (radians).
-/// Steps by rotating one vector, so an arc costs two sin/cos pairs whatever its length.
-fn arc(c: [f32; 2], r: f32, a0: f32, sweep: f32, steps: usize, out: &mut Vec<[f32; 2]>) {
-    let (sin, cos) = (sweep / steps as f32).sin_cos();
-    let (s0, c0) = a0.sin_cos();
-    let mut v = [r * c0, r * s0];
+/// sin and cos of `PI / ARC_STEPS`: the turn between two points of a cap or a dot. A cap
+/// starts at the normal of the stroke's direction, so caps need no trigonometry at all
+/// (in wasm, `sin`, `cos` and `atan2` are software routines, and short strokes are mostly caps).
+const CAP_TURN: (f32, f32) = (0.382_683_43, 0.923_879_5);
+
+/// Points of an arc around `c` with radius `r`, starting in the unit direction `from` and
+/// turning `steps` times by the angle whose (sin, cos) is `turn`. Steps by rotating one vector.
+fn arc(
+    c: [f32; 2],
+    r: f32,
+    from: [f32; 2],
+    turn: (f32, f32),
+    steps: usize,
+    out: &mut Vec<[f32; 2]>,
+) {
+    let (sin, cos) = turn;
+    let mut v = [r * from[0], r * from[1]];
     for _ in 0..=steps {
         out.push([c[0] + v[0], c[1] + v[1]]);
         v = [v[0] * cos - v[1] * sin, v[0] * sin + v[1] * cos];
@@ -201,6 +239,10 @@ fn arc(c: [f32; 2], r: f32, a0: f32, sweep: f32, steps: usize, out: &mut Vec<[f3
 /// both sides get a round join, so the corner is covered without a spike.
 /// Needs points `i - 1` and `i + 1` where they exist: the result for `i` is final once `i + 1`
 /// is known.
+// Inlined into its loops on purpose: it runs once per point, and with the app's size-first
+// optimisation (`opt-level = "z"`) it would otherwise stay a call whenever it has several
+// callers, which costs about a third of the whole outline's time in wasm.
+#[inline(always)]
 pub fn offsets_at(
     points: &[StrokePoint],
     r: f32,
@@ -213,25 +255,9 @@ pub fn offsets_at(
     let dout = points.get(i + 1).map(|q| q.dir);
     let d = match (din, dout) {
         (Some(a), Some(b)) => {
-            if a[0] * b[0] + a[1] * b[1] < 0.0 {
-                // Sharp corner: round join on both sides, from the incoming to the outgoing normal.
-                let a_in = a[1].atan2(a[0]) + std::f32::consts::FRAC_PI_2;
-                let mut sweep = b[1].atan2(b[0]) - a[1].atan2(a[0]);
-                while sweep > std::f32::consts::PI {
-                    sweep -= std::f32::consts::TAU;
-                }
-                while sweep < -std::f32::consts::PI {
-                    sweep += std::f32::consts::TAU;
-                }
-                arc(p, r, a_in, sweep, ARC_STEPS / 2, left);
-                arc(
-                    p,
-                    r,
-                    a_in + std::f32::consts::PI,
-                    sweep,
-                    ARC_STEPS / 2,
-                    right,
-                );
+            let dot = a[0] * b[0] + a[1] * b[1];
+            if dot < 0.0 {
+                join(p, r, a, b, dot, left, right);
                 return;
             }
             unit(a[0] + b[0], a[1] + b[1]).unwrap_or(a)
@@ -242,6 +268,26 @@ pub fn offsets_at(
     let n = [-d[1], d[0]];
     left.push([p[0] + n[0] * r, p[1] + n[1] * r]);
     right.push([p[0] - n[0] * r, p[1] - n[1] * r]);
+}
+
+/// A round join at a sharp corner at `p`, on both sides, from the incoming direction `a` to
+/// the outgoing `b` (`dot` is their dot product): turns by the signed angle between them.
+/// Rare, so kept out of line.
+#[cold]
+#[inline(never)]
+fn join(
+    p: [f32; 2],
+    r: f32,
+    a: [f32; 2],
+    b: [f32; 2],
+    dot: f32,
+    left: &mut Vec<[f32; 2]>,
+    right: &mut Vec<[f32; 2]>,
+) {
+    let sweep = (a[0] * b[1] - a[1] * b[0]).atan2(dot);
+    let turn = (sweep / (ARC_STEPS / 2) as f32).sin_cos();
+    arc(p, r, [-a[1], a[0]], turn, ARC_STEPS / 2, left);
+    arc(p, r, [a[1], -a[0]], turn, ARC_STEPS / 2, right);
 }
 
 /// Direction of travel at the first or last point, for the caps.
@@ -255,6 +301,12 @@ fn end_direction(points: &[StrokePoint], at_end: bool) -> [f32; 2] {
     unit(b.x - a.x, b.y - a.y).unwrap_or([1.0, 0.0])
 }
 
+/// Room for the outline of `n` stroke points: both sides plus the two caps (sharp corners
+/// add a few more).
+fn outline_capacity(n: usize) -> usize {
+    2 * n + 2 * (ARC_STEPS + 1)
+}
+
 /// Closes the two sides into a polygon with round caps: left side forward, end cap, right
 /// side backward, start cap.
 pub fn close(
@@ -263,57 +315,146 @@ pub fn close(
     left: &[[f32; 2]],
     right_rev: impl Iterator<Item = [f32; 2]>,
 ) -> Vec<[f32; 2]> {
-    let mut out = Vec::with_capacity(left.len() * 2 + 2 * ARC_STEPS + 2);
+    let mut out = Vec::with_capacity(outline_capacity(left.len()));
+    let n = points.len();
+    if n > 1 {
+        out.extend_from_slice(left);
+    }
+    if n > 0 {
+        close_after_left(&mut out, points, radii[0], radii[n - 1], right_rev);
+    }
+    out
+}
+
+/// [`close`] for an `out` that already holds the left side: appends the end cap, the right
+/// side backward and the start cap (for a single point: the whole dot). `r_first` and
+/// `r_last` are the radii at the first and last point.
+pub fn close_after_left(
+    out: &mut Vec<[f32; 2]>,
+    points: &[StrokePoint],
+    r_first: f32,
+    r_last: f32,
+    right_rev: impl Iterator<Item = [f32; 2]>,
+) {
+    let (sin, cos) = CAP_TURN;
     match points.len() {
-        0 => return out,
+        0 => {}
         1 => {
             // A dot: a full circle.
             arc(
                 [points[0].x, points[0].y],
-                radii[0],
-                0.0,
-                std::f32::consts::TAU,
+                r_first,
+                [1.0, 0.0],
+                (sin, cos),
                 ARC_STEPS * 2,
-                &mut out,
+                out,
             );
             out.pop();
-            return out;
         }
-        _ => {}
+        n => {
+            // Both caps turn clockwise by half a circle, from the left normal to the right.
+            let e = end_direction(points, true);
+            let p = &points[n - 1];
+            arc(
+                [p.x, p.y],
+                r_last,
+                [-e[1], e[0]],
+                (-sin, cos),
+                ARC_STEPS,
+                out,
+            );
+            out.extend(right_rev);
+            let s = end_direction(points, false);
+            let p = &points[0];
+            arc(
+                [p.x, p.y],
+                r_first,
+                [s[1], -s[0]],
+                (-sin, cos),
+                ARC_STEPS,
+                out,
+            );
+        }
     }
-    out.extend_from_slice(left);
-    let n = points.len();
-    let e = end_direction(points, true);
-    let a_end = e[1].atan2(e[0]) + std::f32::consts::FRAC_PI_2;
-    arc(
-        [points[n - 1].x, points[n - 1].y],
-        radii[n - 1],
-        a_end,
-        -std::f32::consts::PI,
-        ARC_STEPS,
-        &mut out,
-    );
-    out.extend(right_rev);
-    let s = end_direction(points, false);
-    let a_start = s[1].atan2(s[0]) - std::f32::consts::FRAC_PI_2;
-    arc(
-        [points[0].x, points[0].y],
-        radii[0],
-        a_start,
-        -std::f32::consts::PI,
-        ARC_STEPS,
-        &mut out,
-    );
-    out
 }
 
 /// Stage 4 over a whole stroke: the closed outline polygon.
 pub fn outline(points: &[StrokePoint], radii: &[f32]) -> Vec<[f32; 2]> {
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    if points.len() > 1 {
-        for i in 0..points.len() {
-            offsets_at(points, radii[i], i, &mut left, &mut right);
+    outline_by(points, radii)
+}
+
+/// Stages 3–4 fused: the closed outline polygon, each point's radius ([`radius`]) computed as
+/// it is offset, so no list of radii is built. Equal to `outline(points, &radii(points, ..))`.
+pub fn outline_sized(points: &[StrokePoint], params: &BrushParams, size: f32) -> Vec<[f32; 2]> {
+    let total = points.last().map(|p| p.length).unwrap_or(0.0);
+    outline_by(
+        points,
+        Sized {
+            total,
+            params,
+            size,
+        },
+    )
+}
+
+/// Where stage 4 gets a point's radius from. A trait with an always-inlined method rather
+/// than a closure: in wasm at `opt-level = "z"` a closure called in a loop stays a call.
+trait RadiusOf {
+    fn radius_of(&self, points: &[StrokePoint], i: usize) -> f32;
+}
+
+impl RadiusOf for &[f32] {
+    #[inline(always)]
+    fn radius_of(&self, _: &[StrokePoint], i: usize) -> f32 {
+        self[i]
+    }
+}
+
+/// Radii computed on the way, for [`outline_sized`].
+struct Sized<'a> {
+    total: f32,
+    params: &'a BrushParams,
+    size: f32,
+}
+
+impl RadiusOf for Sized<'_> {
+    #[inline(always)]
+    fn radius_of(&self, points: &[StrokePoint], i: usize) -> f32 {
+        radius(&points[i], self.total, self.params, self.size)
+    }
+}
+
+/// Stage 4 with the radii from `radii`: the left side is written straight into the result.
+fn outline_by(points: &[StrokePoint], radii: impl RadiusOf) -> Vec<[f32; 2]> {
+    let n = points.len();
+    let mut out = Vec::with_capacity(outline_capacity(n));
+    if n == 0 {
+        return out;
+    }
+    let mut right = Vec::new();
+    if n > 1 {
+        right.reserve_exact(n);
+        for i in 0..n {
+            offsets_at(points, radii.radius_of(points, i), i, &mut out, &mut right);
         }
     }
-    close(points, radii, &left, right.into_iter().rev())
+    close_after_left(
+        &mut out,
+        points,
+        radii.radius_of(points, 0),
+        radii.radius_of(points, n - 1),
+        right.into_iter().rev(),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_turn_is_one_step_of_a_half_circle() {
+        let (s, c) = (std::f32::consts::PI / ARC_STEPS as f32).sin_cos();
+        assert!((s - CAP_TURN.0).abs() < 1e-7 && (c - CAP_TURN.1).abs() < 1e-7);
+    }
 }
