@@ -10,11 +10,10 @@ mod tools;
 
 use base64::Engine as _;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use speelruimte_ink::Event;
-use uuid::Uuid;
 
 use crate::i18n::t;
+use crate::pages::WorkFormRoute;
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use crate::util;
 use ink_glue::Board;
@@ -30,11 +29,12 @@ fn restore(key: &str) -> Option<speelruimte_ink::Drawing> {
 
 #[component]
 pub fn DrawPage() -> impl IntoView {
-    let params = use_params_map();
-    let cid = params.read_untracked().get("id").unwrap_or_default();
-    let sid = params.read_untracked().get("sid").unwrap_or_default();
-    let client_id = Uuid::parse_str(&cid).unwrap_or_default();
-    let session_id = Uuid::parse_str(&sid).ok();
+    let WorkFormRoute {
+        cid,
+        sid,
+        client_id,
+        session_id,
+    } = WorkFormRoute::read();
     let storage_key = format!("speelruimte.tekening.{sid}");
     let saver = Saver::new(client_id);
     let status = saver.status;

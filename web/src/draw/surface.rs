@@ -12,8 +12,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
 use super::ink_glue::{self as glue, Board};
 use super::tools::{InputMode, Tools};
-use speelruimte_ink::{Pinch, ViewTransform};
 use crate::browser::device::use_animation_frame;
+use speelruimte_ink::{Pinch, ViewTransform};
 
 /// Handles to the three layers, for painting and for export.
 #[derive(Clone, Copy)]

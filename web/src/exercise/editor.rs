@@ -90,7 +90,10 @@ pub fn OwnExercises(client_id: Uuid, own: Own, on_made: Callback<Exercise>) -> i
         for (i, r) in rows.get_untracked().iter().enumerate() {
             let s = r.seconds.get_untracked().trim().replace(',', ".");
             let Ok(secs) = s.parse::<f32>() else {
-                error.set(Some(format!("Vul bij fase {} een aantal seconden in.", i + 1)));
+                error.set(Some(format!(
+                    "Vul bij fase {} een aantal seconden in.",
+                    i + 1
+                )));
                 return;
             };
             phases.push((r.kind.get_untracked(), secs, r.text.get_untracked()));

@@ -8,17 +8,15 @@ pub mod review;
 mod thermometer;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use speelruimte_guide::{
     Audience, BodyPart, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises,
     resonance,
 };
 use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
-use uuid::Uuid;
 
 use crate::browser::device;
 use crate::i18n::{t, tx};
-use crate::pages::{Load, load};
+use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveStatus, Saver};
 use crate::util;
 use pacer::{Cues, RunEnd, Runner, Visual, clock_text};
@@ -66,16 +64,20 @@ fn kind_label(k: ExerciseKind) -> &'static str {
 }
 
 fn places(codes: &[String]) -> Vec<BodyPart> {
-    codes.iter().filter_map(|c| BodyPart::from_code(c)).collect()
+    codes
+        .iter()
+        .filter_map(|c| BodyPart::from_code(c))
+        .collect()
 }
 
 #[component]
 pub fn ExercisePage() -> impl IntoView {
-    let params = use_params_map();
-    let cid = params.read_untracked().get("id").unwrap_or_default();
-    let sid = params.read_untracked().get("sid").unwrap_or_default();
-    let client_id = Uuid::parse_str(&cid).unwrap_or_default();
-    let session_id = Uuid::parse_str(&sid).ok();
+    let WorkFormRoute {
+        cid,
+        sid,
+        client_id,
+        session_id,
+    } = WorkFormRoute::read();
     let (client, _) = load::<Client>(move || format!("/api/clients/{client_id}"));
     let own = editor::use_own_exercises(client_id);
 
@@ -100,12 +102,22 @@ pub fn ExercisePage() -> impl IntoView {
     } else {
         Visual::Circle
     });
-    let cues = (RwSignal::new(true), RwSignal::new(true), RwSignal::new(false));
+    let cues = (
+        RwSignal::new(true),
+        RwSignal::new(true),
+        RwSignal::new(false),
+    );
     let bpm = RwSignal::new(6.0f32);
     let chosen = RwSignal::new(None::<Exercise>);
     let step = RwSignal::new(Step::Choose);
-    let before = (RwSignal::new(None::<u8>), RwSignal::new(Vec::<String>::new()));
-    let after = (RwSignal::new(None::<u8>), RwSignal::new(Vec::<String>::new()));
+    let before = (
+        RwSignal::new(None::<u8>),
+        RwSignal::new(Vec::<String>::new()),
+    );
+    let after = (
+        RwSignal::new(None::<u8>),
+        RwSignal::new(Vec::<String>::new()),
+    );
     let ended = RwSignal::new(None::<RunEnd>);
     let saver = Saver::new(client_id);
     let version = RwSignal::new(0u32);
@@ -256,7 +268,10 @@ pub fn ExercisePage() -> impl IntoView {
         }
     };
     let settings = move || {
-        let is_breathing = chosen.with(|c| c.as_ref().is_some_and(|e| e.kind == ExerciseKind::Breathing));
+        let is_breathing = chosen.with(|c| {
+            c.as_ref()
+                .is_some_and(|e| e.kind == ExerciseKind::Breathing)
+        });
         let is_resonance = chosen.with(|c| c.as_ref().is_some_and(|e| e.id == "resonance"));
         view! {
             <section class="card ex-settings">
@@ -288,7 +303,8 @@ pub fn ExercisePage() -> impl IntoView {
         }
     };
 
-    let screen = move || match step.get() {
+    let screen = move || {
+        match step.get() {
         Step::Choose => view! {
             <main class="page exercise-choose">
                 {choose}
@@ -341,10 +357,13 @@ pub fn ExercisePage() -> impl IntoView {
             </main>
         }
         .into_any(),
+    }
     };
 
     let title = Signal::derive(move || match (client.get(), exercise()) {
-        (Load::Ready(c), Some(e)) if step.get() != Step::Choose => format!("{} · {}", c.label.as_str(), e.title.nl),
+        (Load::Ready(c), Some(e)) if step.get() != Step::Choose => {
+            format!("{} · {}", c.label.as_str(), e.title.nl)
+        }
         (Load::Ready(c), _) => format!("{} · {}", c.label.as_str(), tx().title),
         _ => tx().title.to_string(),
     });

@@ -280,10 +280,9 @@ pub fn Runner(
         }
     };
 
-    let wave = Signal::derive(move || {
-        ex.with_value(|e| wave_paths(&Timeline::new(e), t.get()))
-    });
-    let picture = move || match kind {
+    let wave = Signal::derive(move || ex.with_value(|e| wave_paths(&Timeline::new(e), t.get())));
+    let picture = move || {
+        match kind {
         ExerciseKind::Breathing => view! { <Pacer visual level wave /> }.into_any(),
         ExerciseKind::MuscleRelaxation => {
             let highlight = Signal::derive(move || moment.get().body.map(|b| b.code().to_string()));
@@ -311,6 +310,7 @@ pub fn Runner(
             </div>
         }
         .into_any(),
+    }
     };
 
     view! {

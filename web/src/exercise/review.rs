@@ -71,7 +71,10 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
         if p.is_empty() {
             "–".to_string()
         } else {
-            p.iter().map(|b| body_name(b.code())).collect::<Vec<_>>().join(", ")
+            p.iter()
+                .map(|b| body_name(b.code()))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     view! {

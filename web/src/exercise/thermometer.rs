@@ -55,7 +55,8 @@ pub fn Thermometer(
                 }
             })
             .collect_view();
-        view! { <div class="faces" role="group" aria-label=question.clone()>{faces}</div> }.into_any()
+        view! { <div class="faces" role="group" aria-label=question.clone()>{faces}</div> }
+            .into_any()
     } else {
         view! {
             <div class="slider-scale">

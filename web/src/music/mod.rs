@@ -13,14 +13,12 @@ mod save;
 mod turns;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use speelruimte_model::Client;
 use speelruimte_sound::{BarInstrument, Bars, LAYOUT_IDS, Layout, Scale, layout};
-use uuid::Uuid;
 
 use crate::browser::{audio, device};
 use crate::i18n::{t, tm};
-use crate::pages::{Load, load};
+use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use echo::{Echo, EchoCard};
 use looper::{LoopCard, Looper, Tape};
@@ -82,11 +80,12 @@ fn clock_text(ms: u32) -> String {
 
 #[component]
 pub fn MusicPage() -> impl IntoView {
-    let params = use_params_map();
-    let cid = params.read_untracked().get("id").unwrap_or_default();
-    let sid = params.read_untracked().get("sid").unwrap_or_default();
-    let client_id = Uuid::parse_str(&cid).unwrap_or_default();
-    let session_id = Uuid::parse_str(&sid).ok();
+    let WorkFormRoute {
+        cid,
+        sid,
+        client_id,
+        session_id,
+    } = WorkFormRoute::read();
     let (client, _) = load::<Client>(move || format!("/api/clients/{client_id}"));
     let saver = Saver::new(client_id);
     let version = RwSignal::new(0u32);

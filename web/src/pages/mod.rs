@@ -61,6 +61,33 @@ pub fn TopBar(
     }
 }
 
+/// The ids in a work form's address (`/clients/:id/sessies/:sid/…`).
+pub struct WorkFormRoute {
+    /// The client id as written in the address.
+    pub cid: String,
+    /// The session id as written in the address.
+    pub sid: String,
+    /// The client.
+    pub client_id: uuid::Uuid,
+    /// The session, when the address holds a valid one.
+    pub session_id: Option<uuid::Uuid>,
+}
+
+impl WorkFormRoute {
+    /// Reads the current address.
+    pub fn read() -> Self {
+        let params = leptos_router::hooks::use_params_map();
+        let cid = params.read_untracked().get("id").unwrap_or_default();
+        let sid = params.read_untracked().get("sid").unwrap_or_default();
+        Self {
+            client_id: uuid::Uuid::parse_str(&cid).unwrap_or_default(),
+            session_id: uuid::Uuid::parse_str(&sid).ok(),
+            cid,
+            sid,
+        }
+    }
+}
+
 /// Something loaded from the server.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {
