@@ -5,6 +5,8 @@
 pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench;
+#[cfg(feature = "bench")]
+pub mod bench_audio;
 pub mod body;
 pub mod browser;
 pub mod draw;

@@ -32,7 +32,7 @@ fn main() -> Result<()> {
             install::browser_test_tools(&root)?;
             e2e(&root)
         }
-        "bench" => bench(&root),
+        "bench" => bench(&root, rest.first().map(String::as_str)),
         _ => {
             eprintln!(
                 "usage: cargo xtask <run|build|build-web|test|e2e|bench>\n\n\
@@ -40,7 +40,7 @@ fn main() -> Result<()> {
                  build  build the app (dist/) and the server (release)\n\
                  test   install test tools, run cargo test and the browser tests\n\
                  e2e    run only the browser tests\n\
-                 bench  run the benchmarks"
+                 bench  run the benchmarks (`bench ink` or `bench audio` for one part)"
             );
             bail!("unknown command {command:?}")
         }
@@ -99,20 +99,29 @@ fn e2e(root: &Path) -> Result<()> {
     process::status(&mut cmd)
 }
 
-/// Browser benchmarks (B1, B2: ink in wasm against perfect-freehand) in headless Chromium,
-/// printing the tables that go into BENCHMARKS.md.
-fn bench(root: &Path) -> Result<()> {
+/// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md:
+/// `bench.mjs` (ink against perfect-freehand) and `bench-audio.mjs` (B3, tap to sound).
+/// `cargo xtask bench ink` or `cargo xtask bench audio` runs only one of them.
+fn bench(root: &Path, only: Option<&str>) -> Result<()> {
     install::wasm_target()?;
     install::browser_test_tools(root)?;
     web::build_into(root, "dist-bench", &["bench"])?;
     process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
-    let mut cmd = std::process::Command::new("node");
-    cmd.current_dir(root.join("tests/e2e"))
-        .arg("bench.mjs")
-        .env(
-            "SPEELRUIMTE_SERVER",
-            root.join("target/release/speelruimte-server"),
-        )
-        .env("SPEELRUIMTE_WEB_DIR", root.join("dist-bench"));
-    process::status(&mut cmd)
+    let scripts: &[&str] = match only {
+        Some("audio") => &["bench-audio.mjs"],
+        Some("ink") => &["bench.mjs"],
+        _ => &["bench.mjs", "bench-audio.mjs"],
+    };
+    for script in scripts {
+        let mut cmd = std::process::Command::new("node");
+        cmd.current_dir(root.join("tests/e2e"))
+            .arg(script)
+            .env(
+                "SPEELRUIMTE_SERVER",
+                root.join("target/release/speelruimte-server"),
+            )
+            .env("SPEELRUIMTE_WEB_DIR", root.join("dist-bench"));
+        process::status(&mut cmd)?;
+    }
+    Ok(())
 }
