@@ -6,6 +6,7 @@ mod dsp;
 mod echo;
 mod hand;
 mod layout;
+mod looping;
 mod mix;
 mod pattern;
 mod recording;
@@ -22,6 +23,7 @@ pub use layout::{
     BarInstrument, Bars, LAYOUT_IDS, Layout, PadSpec, djembe, drumstel, groepskring, klankstaven,
     layout, layouts,
 };
+pub use looping::{loop_occurrences, loop_offset_ms};
 pub use mix::{MixOptions, mix, mix_with, render_wav, to_wav};
 pub use pattern::{EchoLevel, Pattern, pattern_for_level};
 pub use recording::{Event, Layer, Recording, RecordingError};

@@ -3,7 +3,7 @@
 //! everything played, so a save always has what happened even without a loop.
 
 use leptos::prelude::*;
-use speelruimte_sound::{Event, Layer, Recording, velocity_step};
+use speelruimte_sound::{Event, Layer, Recording, loop_occurrences, loop_offset_ms, velocity_step};
 
 use super::engine;
 use super::metronome::{BEATS_PER_BAR, LOOKAHEAD_S, Metronome};
@@ -157,12 +157,10 @@ impl Looper {
         if hit.at < take.start || hit.at >= take.end {
             return;
         }
-        let loop_s = self.loop_s(met);
-        let len = self.length_ms();
-        let t = ((hit.at - self.anchor.get_value()).rem_euclid(loop_s) * 1000.0).floor() as u32;
+        let t = loop_offset_ms(hit.at, self.anchor.get_value(), self.loop_s(met));
         self.take_events.update_value(|e| {
             e.push(Event {
-                t_ms: t.min(len.saturating_sub(1)),
+                t_ms: t.min(self.length_ms().saturating_sub(1)),
                 pad: hit.pad,
                 voice: hit.voice,
                 velocity: engine::level_velocity(hit.level),
@@ -204,17 +202,9 @@ impl Looper {
         let from = self.scheduled.get_value().max(self.play_from.get_value());
         let to = now + LOOKAHEAD_S;
         if to > from {
-            let first = ((from - anchor) / loop_s).floor() as i64;
-            let last = ((to - anchor) / loop_s).floor() as i64;
             let play = |events: &[Event], not_before: f64| {
-                for k in first..=last {
-                    let base = anchor + k as f64 * loop_s;
-                    for e in events {
-                        let at = base + f64::from(e.t_ms) / 1000.0;
-                        if at >= from && at < to && at >= not_before {
-                            engine::hit_at(e.voice, velocity_step(e.velocity), at);
-                        }
-                    }
+                for (at, e) in loop_occurrences(events, anchor, loop_s, from, to, not_before) {
+                    engine::hit_at(e.voice, velocity_step(e.velocity), at);
                 }
             };
             self.layers.with_untracked(|layers| {
