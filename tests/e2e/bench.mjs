@@ -2,8 +2,16 @@
 // against the npm package perfect-freehand 1.2.3, on the same strokes, in one headless
 // Chromium run. Prints markdown tables for BENCHMARKS.md. Times come from performance.now()
 // around many repetitions; only ratios measured in the same run are compared.
+// B5: frame intervals on the real drawing screen while a pen draws long strokes at 120 Hz,
+// with the CPU throttled as a mid-range tablet, against the same page left idle.
 import { readFileSync } from "node:fs";
-import { startServer, launch } from "./harness.mjs";
+import { startServer, launch, seed } from "./harness.mjs";
+
+// B5: pen strokes per throttling rate, their length, the pen's sample interval (120 Hz).
+const STROKES = 3;
+const STROKE_MS = 4000;
+const PEN_MS = 1000 / 120;
+const FRAME_MS = 1000 / 60;
 
 const server = await startServer();
 const browser = await launch();
@@ -85,7 +93,119 @@ try {
   console.log(`| ink, incremental (wasm) | ${f(ink.total, 1)} | ${f(ink.worst, 2)} |`);
   console.log(`| perfect-freehand, whole stroke each move | ${f(pf.total, 1)} | ${f(pf.worst, 2)} |`);
   console.log(`| ratio | ${f(ratio, 1)}× less work | one 60 Hz frame = 16.7 ms |`);
+
+  // B5: the drawing screen while a pen draws, frame by frame. The page is the app itself (the
+  // benchmark build only adds exported functions); one context per CPU throttling rate.
+  const b5 = [];
+  const rates = [1, 4, 6];
+  const { client, session } = await seed(page, server);
+  for (const rate of rates) b5.push(await drawingFrames(context, server.url, client.id, session.id, rate));
+  printB5(b5);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+// A mid-range tablet: a 1024×768 screen at device pixel ratio 2, touch, and a CPU `rate`
+// times slower than this machine's (CDP Emulation.setCPUThrottlingRate).
+async function drawingFrames(sessionContext, url, clientId, sessionId, rate) {
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, hasTouch: true,
+    storageState: await sessionContext.storageState(),
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${url}/clients/${clientId}/sessies/${sessionId}/tekenen`);
+  const frame = page.getByTestId("canvas");
+  await frame.waitFor();
+  const box = await frame.boundingBox();
+  // Frame timestamps from a requestAnimationFrame loop of our own, next to the app's.
+  await page.evaluate(() => {
+    window.__frames = { on: false, t: [] };
+    const loop = (ts) => {
+      if (window.__frames.on) window.__frames.t.push(ts);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  await page.waitForTimeout(500);
+  const busy = async () => {
+    const m = (await cdp.send("Performance.getMetrics")).metrics;
+    return m.find((x) => x.name === "TaskDuration").value * 1000;
+  };
+  const record = async (during) => {
+    await page.evaluate(() => { window.__frames.t = []; window.__frames.on = true; });
+    const b0 = await busy(), w0 = performance.now();
+    await during();
+    const b1 = await busy(), w1 = performance.now();
+    const t = await page.evaluate(() => { window.__frames.on = false; return window.__frames.t; });
+    return { ...frameStats(t), busy: (b1 - b0) / (w1 - w0) };
+  };
+  // Idle: the same page, nobody drawing.
+  const idle = await record(() => page.waitForTimeout(STROKES * STROKE_MS));
+  // Drawing: long wavy pen strokes across the paper, one sample every 8.3 ms (120 Hz),
+  // pressure rising and falling. Events are sent on a clock and not awaited one by one, so a
+  // slow page gets them queued as a real pen's would be, not slowed down.
+  const drawing = await record(async () => {
+    for (let s = 0; s < STROKES; s++) {
+      const n = Math.round(STROKE_MS / PEN_MS);
+      const y0 = box.y + box.height * (0.2 + 0.25 * s);
+      const at = (i) => {
+        const f = i / n;
+        return [box.x + box.width * (0.05 + 0.9 * f), y0 + 60 * Math.sin(f * 12), 0.3 + 0.5 * Math.abs(Math.sin(f * 5))];
+      };
+      const send = (type, [x, y, force], buttons) => cdp.send("Input.dispatchMouseEvent", {
+        type, x, y, force, button: "left", buttons, clickCount: 1, pointerType: "pen",
+      });
+      const sent = [send("mousePressed", at(0), 1)];
+      const t0 = performance.now();
+      for (let i = 1; i <= n; i++) {
+        const wait = t0 + i * PEN_MS - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        sent.push(send("mouseMoved", at(i), 1));
+      }
+      sent.push(send("mouseReleased", at(n), 0));
+      await Promise.all(sent);
+    }
+  });
+  const strokes = await page.locator(`[data-testid="canvas"][data-strokes="${STROKES}"]`).waitFor({ timeout: 20_000 })
+    .then(() => STROKES, () => frame.getAttribute("data-strokes"));
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await context.close();
+  if (errors.length) throw new Error(`drawing page errors: ${errors.join("; ")}`);
+  if (Number(strokes) !== STROKES) throw new Error(`B5 drew ${strokes} strokes, expected ${STROKES}`);
+  return { rate, idle, drawing };
+}
+
+
+// Intervals between frames: how many missed a 60 Hz frame (longer than 1.25 frames, so vsync
+// jitter does not count) and how many frames that skipped in all.
+function frameStats(t) {
+  const d = t.slice(1).map((v, i) => v - t[i]).sort((a, b) => a - b);
+  const q = (p) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
+  const late = d.filter((x) => x > FRAME_MS * 1.25);
+  return {
+    frames: d.length,
+    over: d.filter((x) => x > FRAME_MS + 0.5).length,
+    late: late.length,
+    skipped: late.reduce((s, x) => s + Math.round(x / FRAME_MS) - 1, 0),
+    p50: q(0.5), p95: q(0.95), max: d.at(-1),
+  };
+}
+
+function printB5(rows) {
+  const f = (v, d = 1) => v.toFixed(d);
+  console.log(`\nB5: frame intervals on the drawing screen, ${STROKES} pen strokes of ${STROKE_MS / 1000} s at 120 Hz (${Math.round(STROKE_MS / PEN_MS)} points each) against the same page idle for as long; 1024×768 at pixel ratio 2\n`);
+  console.log("| CPU | page | frames | > 16.7 ms | missed (> 20.8 ms) | frames skipped | p50 ms | p95 ms | max ms | main thread busy |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of rows) {
+    for (const [name, s] of [["idle", r.idle], ["drawing", r.drawing]]) {
+      const cpu = r.rate === 1 ? "this machine" : `${r.rate}× slower`;
+      console.log(`| ${cpu} | ${name} | ${s.frames} | ${s.over} | ${s.late} | ${s.skipped} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} | ${f(s.busy * 100, 0)}% |`);
+    }
+  }
 }
