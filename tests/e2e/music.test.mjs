@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+import { PROBE } from "./audio-probe.mjs";
 
 let server, browser, seeded, cookies;
 before(async () => {
@@ -192,59 +193,14 @@ test("every layout fits tablet and phone screens without sideways scrolling", as
   }
 });
 
-// B3 tap-to-sound, measured in the product build: an AudioWorklet tap on everything the app
-// connects to its output reports, in audio-context time, the first non-zero sample after
-// silence; a capturing pointerdown listener notes the context time of each tap (plus the
-// event's own dispatch delay). Latency = first sample − tap. The floor is one 128-frame render
-// quantum plus the context's baseLatency. Printed for BENCHMARKS.md; only sanity is asserted.
-const TAP_PROBE = `(() => {
-  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [] });
-  const worklet = \`class Tap extends AudioWorkletProcessor {
-    constructor() { super(); this.zeros = 1e9; }
-    process(inputs) {
-      const ch = inputs[0] && inputs[0][0];
-      if (ch) for (let i = 0; i < ch.length; i++) {
-        if (ch[i] !== 0) { if (this.zeros > 4096) this.port.postMessage((currentFrame + i) / sampleRate); this.zeros = 0; }
-        else this.zeros++;
-      } else this.zeros += 128;
-      return true;
-    }
-  }
-  registerProcessor("b3-tap", Tap);\`;
-  const Orig = window.AudioContext;
-  const connect = AudioNode.prototype.connect;
-  window.AudioContext = class extends Orig {
-    constructor(o) {
-      super(o);
-      b3.ctx = this;
-      this.__pending = [];
-      const url = URL.createObjectURL(new Blob([worklet], { type: "application/javascript" }));
-      this.audioWorklet.addModule(url).then(() => {
-        const tap = new AudioWorkletNode(this, "b3-tap");
-        tap.port.onmessage = (e) => b3.reports.push(e.data);
-        connect.call(tap, this.destination);
-        this.__tap = tap;
-        for (const n of this.__pending) connect.call(n, tap);
-      });
-    }
-  };
-  AudioNode.prototype.connect = function (dest, ...rest) {
-    const r = connect.call(this, dest, ...rest);
-    if (dest instanceof AudioDestinationNode && this.context === b3.ctx) {
-      if (this.context.__tap) connect.call(this, this.context.__tap); else this.context.__pending.push(this);
-    }
-    return r;
-  };
-  window.addEventListener("pointerdown", (e) => {
-    if (b3.ctx) b3.downs.push({ at: b3.ctx.currentTime, lag: (performance.now() - e.timeStamp) / 1000 });
-  }, true);
-})();`;
 
-test("B3: tap to first sound sample, against the floor of one render quantum plus baseLatency", async () => {
-  // The probe loads its worklet from a blob: URL, which the app's CSP rightly refuses.
+
+test("every tap on a pad is heard at once: the output carries sound right after each pointerdown", async () => {
+  // How soon, against cpal and the floor, is the B3 benchmark (`cargo xtask bench audio`);
+  // here only that each tap sounds, within a few render quanta.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, bypassCSP: true });
   await context.addCookies(cookies);
-  await context.addInitScript({ content: TAP_PROBE });
+  await context.addInitScript({ content: PROBE });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
@@ -257,37 +213,22 @@ test("B3: tap to first sound sample, against the floor of one render quantum plu
     await tapTogether(cdp, [where]); // unlocks the audio
     await sleep(800);
     await page.evaluate(() => { window.__b3.downs = []; window.__b3.reports = []; });
-    const n = 25;
+    const n = 12;
     for (let i = 0; i < n; i++) {
       await tapTogether(cdp, [where]);
       await sleep(450 + Math.random() * 100);
     }
-    const r = await page.evaluate(() => {
-      const { ctx, downs, reports } = window.__b3;
-      const lat = downs.map((d) => {
-        const t = reports.find((x) => x >= d.at - 1e-6);
-        return t === undefined ? null : t - d.at + d.lag;
-      }).filter((x) => x !== null);
-      const audioOnly = downs.map((d) => {
-        const t = reports.find((x) => x >= d.at - 1e-6);
-        return t === undefined ? null : t - d.at;
-      }).filter((x) => x !== null).sort((a, b) => a - b);
-      const lags = downs.map((d) => d.lag).sort((a, b) => a - b);
-      return { lat, audio: audioOnly, lag: lags[Math.floor(lags.length / 2)], rate: ctx.sampleRate, base: ctx.baseLatency ?? 0, out: ctx.outputLatency ?? 0, ua: navigator.userAgent };
+    const delays = await page.evaluate(() => {
+      const { downs, reports } = window.__b3;
+      return downs.map((at) => {
+        const t = reports.find((x) => x >= at - 1e-6);
+        return t === undefined ? null : t - at;
+      });
     });
-    assert.ok(r.lat.length >= n - 2, `only ${r.lat.length} of ${n} taps reached the output`);
-    const s = [...r.lat].sort((a, b) => a - b);
-    const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-    const quantum = 128 / r.rate;
-    const floor = quantum + r.base;
-    const ms = (v) => (v * 1000).toFixed(2);
-    console.log(`B3 tap-to-sound (${r.ua.match(/Chrome\/[\d.]+/)?.[0]}, ${r.rate} Hz, baseLatency ${ms(r.base)} ms, outputLatency ${ms(r.out)} ms, ${s.length} taps)`);
-    console.log(`(of which event dispatch, timeStamp → listener: median ${ms(r.lag)} ms)`);
-    console.log("| path | median | p90 | max | floor (128 frames + baseLatency) | median ÷ floor |");
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-    const a = r.audio, qa = (p) => a[Math.min(a.length - 1, Math.floor(p * a.length))];
-    console.log(`| pad: listener → first sample, + baseLatency | ${ms(qa(0.5) + r.base)} ms | ${ms(qa(0.9) + r.base)} ms | ${ms(a.at(-1) + r.base)} ms | ${ms(floor)} ms | ${((qa(0.5) + r.base) / floor).toFixed(2)}× |`);
-    console.log(`| pad: pointerdown timeStamp → first sample, + baseLatency | ${ms(q(0.5) + r.base)} ms | ${ms(q(0.9) + r.base)} ms | ${ms(s.at(-1) + r.base)} ms | ${ms(floor)} ms | ${((q(0.5) + r.base) / floor).toFixed(2)}× |`);
+    assert.equal(delays.length, n, "every tap reached the page");
+    for (const [i, d] of delays.entries()) {
+      assert.ok(d !== null && d < 0.05, `tap ${i + 1}: ${d === null ? "no sound" : `${(d * 1000).toFixed(1)} ms`} after the tap`);
+    }
     assert.deepEqual(page.errors, []);
   } finally {
     await page.context().close();

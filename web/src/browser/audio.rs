@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
-use web_sys::{AudioBuffer, AudioContext, AudioContextState, GainNode};
+use web_sys::{AudioBuffer, AudioBufferSourceNode, AudioContext, AudioContextState, GainNode};
 
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
@@ -17,6 +17,8 @@ struct Engine {
     ctx: AudioContext,
     master: GainNode,
     buffers: HashMap<String, AudioBuffer>,
+    /// Sounds scheduled for later, by tag, so they can be called off (stop, mute).
+    pending: Vec<(&'static str, AudioBufferSourceNode, f64)>,
 }
 
 fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
@@ -34,6 +36,7 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
                 ctx,
                 master,
                 buffers: HashMap::new(),
+                pending: Vec::new(),
             });
         }
         e.as_mut().map(f)
@@ -99,6 +102,12 @@ pub fn has(key: &str) -> bool {
 /// Plays the buffer under `key` now; `when` (context seconds) schedules it instead. Returns
 /// the context time at which it was started.
 pub fn play(key: &str, gain: f32, when: Option<f64>) -> Option<f64> {
+    play_tagged(key, gain, when, "")
+}
+
+/// Like [`play`]; a sound scheduled for later under a non-empty `tag` can be called off with
+/// [`cancel`] until it starts.
+pub fn play_tagged(key: &str, gain: f32, when: Option<f64>, tag: &'static str) -> Option<f64> {
     with_engine(|e| {
         let buf = e.buffers.get(key)?;
         let src = e.ctx.create_buffer_source().ok()?;
@@ -107,11 +116,31 @@ pub fn play(key: &str, gain: f32, when: Option<f64>) -> Option<f64> {
         g.gain().set_value(gain);
         src.connect_with_audio_node(&g).ok()?;
         g.connect_with_audio_node(&e.master).ok()?;
+        let now = e.ctx.current_time();
         match when {
             Some(t) => src.start_with_when(t).ok()?,
             None => src.start().ok()?,
         }
-        Some(e.ctx.current_time())
+        e.pending.retain(|(_, _, at)| *at > now);
+        if let Some(t) = when.filter(|t| *t > now && !tag.is_empty()) {
+            e.pending.push((tag, src, t));
+        }
+        Some(now)
     })
     .flatten()
+}
+
+/// Calls off every sound scheduled under `tag` that has not started yet.
+pub fn cancel(tag: &'static str) {
+    with_engine(|e| {
+        let now = e.ctx.current_time();
+        e.pending.retain(|(t, src, at)| {
+            if *t == tag && *at > now {
+                let _ = web_sys::AudioScheduledSourceNode::stop(src);
+                false
+            } else {
+                *at > now
+            }
+        });
+    });
 }

@@ -81,6 +81,11 @@ pub fn work() {
     }
 }
 
+/// Tag of scheduled loop and pattern hits (called off on stop or mute).
+pub const LOOP_TAG: &str = "loop";
+/// Tag of scheduled metronome clicks.
+pub const CLICK_TAG: &str = "click";
+
 /// Plays `voice` at `step` now: the tap path. `start()` without a time, so no lookahead.
 pub fn hit(voice: Voice, step: u8) {
     let k = ensure(voice, step);
@@ -90,7 +95,7 @@ pub fn hit(voice: Voice, step: u8) {
 /// Plays `voice` at `step` at `when` on [`now`]'s clock (loop playback, the echo pattern).
 pub fn hit_at(voice: Voice, step: u8, when: f64) {
     if let Some(at) = to_context(when) {
-        audio::play(&ensure(voice, step), PAD_GAIN, Some(at));
+        audio::play_tagged(&ensure(voice, step), PAD_GAIN, Some(at), LOOP_TAG);
     }
 }
 
@@ -98,7 +103,7 @@ pub fn hit_at(voice: Voice, step: u8, when: f64) {
 pub fn click_at(accent: bool, when: f64) {
     if let Some(at) = to_context(when) {
         let k = ensure(Voice::Woodblock, if accent { 16 } else { 9 });
-        audio::play(&k, CLICK_GAIN, Some(at));
+        audio::play_tagged(&k, CLICK_GAIN, Some(at), CLICK_TAG);
     }
 }
 

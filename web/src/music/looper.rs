@@ -9,6 +9,7 @@ use super::engine;
 use super::metronome::{BEATS_PER_BAR, LOOKAHEAD_S, Metronome};
 use super::pad::Hit;
 use super::turns::player_color;
+use crate::browser::audio;
 use crate::i18n::tm;
 
 /// The longest free play kept, ms: three minutes make a WAV of about 17 MB, well within
@@ -106,11 +107,22 @@ impl Looper {
 
     /// Stops playback (and any recording that had not started yet).
     pub fn stop(self) {
+        audio::cancel(engine::LOOP_TAG);
         self.playing.set(false);
         self.take.set_value(None);
         self.take_events.set_value(Vec::new());
         self.take_hits.set(0);
         self.phase.set(LoopPhase::Idle);
+    }
+
+    /// Calls off what is scheduled and schedules again from now (after a layer was muted,
+    /// cleared or undone, so the change is heard at once).
+    pub fn reschedule(self) {
+        audio::cancel(engine::LOOP_TAG);
+        let now = engine::now();
+        if self.scheduled.get_value() > now {
+            self.scheduled.set_value(now);
+        }
     }
 
     /// Records the next layer: the first after a count-in bar, a later one from the next
@@ -348,10 +360,12 @@ pub fn LoopCard(looper: Looper, met: Metronome, on_change: Callback<()>) -> impl
                         </span>
                         <button class="chip" aria-pressed=muted.to_string() on:click=move |_| {
                             looper.layers.update(|ls| if let Some(l) = ls.get_mut(i) { l.muted = !l.muted });
+                            looper.reschedule();
                             on_change.run(());
                         }>{tm().mute}</button>
                         <button class="ghost" on:click=move |_| {
                             looper.layers.update(|ls| if let Some(l) = ls.get_mut(i) { l.events.clear() });
+                            looper.reschedule();
                             on_change.run(());
                         }>{tm().clear}</button>
                     </li>
@@ -396,6 +410,7 @@ pub fn LoopCard(looper: Looper, met: Metronome, on_change: Callback<()>) -> impl
                 <button class="ghost" data-testid="loop-undo" disabled=move || looper.layers.get().is_empty() || recording()
                     on:click=move |_| {
                         looper.layers.update(|l| { l.pop(); });
+                        looper.reschedule();
                         if looper.layers.get_untracked().is_empty() { looper.stop(); met.tempo_free.set(true); }
                         on_change.run(());
                     }>{tm().undo_layer}</button>

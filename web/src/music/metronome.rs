@@ -85,6 +85,8 @@ impl Metronome {
 
     /// Stops the beat.
     pub fn stop(self) {
+        crate::browser::audio::cancel(super::engine::CLICK_TAG);
+        crate::browser::audio::cancel(super::engine::LOOP_TAG);
         self.running.set(false);
         self.beat.set(None);
     }

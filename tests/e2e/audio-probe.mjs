@@ -1,0 +1,47 @@
+// An AudioWorklet tapped onto everything an AudioContext sends to its output: it reports, in
+// audio-context time, the first non-zero sample after silence, and a capturing pointerdown
+// listener notes the context's time at each tap. Injected with `addInitScript` into a context
+// made with `bypassCSP` (the app's CSP rightly refuses a worklet from a blob: URL). Shared by
+// the music test (every tap is heard) and the B3 benchmark (how soon).
+export const PROBE = `(() => {
+  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [] });
+  const worklet = \`class Tap extends AudioWorkletProcessor {
+    constructor() { super(); this.zeros = 1e9; }
+    process(inputs) {
+      const ch = inputs[0] && inputs[0][0];
+      if (ch) for (let i = 0; i < ch.length; i++) {
+        if (ch[i] !== 0) { if (this.zeros > 4096) this.port.postMessage((currentFrame + i) / sampleRate); this.zeros = 0; }
+        else this.zeros++;
+      } else this.zeros += 128;
+      return true;
+    }
+  }
+  registerProcessor("b3-tap", Tap);\`;
+  const Orig = window.AudioContext;
+  const connect = AudioNode.prototype.connect;
+  window.AudioContext = class extends Orig {
+    constructor(o) {
+      super(o);
+      b3.ctx = this;
+      this.__pending = [];
+      const url = URL.createObjectURL(new Blob([worklet], { type: "application/javascript" }));
+      this.audioWorklet.addModule(url).then(() => {
+        const tap = new AudioWorkletNode(this, "b3-tap");
+        tap.port.onmessage = (e) => b3.reports.push(e.data);
+        connect.call(tap, this.destination);
+        this.__tap = tap;
+        for (const n of this.__pending) connect.call(n, tap);
+      });
+    }
+  };
+  AudioNode.prototype.connect = function (dest, ...rest) {
+    const r = connect.call(this, dest, ...rest);
+    if (dest instanceof AudioDestinationNode && this.context === b3.ctx) {
+      if (this.context.__tap) connect.call(this, this.context.__tap); else this.context.__pending.push(this);
+    }
+    return r;
+  };
+  window.addEventListener("pointerdown", () => {
+    if (b3.ctx) b3.downs.push(b3.ctx.currentTime);
+  }, true);
+})();`;
