@@ -11,6 +11,7 @@ mod mix;
 mod pattern;
 mod recording;
 mod scale;
+mod strike;
 mod tempo;
 mod voice;
 
@@ -28,6 +29,7 @@ pub use mix::{MixOptions, mix, mix_with, render_wav, to_wav};
 pub use pattern::{EchoLevel, Pattern, pattern_for_level};
 pub use recording::{Event, Layer, Recording, RecordingError};
 pub use scale::{CustomScale, Scale, ScaleError, bar_label_nl, note_name_nl};
+pub use strike::{AreaRange, Strike, strike_velocity};
 pub use tempo::{TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, loop_ms, tap_tempo};
 pub use voice::{
     NOTE_MAX, NOTE_MIN, PEAK, PERCUSSION, SAMPLE_RATES, VELOCITY_STEPS, Voice, render,

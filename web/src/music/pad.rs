@@ -3,7 +3,7 @@
 //! allows; recording, counting and the screen follow after.
 
 use leptos::prelude::*;
-use speelruimte_sound::{Layout, Voice};
+use speelruimte_sound::{AreaRange, Layout, Strike, Voice, strike_velocity};
 use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element, PointerEvent};
 
@@ -23,27 +23,37 @@ pub struct Hit {
     pub at: f64,
 }
 
-/// How hard a pad was struck, 0.4–1.
-///
-/// A real pressure wins: pens always report one, and some touch screens do. Browsers report
-/// exactly 0.5 for a touch or mouse button without pressure sensing (and 0 when nothing is
-/// pressed), so those two values mean "unknown" and are not used.
-///
-/// Otherwise the place counts, as on a drum skin or a tone bar: struck in the middle it
-/// sounds full and loud, towards the edge softer and duller. The contact size
-/// (`width`/`height`) is not used: many devices report a fixed size for every finger, so
-/// it would not be the player's doing.
+thread_local! {
+    /// The touch contact areas seen in this session (see [`AreaRange`]).
+    static AREAS: std::cell::Cell<AreaRange> = std::cell::Cell::new(AreaRange::default());
+}
+
+/// How hard a pad was struck, 0.4–1: a real pressure where the device reports one, else the
+/// contact area where the device's areas really vary, else the place on the pad (see
+/// `speelruimte_sound::strike_velocity`).
 pub fn velocity(ev: &PointerEvent, rect: &DomRect) -> f32 {
-    let p = ev.pressure();
-    let real_pressure = p > 0.0 && (p - 0.5).abs() > 1e-3;
-    if real_pressure {
-        return (0.3 + 0.7 * p).clamp(0.4, 1.0);
-    }
+    let area = (ev.width() * ev.height()) as f32;
+    let areas = AREAS.with(|a| {
+        let mut r = a.get();
+        if ev.pointer_type() == "touch" {
+            r.see(area);
+        }
+        a.set(r);
+        r
+    });
     let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
     let dx = (f64::from(ev.client_x()) - (rect.left() + w / 2.0)) / (w / 2.0);
     let dy = (f64::from(ev.client_y()) - (rect.top() + h / 2.0)) / (h / 2.0);
-    let d = dx.hypot(dy).min(1.0) as f32;
-    1.0 - 0.6 * d
+    let strike = Strike {
+        pressure: ev.pressure(),
+        area: if ev.pointer_type() == "touch" {
+            area
+        } else {
+            0.0
+        },
+        from_centre: dx.hypot(dy).min(1.0) as f32,
+    };
+    strike_velocity(strike, &areas)
 }
 
 fn pad_of(ev: &PointerEvent) -> Option<Element> {
