@@ -178,6 +178,19 @@ test("every layout fits tablet and phone screens without sideways scrolling", as
         assert.equal(small, 0, `${id} at ${viewport.width}: pads smaller than 48 px`);
         await shot(page, `music-${id}-${viewport.width}x${viewport.height}`);
       }
+      if (viewport.width === 1024) {
+        // The therapist's own scale: C pentatonic plus F sharp; the bars follow, low to high.
+        await page.locator('[data-layout-choice="klankstaven"]').click();
+        await page.getByTestId("scale").selectOption("eigen");
+        await page.locator('[data-semitone="6"]').click();
+        const labels = await page.locator('.pad .pad-label').allInnerTexts();
+        assert.deepEqual(labels.slice(0, 6), ["C", "D", "E", "Fis", "G", "A"]);
+        // Taking every tone away is refused in words; the bars stay as they were.
+        for (const k of [0, 2, 4, 6, 7, 9]) await page.locator(`[data-semitone="${k}"]`).click();
+        await page.getByTestId("own-scale").locator(".error").waitFor();
+        assert.equal(await page.locator('[data-semitone="9"]').getAttribute("aria-pressed"), "true");
+        await shot(page, "music-own-scale-1024x768");
+      }
       if (viewport.width === 390) {
         await page.locator('.tab[data-mode="beurten"]').click();
         await page.locator('[data-players="3"]').click();
@@ -192,8 +205,6 @@ test("every layout fits tablet and phone screens without sideways scrolling", as
     }
   }
 });
-
-
 
 test("every tap on a pad is heard at once: the output carries sound right after each pointerdown", async () => {
   // How soon, against cpal and the floor, is the B3 benchmark (`cargo xtask bench audio`);

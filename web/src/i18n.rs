@@ -258,6 +258,7 @@ pub fn tx() -> &'static ExerciseTexts {
 texts! {
     /// The texts of the *muziek* work form (ritme en klank).
     MusicTexts, MUSIC_NL {
+        own_scale: "Eigen toonladder: kies de tonen",
         title: "Ritme en klank",
         wf_text: "Drums, djembé, klankstaven — loop, nadoen, om de beurt",
         instrument_layout: "Instrument",

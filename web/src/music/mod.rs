@@ -14,7 +14,9 @@ mod turns;
 
 use leptos::prelude::*;
 use speelruimte_model::Client;
-use speelruimte_sound::{BarInstrument, Bars, LAYOUT_IDS, Layout, Scale, layout};
+use speelruimte_sound::{
+    BarInstrument, Bars, CustomScale, LAYOUT_IDS, Layout, Scale, layout, note_name_nl,
+};
 
 use crate::browser::{audio, device};
 use crate::i18n::{t, tm};
@@ -57,10 +59,13 @@ impl Mode {
     }
 }
 
-fn scale_of(code: &str) -> Scale {
+fn scale_of(code: &str, own: &[u8]) -> Scale {
     match code {
         "majeur" => Scale::Major,
         "mineur" => Scale::Minor,
+        "eigen" => CustomScale::new(own)
+            .map(Scale::Custom)
+            .unwrap_or(Scale::Pentatonic),
         _ => Scale::Pentatonic,
     }
 }
@@ -69,6 +74,7 @@ fn scale_code(s: &Scale) -> &'static str {
     match s {
         Scale::Major => "majeur",
         Scale::Minor => "mineur",
+        Scale::Custom(_) => "eigen",
         _ => "pentatonisch",
     }
 }
@@ -92,6 +98,9 @@ pub fn MusicPage() -> impl IntoView {
 
     let layout_id = RwSignal::new(LAYOUT_IDS[0]);
     let bars = RwSignal::new(Bars::default());
+    // The therapist's own scale: semitones above the root, starting as the pentatonic.
+    let own_scale = RwSignal::new(vec![0u8, 2, 4, 7, 9]);
+    let own_error = RwSignal::new(None::<String>);
     let current: Memo<Layout> = Memo::new(move |_| {
         bars.with(|b| layout(layout_id.get(), b))
             .unwrap_or_else(speelruimte_sound::drumstel)
@@ -200,12 +209,39 @@ pub fn MusicPage() -> impl IntoView {
         shows.then(|| view! {
             <label class="inline">
                 <span>{tm().scale}</span>
-                <select data-testid="scale" on:change=move |ev| { let s = scale_of(&event_target_value(&ev)); bars.update(|b| b.scale = s) }>
-                    {["pentatonisch", "majeur", "mineur"].into_iter().map(|c| view! {
-                        <option value=c selected=move || bars.with(|b| scale_code(&b.scale) == c)>{scale_of(c).name_nl()}</option>
+                <select data-testid="scale" on:change=move |ev| {
+                    let s = scale_of(&event_target_value(&ev), &own_scale.get_untracked());
+                    bars.update(|b| b.scale = s)
+                }>
+                    {["pentatonisch", "majeur", "mineur", "eigen"].into_iter().map(|c| view! {
+                        <option value=c selected=move || bars.with(|b| scale_code(&b.scale) == c)>{scale_of(c, &[0]).name_nl()}</option>
                     }).collect_view()}
                 </select>
             </label>
+            <Show when=move || bars.with(|b| matches!(b.scale, Scale::Custom(_)))>
+                <div class="chips own-scale" role="group" aria-label=tm().own_scale data-testid="own-scale">
+                    {(0u8..12).map(|k| view! {
+                        <button class="chip note" data-semitone=k.to_string()
+                            aria-pressed=move || own_scale.with(|o| o.contains(&k)).to_string()
+                            on:click=move |_| {
+                                let mut next = own_scale.get_untracked();
+                                match next.iter().position(|x| *x == k) {
+                                    Some(i) => { next.remove(i); }
+                                    None => { next.push(k); next.sort_unstable(); }
+                                }
+                                match CustomScale::new(&next) {
+                                    Ok(cs) => {
+                                        own_scale.set(next);
+                                        own_error.set(None);
+                                        bars.update(|b| b.scale = Scale::Custom(cs));
+                                    }
+                                    Err(e) => own_error.set(Some(e.to_string())),
+                                }
+                            }>{note_name_nl(60 + k)}</button>
+                    }).collect_view()}
+                    {move || own_error.get().map(|m| view! { <span class="error">{m}</span> })}
+                </div>
+            </Show>
             <label class="inline">
                 <span>{tm().instrument}</span>
                 <select data-testid="instrument" on:change=move |ev| {
