@@ -3,6 +3,10 @@
 // the pattern's own onsets back, the play is saved and found in review with its 48 kHz WAV.
 // Screens are photographed at tablet and phone sizes for a person to look at.
 import { test, before, after } from "node:test";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import assert from "node:assert/strict";
 import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
@@ -144,6 +148,22 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     let peak = 0;
     for (let i = dataAt + 8; i < b.length - 1; i += 2) peak = Math.max(peak, Math.abs(b.readInt16LE(i)));
     assert.ok(peak > 1000, `the mix is not silent (peak ${peak})`);
+    // A standard tool reads it as what it claims: sox (installed by `cargo xtask test`).
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "speelruimte-wav-")), "mix.wav");
+    writeFileSync(file, b);
+    const info = execFileSync("sox", ["--i", file], { encoding: "utf8" });
+    assert.match(info, /Channels\s*:\s*1\b/);
+    assert.match(info, /Sample Rate\s*:\s*48000\b/);
+    assert.match(info, /Precision\s*:\s*16-bit/);
+    const samples = Number(info.match(/= (\d+) samples/)[1]);
+    assert.equal(samples, dataLen / 2, "sox counts every sample the header promises");
+    const stat = spawnSync("sox", [file, "-n", "stat"], { encoding: "utf8" });
+    assert.equal(stat.status, 0, stat.stderr);
+    const err = stat.stderr; // sox writes its statistics to stderr
+    const max = Number(err.match(/Maximum amplitude:\s*([\d.]+)/)[1]);
+    const mean = Number(err.match(/Mean\s+amplitude:\s*(-?[\d.]+)/)[1]);
+    assert.ok(max > 0.03 && max < 1.0, `sox: peak ${max} (sound, never clipped)`);
+    assert.ok(Math.abs(mean) < 0.01, `sox: mean ${mean} (no DC offset)`);
     const events = await page.request.get(`${server.url}/api/artefacts/${id}/blobs/events.json`);
     assert.equal(events.status(), 200);
     const free = await events.json();

@@ -24,10 +24,14 @@ pub fn wasm_target() -> Result<()> {
     }
 }
 
-/// Debian's chromium (and its WebDriver), Node's packages for the browser tests.
+/// Debian's chromium (and its WebDriver), sox (the browser tests check saved WAV files
+/// with it, as a standard tool), Node's packages for the browser tests.
 pub fn browser_test_tools(root: &Path) -> Result<()> {
     if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
         apt_install(&["chromium", "chromium-driver"])?;
+    }
+    if !on_path("sox") {
+        apt_install(&["sox"])?;
     }
     if !on_path("node") || !on_path("npm") {
         apt_install(&["nodejs", "npm"])?;
