@@ -38,6 +38,7 @@ async function seed(page) {
     ["session", `/clients/${client.id}/sessies/${session.id}`],
     ["draw", `/clients/${client.id}/sessies/${session.id}/tekenen`],
     ["exercise", `/clients/${client.id}/sessies/${session.id}/spanning`],
+    ["music", `/clients/${client.id}/sessies/${session.id}/muziek`],
     ["review", `/clients/${client.id}/evaluatie`],
   ];
 }
