@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+import { PROBE } from "./audio-probe.mjs";
 
 let server, browser;
 before(async () => {
@@ -196,5 +197,51 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
   } catch (e) {
     t.diagnostic(server.log());
     throw e;
+  }
+});
+
+test("each phase change is marked: a sound at the output, a different vibration for in and out, and speech", async (t) => {
+  const server = await startServer();
+  t.after(() => server.stop());
+  // The audio probe (an AudioWorklet on the output) needs a context that allows its blob: URL.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, bypassCSP: true });
+  await context.addInitScript({ content: PROBE });
+  await context.addInitScript({
+    content: `(() => {
+      window.__buzz = [];
+      window.__said = [];
+      Object.defineProperty(Navigator.prototype, "vibrate", { value: function (p) { window.__buzz.push(Array.from(p)); return true; } });
+      const synth = window.speechSynthesis;
+      if (synth) synth.speak = (u) => window.__said.push([u.text, u.lang]);
+    })();`,
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  try {
+    const { client, session } = await seed(page, server);
+    const made = await page.request.post(`${server.url}/api/clients/${client.id}/exercises`, {
+      data: { title: "Twee ademhalingen", kind: "breathing", phases: [["in", 1.5, "Adem in"], ["out", 1.5, "Adem uit"]], repetitions: 2 },
+      headers: { "X-CSRF-Token": (await (await page.request.get(`${server.url}/api/me`)).json()).csrf_token },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}/spanning`);
+    await page.locator(".exercise-card.own").click();
+    await page.locator(".chip", { hasText: "Gesproken begeleiding" }).click();
+    await page.getByTestId("to-before").click();
+    await page.getByTestId("start").click();
+    await page.getByTestId("run-summary").waitFor({ timeout: 15_000 });
+    const r = await page.evaluate(() => ({ sounds: window.__b3.reports, buzz: window.__buzz, said: window.__said }));
+    // in, out, in, out: four cues, each heard as a new sound after silence, ~1.5 s apart.
+    assert.equal(r.sounds.length, 4, `cues heard at ${r.sounds.map((s) => s.toFixed(2))}`);
+    for (let i = 1; i < 4; i++) {
+      const gap = r.sounds[i] - r.sounds[i - 1];
+      assert.ok(Math.abs(gap - 1.5) < 0.15, `cue ${i + 1} came ${gap.toFixed(3)} s after the one before`);
+    }
+    assert.deepEqual(r.buzz, [[300], [90, 90, 90, 90, 90], [300], [90, 90, 90, 90, 90]], "one long pulse in, short ones out");
+    assert.deepEqual(r.said, [["adem in", "nl-NL"], ["adem uit", "nl-NL"], ["adem in", "nl-NL"], ["adem uit", "nl-NL"]]);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
   }
 });
