@@ -264,10 +264,35 @@ pub fn paint_drawing_strokes(c: &CanvasRenderingContext2d, d: &Drawing) {
     }
 }
 
-/// Paints the live strokes.
-pub fn paint_live(c: &CanvasRenderingContext2d, board: &Board) {
-    for l in board.live.values() {
-        paint_outline(c, &l.builder.outline(), l.builder.style(), true);
+/// The outlines of the strokes being drawn, with their brushes.
+pub fn live_outlines(board: &Board) -> Vec<(Vec<[f32; 2]>, BrushStyle)> {
+    board
+        .live
+        .values()
+        .map(|l| (l.builder.outline(), *l.builder.style()))
+        .collect()
+}
+
+/// The box (x0, y0, x1, y1) around outlines, in paper CSS px; `None` when there are none.
+pub fn bounds(outlines: &[(Vec<[f32; 2]>, BrushStyle)]) -> Option<[f32; 4]> {
+    let mut points = outlines.iter().flat_map(|(o, _)| o.iter());
+    let first = points.next()?;
+    Some(
+        points.fold([first[0], first[1], first[0], first[1]], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        }),
+    )
+}
+
+/// Paints the live strokes' outlines.
+pub fn paint_live(c: &CanvasRenderingContext2d, outlines: &[(Vec<[f32; 2]>, BrushStyle)]) {
+    for (outline, style) in outlines {
+        paint_outline(c, outline, style, true);
     }
 }
 

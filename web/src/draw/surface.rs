@@ -2,6 +2,11 @@
 //! frame that two fingers can pan and zoom. Pointer input becomes strokes here; finished
 //! strokes are painted once onto the ink layer, and each animation frame repaints only the
 //! live layer, so the cost of drawing does not grow with the drawing.
+//!
+//! The live layer covers only the strokes being drawn (with room to grow), not the whole
+//! paper: every frame the browser copies a changed canvas's whole bitmap and composites it,
+//! and on a tablet without much CPU to spare that copy, not the ink, is what costs frames
+//! (measured in B5, BENCHMARKS.md).
 
 use std::collections::HashMap;
 
@@ -46,6 +51,61 @@ pub fn repaint(layers: Layers, board: &Board) {
     }
 }
 
+/// Where the live layer lies on the paper, in CSS px.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct LiveRect {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// Room the live layer leaves around a stroke to grow into before it must be resized, CSS px.
+const LIVE_SLACK: f64 = 128.0;
+/// The live layer's edges lie on multiples of this (CSS px), so that at the usual pixel
+/// ratios (1, 1.25, 1.5, 2, 3) they fall on whole device pixels and the layer stays sharp.
+const LIVE_SNAP: f64 = 8.0;
+
+impl LiveRect {
+    fn contains(&self, b: [f64; 4]) -> bool {
+        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
+    }
+
+    /// The box `b` (x0, y0, x1, y1) with room to grow, snapped, within a `pw`×`ph` paper.
+    fn around(b: [f64; 4], pw: f64, ph: f64) -> Self {
+        let x = (((b[0] - LIVE_SLACK) / LIVE_SNAP).floor() * LIVE_SNAP).max(0.0);
+        let y = (((b[1] - LIVE_SLACK) / LIVE_SNAP).floor() * LIVE_SNAP).max(0.0);
+        let x1 = (((b[2] + LIVE_SLACK) / LIVE_SNAP).ceil() * LIVE_SNAP).min(pw);
+        let y1 = (((b[3] + LIVE_SLACK) / LIVE_SNAP).ceil() * LIVE_SNAP).min(ph);
+        Self {
+            x,
+            y,
+            w: (x1 - x).max(1.0),
+            h: (y1 - y).max(1.0),
+        }
+    }
+}
+
+/// Sizes and places the live layer at `r` (which clears it), drawing in paper coordinates.
+fn place_live(canvas: &HtmlCanvasElement, c: &CanvasRenderingContext2d, r: LiveRect, dpr: f64) {
+    canvas.set_width((r.w * dpr).round() as u32);
+    canvas.set_height((r.h * dpr).round() as u32);
+    let _ = canvas.set_attribute(
+        "style",
+        &format!(
+            "inset:auto;left:{}px;top:{}px;width:{}px;height:{}px",
+            r.x, r.y, r.w, r.h
+        ),
+    );
+    let _ = c.set_transform(dpr, 0.0, 0.0, dpr, -r.x * dpr, -r.y * dpr);
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+}
+
 /// Pointer bookkeeping that is not part of the drawing.
 #[derive(Default)]
 struct Gesture {
@@ -69,6 +129,7 @@ pub fn Surface(
     let view_t = RwSignal::new(ViewTransform::default());
     let gesture = StoredValue::new_local(Gesture::default());
     let live_dirty = StoredValue::new_local(false);
+    let live_rect = StoredValue::new_local(LiveRect::default());
 
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
@@ -79,15 +140,24 @@ pub fn Surface(
         if w < 1.0 || h < 1.0 {
             return;
         }
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0);
-        for layer in [layers.paper, layers.ink, layers.live] {
+        let dpr = device_pixel_ratio();
+        for layer in [layers.paper, layers.ink] {
             if let (Some(c), Some(x)) = (layer.get_untracked(), ctx(layer)) {
                 c.set_width((w * dpr).round() as u32);
                 c.set_height((h * dpr).round() as u32);
                 let _ = x.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
             }
+        }
+        // The live layer starts over the whole paper; the next frame with a stroke shrinks it.
+        if let (Some(c), Some(x)) = (layers.live.get_untracked(), ctx(layers.live)) {
+            let r = LiveRect {
+                x: 0.0,
+                y: 0.0,
+                w,
+                h,
+            };
+            place_live(&c, &x, r, dpr);
+            live_rect.set_value(r);
         }
         board.update_value(|b| b.set_size(w as f32, h as f32));
         board.with_value(|b| repaint(layers, b));
@@ -114,12 +184,36 @@ pub fn Surface(
             return;
         }
         live_dirty.set_value(false);
-        if let Some(c) = ctx(layers.live) {
-            board.with_value(|b| {
-                c.clear_rect(0.0, 0.0, b.width() as f64, b.height() as f64);
-                glue::paint_live(&c, b);
-            });
-        }
+        let (Some(canvas), Some(c)) = (layers.live.get_untracked(), ctx(layers.live)) else {
+            return;
+        };
+        board.with_value(|b| {
+            let outlines = glue::live_outlines(b);
+            let old = live_rect.get_value();
+            c.clear_rect(old.x, old.y, old.w, old.h);
+            let Some(bb) = glue::bounds(&outlines) else {
+                return;
+            };
+            // What shows of the strokes (plus a pixel of antialiasing), within the paper.
+            let (pw, ph) = (b.width() as f64, b.height() as f64);
+            let need = [
+                (bb[0] as f64 - 2.0).max(0.0),
+                (bb[1] as f64 - 2.0).max(0.0),
+                (bb[2] as f64 + 2.0).min(pw),
+                (bb[3] as f64 + 2.0).min(ph),
+            ];
+            if need[2] <= need[0] || need[3] <= need[1] {
+                return;
+            }
+            // Resize when the strokes outgrow the layer, or when it is far too big for them
+            // (a new stroke after a long one).
+            let fit = LiveRect::around(need, pw, ph);
+            if !old.contains(need) || old.w * old.h > 4.0 * fit.w * fit.h {
+                place_live(&canvas, &c, fit, device_pixel_ratio());
+                live_rect.set_value(fit);
+            }
+            glue::paint_live(&c, &outlines);
+        });
     });
 
     // Paper coordinates of an event: from the client position through the frame's transform.
