@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed } from "./harness.mjs";
+import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed, visiblePixels } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -73,6 +73,11 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
     await strokes(page, 8);
     assert.ok(await inkPixels(page, "ink", [0.45, 0.55]) < beforeErase, "the eraser took nothing away");
     await shot(page, "drawing-brushes-1024x768");
+    // And the person at the tablet sees them: next to where the eraser went (under the live
+    // layer's area), the four brush strokes show on screen, not only in the canvas.
+    // (The first two brush strokes, at 60 % and 69 % of the height, lie in that area.)
+    const seen = await visiblePixels(page, { x: X(0.3), y: Y(0.56), width: box.width * 0.12, height: box.height * 0.17 });
+    assert.ok(seen > 800, `only ${seen} ink pixels visible beside the eraser stroke`);
 
     // A reload (or a crashed tab) keeps the drawing.
     const inkBefore = await inkPixels(page);

@@ -132,6 +132,31 @@ export function inkPixels(page, layer = "ink", band = [0, 1]) {
   }, [layer, band]);
 }
 
+/**
+ * What a person sees: a screenshot of the page decoded in the page itself, counting the pixels
+ * inside `box` (CSS px) that differ from `paper` [r, g, b] by more than `tolerance` in some
+ * channel. Catches layers that hide ink even when the canvases hold the right pixels.
+ */
+export async function visiblePixels(page, box, paper = [255, 255, 255], tolerance = 60) {
+  const png = (await page.screenshot({ clip: box })).toString("base64");
+  return page.evaluate(async ([png, paper, tolerance]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const cx = c.getContext("2d");
+    cx.drawImage(img, 0, 0);
+    const d = cx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.max(Math.abs(d[i] - paper[0]), Math.abs(d[i + 1] - paper[1]), Math.abs(d[i + 2] - paper[2])) > tolerance) n++;
+    }
+    return n;
+  }, [png, paper, tolerance]);
+}
+
 /** Two fingers drawing at once, from a0→a1 and b0→b1, through the DevTools protocol. */
 export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
   const cdp = await page.context().newCDPSession(page);

@@ -91,7 +91,7 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     }
     await shot(page, "music-loop-recording-1024x768");
     await page.locator('[data-testid="looper"][data-layers="1"]').waitFor({ timeout: 5000 });
-    const inLayer = Number(await page.locator('.layer[data-layer="0"]').getAttribute("data-events"));
+    const inLayer = Number(await page.locator('.loop-layer[data-layer="0"]').getAttribute("data-events"));
     assert.equal(inLayer, 4, `the layer holds ${inLayer} hits`);
     // The tempo belongs to the loop now.
     assert.equal(await page.locator(".tempo-slider").isDisabled(), true);

@@ -353,7 +353,7 @@ pub fn LoopCard(looper: Looper, met: Metronome, on_change: Callback<()>) -> impl
                 };
                 let muted = l.muted;
                 view! {
-                    <li class="layer" class:muted=muted data-layer=i.to_string() data-events=l.events.len().to_string()>
+                    <li class="loop-layer" class:muted=muted data-layer=i.to_string() data-events=l.events.len().to_string()>
                         <span class="layer-name">
                             {players.into_iter().map(|p| view! { <span class="player-dot" style=format!("background: {}", player_color(p))></span> }).collect_view()}
                             {format!("{} {} · {} {}", tm().layer, i + 1, l.events.len(), tm().hits)}
