@@ -71,6 +71,24 @@ impl PhaseKind {
         }
     }
 
+    /// The word on screen in English.
+    pub fn word_en(self) -> &'static str {
+        match self {
+            Self::In => "in",
+            Self::Hold => "hold",
+            Self::Out => "out",
+            Self::HoldEmpty => "wait",
+            Self::Tense => "tense",
+            Self::Release => "let go",
+            Self::Look => "look",
+            Self::Listen => "listen",
+            Self::Feel => "feel",
+            Self::Smell => "smell",
+            Self::Taste => "taste",
+            Self::Rest => "rest",
+        }
+    }
+
     /// Whether this is part of a breath.
     pub fn is_breath(self) -> bool {
         matches!(self, Self::In | Self::Hold | Self::Out | Self::HoldEmpty)
@@ -167,6 +185,25 @@ impl BodyPart {
             Self::Belly => "buik",
             Self::Legs => "benen",
             Self::Feet => "voeten",
+        }
+    }
+
+    /// English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Self::Head => "head",
+            Self::Face => "face",
+            Self::Jaw => "jaw",
+            Self::Throat => "throat",
+            Self::Neck => "neck",
+            Self::Shoulders => "shoulders",
+            Self::Arms => "arms",
+            Self::Hands => "hands",
+            Self::Chest => "chest",
+            Self::Back => "back",
+            Self::Belly => "belly",
+            Self::Legs => "legs",
+            Self::Feet => "feet",
         }
     }
 }
@@ -273,5 +310,26 @@ impl Exercise {
     /// Length of the whole exercise, ms.
     pub fn total_ms(&self) -> u64 {
         self.cycle_ms() * u64::from(self.repetitions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phase_and_body_part_has_an_english_word() {
+        use PhaseKind::*;
+        let kinds = [
+            In, Hold, Out, HoldEmpty, Tense, Release, Look, Listen, Feel, Smell, Taste, Rest,
+        ];
+        for k in kinds {
+            assert!(!k.word_en().is_empty(), "{k:?}");
+        }
+        assert_eq!(Release.word_en(), "let go");
+        for p in BodyPart::ALL {
+            assert!(!p.name_en().is_empty(), "{p:?}");
+        }
+        assert_eq!(BodyPart::Shoulders.name_en(), "shoulders");
     }
 }

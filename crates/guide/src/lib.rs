@@ -13,5 +13,8 @@ pub use cue::{CUE_SECONDS, cue_pitch, cue_samples};
 pub use custom::{CustomExercise, GuideError};
 pub use exercise::{Audience, BodyPart, Exercise, ExerciseKind, Phase, PhaseKind, Text};
 pub use result::{ExerciseResult, Rating, Scale};
-pub use tension::{CHILD_FACES, SLIDER_ENDS, TensionChange, child_face_step, child_face_value};
+pub use tension::{
+    CHILD_FACE_NAMES_EN, CHILD_FACES, SLIDER_ENDS, SLIDER_ENDS_EN, TensionChange, child_face_step,
+    child_face_value,
+};
 pub use timeline::{Moment, Timeline};

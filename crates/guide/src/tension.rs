@@ -6,6 +6,18 @@ use serde::{Deserialize, Serialize};
 /// The words at the ends of the adult slider.
 pub const SLIDER_ENDS: (&str, &str) = ("helemaal ontspannen", "heel erg gespannen");
 
+/// [`SLIDER_ENDS`] in English.
+pub const SLIDER_ENDS_EN: (&str, &str) = ("completely relaxed", "extremely tense");
+
+/// The names of the [`CHILD_FACES`] in English, calm to very tense.
+pub const CHILD_FACE_NAMES_EN: [&str; 5] = [
+    "very calm",
+    "calm",
+    "a little tense",
+    "tense",
+    "really, really tense",
+];
+
 /// The child scale: five faces from calm to very tense, with a colour and the 0–10 value each
 /// stands for. The values spread the faces evenly over the scale (0, 2.5, 5, 7.5, 10), rounded
 /// so the middle face is the adult middle.
@@ -49,6 +61,13 @@ impl TensionChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_child_face_has_an_english_name() {
+        assert_eq!(CHILD_FACE_NAMES_EN.len(), CHILD_FACES.len());
+        assert!(CHILD_FACE_NAMES_EN.iter().all(|n| !n.is_empty()));
+        assert!(!SLIDER_ENDS_EN.0.is_empty() && !SLIDER_ENDS_EN.1.is_empty());
+    }
 
     #[test]
     fn the_five_faces_map_to_0_3_5_8_10_and_back() {

@@ -43,6 +43,15 @@ impl ArtefactKind {
             Self::Exercise => "Oefening",
         }
     }
+
+    /// English name on screen.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Drawing => "Drawing",
+            Self::Music => "Music",
+            Self::Exercise => "Exercise",
+        }
+    }
 }
 
 /// The media types the server keeps. Each is checked to be what it claims before it is stored.
@@ -245,6 +254,17 @@ pub struct Artefact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_artefact_kind_has_an_english_name() {
+        for k in [
+            ArtefactKind::Drawing,
+            ArtefactKind::Music,
+            ArtefactKind::Exercise,
+        ] {
+            assert!(!k.label_en().is_empty(), "{k:?}");
+        }
+    }
 
     fn upload() -> ArtefactUpload {
         serde_json::from_value(serde_json::json!({

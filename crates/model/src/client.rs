@@ -45,6 +45,18 @@ impl Discipline {
         }
     }
 
+    /// The name in English, as UK arts therapists would say it.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Beeldend => "Art therapy",
+            Self::Dans => "Dance movement therapy",
+            Self::Drama => "Drama therapy",
+            Self::Muziek => "Music therapy",
+            Self::Pmt => "Psychomotor therapy (PMT)",
+            Self::Spel => "Play therapy",
+        }
+    }
+
     /// The wire name (`"pmt"`), also used in forms.
     pub fn code(self) -> &'static str {
         match self {
@@ -178,6 +190,14 @@ pub struct Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_discipline_has_an_english_name_of_its_own() {
+        for d in Discipline::ALL {
+            assert!(!d.label_en().is_empty(), "{d:?}");
+            assert_ne!(d.label_en(), d.label_nl(), "{d:?}");
+        }
+    }
 
     #[test]
     fn a_label_is_trimmed() {

@@ -61,6 +61,22 @@ impl GoalDomain {
         }
     }
 
+    /// The domain in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Autonomie => "Autonomy",
+            Self::EmotiesReguleren => "Regulating emotions",
+            Self::ImpulsenReguleren => "Regulating impulses/aggression",
+            Self::SpanningReguleren => "Regulating tension and relaxing",
+            Self::Assertiviteit => "Assertiveness",
+            Self::Grenzen => "Sensing, handling and setting boundaries",
+            Self::Lichaamsbeleving => "Body awareness",
+            Self::Zelfbeeld => "Self-confidence and self-image",
+            Self::Verliesverwerking => "Coming to terms with loss",
+            Self::SociaalFunctioneren => "Social functioning",
+        }
+    }
+
     /// The wire name.
     pub fn code(self) -> &'static str {
         match self {
@@ -171,6 +187,14 @@ pub struct Goal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_goal_domain_has_an_english_name() {
+        for d in GoalDomain::ALL {
+            assert!(!d.label_en().is_empty(), "{d:?}");
+        }
+        assert_eq!(GoalDomain::Lichaamsbeleving.label_en(), "Body awareness");
+    }
 
     #[test]
     fn every_domain_round_trips_through_its_code() {

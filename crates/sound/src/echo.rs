@@ -52,6 +52,14 @@ pub struct EchoResult {
 }
 
 impl EchoResult {
+    /// [`EchoResult::message_nl`] in English.
+    pub fn message_en(&self) -> &'static str {
+        MESSAGES_NL
+            .iter()
+            .position(|m| *m == self.message_nl)
+            .map_or(self.message_nl, |i| MESSAGES_EN[i])
+    }
+
     /// Notes played on time.
     pub fn on_time(&self) -> usize {
         self.count(Timing::OnTime)
@@ -70,6 +78,15 @@ pub const MESSAGES_NL: [&str; 5] = [
     "Bijna! Nog één keer?",
     "Goed geprobeerd! Luister nog eens en doe mee.",
     "Jouw beurt! Tik het ritme na.",
+];
+
+/// [`MESSAGES_NL`] in English, in the same order.
+pub const MESSAGES_EN: [&str; 5] = [
+    "Spot on!",
+    "Really well done!",
+    "Nearly! One more go?",
+    "Good try! Listen again and join in.",
+    "Your turn! Tap the rhythm back.",
 ];
 
 /// A matching of taps to notes for one alignment.
@@ -257,6 +274,7 @@ mod tests {
         let r = score(&p, &[0.0, 1000.0, 2000.0, 3000.0]);
         assert_eq!(kinds(&r), vec![Timing::OnTime; 4]);
         assert_eq!((r.stars, r.extras, r.message_nl), (3, 0, "Precies goed!"));
+        assert_eq!(r.message_en(), "Spot on!");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::scale::bar_label_nl;
+use crate::scale::{bar_label_en, bar_label_nl};
 use crate::{Scale, Voice};
 
 /// Which tone bars the bar screens use.
@@ -31,6 +31,14 @@ impl BarInstrument {
         match self {
             BarInstrument::Xylophone => "Xylofoon",
             BarInstrument::Metallophone => "Metallofoon",
+        }
+    }
+
+    /// The name on screen in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            BarInstrument::Xylophone => "Xylophone",
+            BarInstrument::Metallophone => "Metallophone",
         }
     }
 }
@@ -64,6 +72,8 @@ pub struct PadSpec {
     pub id: u8,
     /// Label on the pad.
     pub label_nl: String,
+    /// Label on the pad in English.
+    pub label_en: String,
     /// What it plays.
     pub voice: Voice,
     /// CSS colour; white text on it is readable.
@@ -77,6 +87,8 @@ pub struct Layout {
     pub id: &'static str,
     /// Name on screen.
     pub name_nl: &'static str,
+    /// Name on screen in English.
+    pub name_en: &'static str,
     /// The pads, in reading order.
     pub pads: Vec<PadSpec>,
 }
@@ -113,21 +125,30 @@ fn bar_color(midi: u8) -> &'static str {
     }
 }
 
-fn pads(specs: Vec<(String, Voice, &'static str)>) -> Vec<PadSpec> {
+/// A pad before it is numbered: Dutch label, English label, voice, colour.
+type Spec = (String, String, Voice, &'static str);
+
+fn pads(specs: Vec<Spec>) -> Vec<PadSpec> {
     specs
         .into_iter()
         .enumerate()
-        .map(|(i, (label_nl, voice, color))| PadSpec {
+        .map(|(i, (label_nl, label_en, voice, color))| PadSpec {
             id: i as u8,
             label_nl,
+            label_en,
             voice,
             color,
         })
         .collect()
 }
 
-fn named(voice: Voice, color: &'static str) -> (String, Voice, &'static str) {
-    (voice.name_nl().to_owned(), voice, color)
+fn named(voice: Voice, color: &'static str) -> Spec {
+    (
+        voice.name_nl().to_owned(),
+        voice.name_en().to_owned(),
+        voice,
+        color,
+    )
 }
 
 /// The drum kit: eight pads.
@@ -135,6 +156,7 @@ pub fn drumstel() -> Layout {
     Layout {
         id: "drumstel",
         name_nl: "Drumstel",
+        name_en: "Drum kit",
         pads: pads(vec![
             named(Voice::Kick, color::RED),
             named(Voice::Snare, color::ORANGE),
@@ -152,9 +174,9 @@ pub fn drumstel() -> Layout {
 /// the first in warm colours, the second in cool ones.
 pub fn djembe() -> Layout {
     let strokes = [
-        ("Bas", Voice::DjembeBass),
-        ("Toon", Voice::DjembeTone),
-        ("Slap", Voice::DjembeSlap),
+        ("Bas", "Bass", Voice::DjembeBass),
+        ("Toon", "Tone", Voice::DjembeTone),
+        ("Slap", "Slap", Voice::DjembeSlap),
     ];
     let colors = [
         [color::RED, color::ORANGE, color::AMBER],
@@ -162,13 +184,14 @@ pub fn djembe() -> Layout {
     ];
     let mut specs = Vec::new();
     for drum_colors in colors {
-        for ((label, voice), c) in strokes.iter().zip(drum_colors) {
-            specs.push(((*label).to_owned(), *voice, c));
+        for ((nl, en, voice), c) in strokes.iter().zip(drum_colors) {
+            specs.push(((*nl).to_owned(), (*en).to_owned(), *voice, c));
         }
     }
     Layout {
         id: "djembe",
         name_nl: "Djembé",
+        name_en: "Djembe",
         pads: pads(specs),
     }
 }
@@ -180,12 +203,14 @@ pub fn klankstaven(bars: &Bars) -> Layout {
     Layout {
         id: "klankstaven",
         name_nl: "Klankstaven",
+        name_en: "Tone bars",
         pads: pads(
             notes
                 .iter()
                 .map(|&n| {
                     (
                         bar_label_nl(n, lowest),
+                        bar_label_en(n, lowest),
                         bars.instrument.voice(n),
                         bar_color(n),
                     )
@@ -202,17 +227,18 @@ pub fn groepskring(bars: &Bars) -> Layout {
     let first = notes.first().copied().unwrap_or(bars.root);
     let third = notes.get(2).copied().unwrap_or(first);
     let bar = |n: u8| bars.instrument.voice(n);
-    let pad = |label: &str, voice, c| (label.to_owned(), voice, c);
+    let pad = |nl: &str, en: &str, voice, c| (nl.to_owned(), en.to_owned(), voice, c);
     Layout {
         id: "groepskring",
         name_nl: "Groepskring",
+        name_en: "Group circle",
         pads: pads(vec![
-            pad("Rood", Voice::DjembeBass, color::RED),
-            pad("Blauw", Voice::DjembeTone, color::BLUE),
-            pad("Groen", Voice::Woodblock, color::GREEN),
-            pad("Oranje", Voice::Shaker, color::ORANGE),
-            pad("Paars", bar(first), color::PURPLE),
-            pad("Roze", bar(third), color::PINK),
+            pad("Rood", "Red", Voice::DjembeBass, color::RED),
+            pad("Blauw", "Blue", Voice::DjembeTone, color::BLUE),
+            pad("Groen", "Green", Voice::Woodblock, color::GREEN),
+            pad("Oranje", "Orange", Voice::Shaker, color::ORANGE),
+            pad("Paars", "Purple", bar(first), color::PURPLE),
+            pad("Roze", "Pink", bar(third), color::PINK),
         ]),
     }
 }
@@ -239,6 +265,31 @@ pub fn layouts(bars: &Bars) -> Vec<Layout> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn everything_on_the_music_screen_has_an_english_name() {
+        for l in layouts(&Bars::default()) {
+            assert!(!l.name_en.is_empty(), "{}", l.id);
+        }
+        for scale in [Scale::Pentatonic, Scale::Major, Scale::Minor] {
+            assert!(!scale.name_en().is_empty());
+        }
+        for i in [BarInstrument::Xylophone, BarInstrument::Metallophone] {
+            assert!(!i.name_en().is_empty());
+        }
+        for level in crate::EchoLevel::all() {
+            assert!(!level.description_en().is_empty());
+        }
+        assert_eq!(crate::MESSAGES_EN.len(), crate::MESSAGES_NL.len());
+        let labels: Vec<String> = groepskring(&Bars::default())
+            .pads
+            .into_iter()
+            .map(|p| p.label_en)
+            .collect();
+        assert_eq!(labels, ["Red", "Blue", "Green", "Orange", "Purple", "Pink"]);
+        assert_eq!(Voice::Kick.name_en(), "Bass drum");
+        assert_eq!(Voice::Xylophone(70).name_en(), "B♭");
+    }
 
     /// WCAG 2 contrast ratio of `#rrggbb` against white.
     fn contrast_with_white(hex: &str) -> f64 {
@@ -285,6 +336,7 @@ mod tests {
             for (i, p) in l.pads.iter().enumerate() {
                 assert_eq!(usize::from(p.id), i);
                 assert!(!p.label_nl.is_empty());
+                assert!(!p.label_en.is_empty());
             }
         }
         assert_eq!(all[0].pads.len(), 8);

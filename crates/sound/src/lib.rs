@@ -19,7 +19,7 @@ mod voice;
 mod analysis;
 
 pub use dsp::midi_to_hz;
-pub use echo::{BeatFeedback, EchoResult, MESSAGES_NL, Timing, score};
+pub use echo::{BeatFeedback, EchoResult, MESSAGES_EN, MESSAGES_NL, Timing, score};
 pub use layout::{
     BarInstrument, Bars, LAYOUT_IDS, Layout, PadSpec, djembe, drumstel, groepskring, klankstaven,
     layout, layouts,
@@ -28,7 +28,9 @@ pub use looping::{loop_occurrences, loop_offset_ms};
 pub use mix::{MixOptions, mix, mix_with, render_wav, to_wav};
 pub use pattern::{EchoLevel, Pattern, pattern_for_level};
 pub use recording::{Event, Layer, Recording, RecordingError};
-pub use scale::{CustomScale, Scale, ScaleError, bar_label_nl, note_name_nl};
+pub use scale::{
+    CustomScale, Scale, ScaleError, bar_label_en, bar_label_nl, note_name_en, note_name_nl,
+};
 pub use strike::{AreaRange, Strike, strike_velocity};
 pub use tempo::{TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, loop_ms, tap_tempo};
 pub use voice::{

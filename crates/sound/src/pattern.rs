@@ -44,6 +44,17 @@ impl EchoLevel {
         }
     }
 
+    /// What the level asks, for the therapist, in English.
+    pub fn description_en(self) -> &'static str {
+        match self.0 {
+            1 => "Two taps on the beat",
+            2 => "Four beats with a rest",
+            3 => "One bar with quavers",
+            4 => "Two bars with quavers",
+            _ => "Two bars with syncopation",
+        }
+    }
+
     fn tempo_bpm(self) -> f32 {
         [80.0, 84.0, 88.0, 92.0, 96.0][usize::from(self.0 - 1)]
     }

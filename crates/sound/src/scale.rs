@@ -100,6 +100,16 @@ impl Scale {
         }
     }
 
+    /// The name on screen in English.
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            Scale::Pentatonic => "Pentatonic",
+            Scale::Major => "Major",
+            Scale::Minor => "Minor",
+            Scale::Custom(_) => "Own scale",
+        }
+    }
+
     /// `count` notes of the scale from `root_midi` upwards, low to high (fewer if they would
     /// pass MIDI note 127). C pentatonic from 60: 60, 62, 64, 67, 69, 72, 74, …
     pub fn notes(&self, root_midi: u8, count: usize) -> Vec<u8> {
@@ -129,11 +139,31 @@ pub fn note_name_nl(midi: u8) -> &'static str {
     NAMES_NL[usize::from(midi % 12)]
 }
 
+/// English note names per pitch class, sharps and flats as on a keyboard chart.
+const NAMES_EN: [&str; 12] = [
+    "C", "C♯", "D", "E♭", "E", "F", "F♯", "G", "A♭", "A", "B♭", "B",
+];
+
+/// The English name of a MIDI note's pitch class: 60 → "C", 66 → "F♯", 70 → "B♭".
+pub fn note_name_en(midi: u8) -> &'static str {
+    NAMES_EN[usize::from(midi % 12)]
+}
+
 /// A bar's label among bars starting at `lowest`: its name with one prime per octave above
 /// the lowest bar's octave (counted from C), as on Orff instruments: C D E G A C' D' E'.
 pub fn bar_label_nl(midi: u8, lowest: u8) -> String {
     let octaves = (midi / 12).saturating_sub(lowest / 12);
     let mut s = note_name_nl(midi).to_owned();
+    for _ in 0..octaves {
+        s.push('\'');
+    }
+    s
+}
+
+/// [`bar_label_nl`] with the English note name: C D E G A C' D' E'.
+pub fn bar_label_en(midi: u8, lowest: u8) -> String {
+    let octaves = (midi / 12).saturating_sub(lowest / 12);
+    let mut s = note_name_en(midi).to_owned();
     for _ in 0..octaves {
         s.push('\'');
     }

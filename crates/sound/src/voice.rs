@@ -146,6 +146,25 @@ impl Voice {
         }
     }
 
+    /// The name on screen in English; bars and pad tones show their note name (`C`, `F♯`).
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Voice::Kick => "Bass drum",
+            Voice::Snare => "Snare drum",
+            Voice::HiHatClosed => "Hi-hat closed",
+            Voice::HiHatOpen => "Hi-hat open",
+            Voice::Clap => "Handclap",
+            Voice::TomLow => "Low tom",
+            Voice::TomHigh => "High tom",
+            Voice::Woodblock => "Wood block",
+            Voice::Shaker => "Shaker",
+            Voice::DjembeBass => "Djembe bass",
+            Voice::DjembeTone => "Djembe tone",
+            Voice::DjembeSlap => "Djembe slap",
+            Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => scale::note_name_en(n),
+        }
+    }
+
     /// The MIDI note of a bar or pad tone (clamped into [`NOTE_MIN`]..=[`NOTE_MAX`]).
     pub fn note(self) -> Option<u8> {
         match self {
