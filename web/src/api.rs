@@ -55,7 +55,7 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if !resp.ok() {
         return Err(Failure {
             status: resp.status(),
-            message: format!("Het bestand kon niet worden geladen ({}).", resp.status()),
+            message: format!("{} ({}).", crate::i18n::t().file_not_loaded, resp.status()),
         });
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?)
@@ -86,7 +86,7 @@ pub async fn send_empty(method: &str, path: &str) -> Result<(), Failure> {
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     serde_json::from_str(text).map_err(|e| Failure {
         status: 0,
-        message: format!("Onverwacht antwoord van de server: {e}"),
+        message: format!("{}: {e}", crate::i18n::t().unexpected_answer),
     })
 }
 

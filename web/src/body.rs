@@ -3,11 +3,13 @@
 //! wire names of `speelruimte_guide`'s body places and parts.
 
 use leptos::prelude::*;
+use speelruimte_guide::BodyPart;
 
-/// A tappable region: its code, Dutch name, and SVG shapes.
+use crate::i18n::{pick, t};
+
+/// A tappable region: its code (a [`BodyPart`] code, which also gives its name) and SVG shapes.
 struct Region {
     code: &'static str,
-    name: &'static str,
     shapes: &'static [Shape],
 }
 
@@ -21,37 +23,30 @@ enum Shape {
 const REGIONS: &[Region] = &[
     Region {
         code: "head",
-        name: "hoofd",
         shapes: &[Shape::Circle(100.0, 42.0, 28.0)],
     },
     Region {
         code: "jaw",
-        name: "kaak",
         shapes: &[Shape::Ellipse(100.0, 64.0, 15.0, 7.0)],
     },
     Region {
         code: "throat",
-        name: "keel",
         shapes: &[Shape::Rect(90.0, 72.0, 20.0, 16.0, 5.0)],
     },
     Region {
         code: "shoulders",
-        name: "schouders",
         shapes: &[Shape::Rect(56.0, 86.0, 88.0, 20.0, 10.0)],
     },
     Region {
         code: "chest",
-        name: "borst",
         shapes: &[Shape::Rect(66.0, 106.0, 68.0, 52.0, 10.0)],
     },
     Region {
         code: "belly",
-        name: "buik",
         shapes: &[Shape::Rect(68.0, 158.0, 64.0, 56.0, 14.0)],
     },
     Region {
         code: "arms",
-        name: "armen",
         shapes: &[
             Shape::Rect(38.0, 96.0, 22.0, 124.0, 11.0),
             Shape::Rect(140.0, 96.0, 22.0, 124.0, 11.0),
@@ -59,7 +54,6 @@ const REGIONS: &[Region] = &[
     },
     Region {
         code: "hands",
-        name: "handen",
         shapes: &[
             Shape::Circle(49.0, 234.0, 13.0),
             Shape::Circle(151.0, 234.0, 13.0),
@@ -67,7 +61,6 @@ const REGIONS: &[Region] = &[
     },
     Region {
         code: "legs",
-        name: "benen",
         shapes: &[
             Shape::Rect(70.0, 212.0, 27.0, 140.0, 12.0),
             Shape::Rect(103.0, 212.0, 27.0, 140.0, 12.0),
@@ -75,7 +68,6 @@ const REGIONS: &[Region] = &[
     },
     Region {
         code: "feet",
-        name: "voeten",
         shapes: &[
             Shape::Ellipse(80.0, 362.0, 17.0, 9.0),
             Shape::Ellipse(120.0, 362.0, 17.0, 9.0),
@@ -83,18 +75,12 @@ const REGIONS: &[Region] = &[
     },
 ];
 
-/// Dutch name of a body code, for lists next to the figure.
+/// The name of a body code in the language in use, for lists next to the figure; a finer
+/// part without a name of its own ("forehead") is named by the region it belongs to.
 pub fn body_name(code: &str) -> &'static str {
-    match code {
-        "back" => "rug",
-        "face" => "gezicht",
-        "neck" => "nek",
-        _ => REGIONS
-            .iter()
-            .find(|r| r.code == code)
-            .map(|r| r.name)
-            .unwrap_or("lichaam"),
-    }
+    BodyPart::from_code(code)
+        .or_else(|| BodyPart::from_code(region_for(code)))
+        .map_or(t().body_map, |p| pick(p.name_nl(), p.name_en()))
 }
 
 /// Codes whose region on the figure stands for a finer or related part.
@@ -152,10 +138,10 @@ pub fn BodyMap(
                 .collect_view();
             view! {
                 <g class="body-part" data-part=code class:on=move || is_on(code)
-                    role=selected.map(|_| "button") aria-label=r.name
+                    role=selected.map(|_| "button") aria-label=body_name(code)
                     aria-pressed=move || selected.map(|_| is_on(code).to_string())
                     on:click=move |_| toggle(code)>
-                    <title>{r.name}</title>
+                    <title>{body_name(code)}</title>
                     {parts}
                 </g>
             }
@@ -163,7 +149,7 @@ pub fn BodyMap(
         .collect_view();
     view! {
         <div class="body-map">
-            <svg viewBox="0 0 200 380" role="img" aria-label="lichaam">{shapes}</svg>
+            <svg viewBox="0 0 200 380" role="img" aria-label=t().body_map>{shapes}</svg>
             {selected.map(|_| view! {
                 <button class="chip back-chip" data-part="back"
                     aria-pressed=move || is_on("back").to_string()

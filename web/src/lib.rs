@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         checked: RwSignal::new(false),
     };
     provide_context(auth);
+    i18n::apply_document_lang();
     leptos::task::spawn_local(async move {
         match api::get::<Me>("/api/me").await {
             Ok(me) => auth.logged_in(me),

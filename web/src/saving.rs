@@ -91,7 +91,7 @@ impl Saver {
         status.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
             match api::send::<_, Artefact>("PUT", &format!("/api/artefacts/{id}"), &upload).await {
-                Ok(a) => status.set(SaveState::Saved(util::datetime_nl(a.stored_at))),
+                Ok(a) => status.set(SaveState::Saved(util::datetime_long(a.stored_at))),
                 Err(e) => status.set(SaveState::Failed(e.message)),
             }
         });

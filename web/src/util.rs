@@ -42,33 +42,53 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
-/// A date as Dutch text: "24 november 2026".
-pub fn date_nl(date: NaiveDate) -> String {
+/// Month names, January first.
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date written out in the language in use: "24 november 2026" or "24 November 2026".
+pub fn date_long(date: NaiveDate) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    let months = match crate::i18n::lang() {
+        crate::i18n::Lang::Nl => &MONTHS_NL,
+        crate::i18n::Lang::En => &MONTHS_EN,
+    };
     format!(
         "{} {} {}",
         date.day(),
-        MONTHS[date.month0() as usize],
+        months[date.month0() as usize],
         date.year()
     )
 }
 
-/// A moment as local Dutch text: "24 november 2026, 14:05".
-pub fn datetime_nl(at: DateTime<Utc>) -> String {
+/// A moment in local time, written out: "24 november 2026, 14:05".
+pub fn datetime_long(at: DateTime<Utc>) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         at.timestamp_millis() as f64
     ));
@@ -76,7 +96,7 @@ pub fn datetime_nl(at: DateTime<Utc>) -> String {
         .unwrap_or_default();
     format!(
         "{}, {:02}:{:02}",
-        date_nl(date),
+        date_long(date),
         d.get_hours(),
         d.get_minutes()
     )

@@ -11,6 +11,7 @@ use web_sys::CanvasRenderingContext2d;
 use super::ink_glue::{paint_drawing_paper, paint_drawing_strokes};
 use crate::api;
 use crate::browser::device::use_animation_frame;
+use crate::i18n;
 
 /// Pauses longer than this are shortened to it when "skip pauses" is on, ms.
 const SKIPPED_PAUSE_MS: f64 = 1000.0;
@@ -23,8 +24,8 @@ fn clock(ms: f64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// "1 min 5 s" / "42 s" from ms.
-fn duration_nl(ms: f64) -> String {
+/// "1 min 5 s" / "42 s" from ms (the same in Dutch and English).
+fn duration(ms: f64) -> String {
     let s = (ms / 1000.0).round() as i64;
     if s >= 60 {
         format!("{} min {} s", s / 60, s % 60)
@@ -55,10 +56,10 @@ pub fn DrawingReview(artefact: Artefact) -> impl IntoView {
     });
     view! {
         {move || match drawing.get() {
-            None => view! { <p class="notice">"Even laden…"</p> }.into_any(),
+            None => view! { <p class="notice">{i18n::t().loading}</p> }.into_any(),
             Some(Err(m)) => view! {
-                <p class="notice">"Het tekenproces is niet bewaard bij dit werkstuk (" {m} ")."</p>
-                <img class="review-image" src=format!("/api/artefacts/{id}/blobs/image.png") alt="tekening" />
+                <p class="notice">{i18n::t().replay_not_kept} " (" {m} ")."</p>
+                <img class="review-image" src=format!("/api/artefacts/{id}/blobs/image.png") alt=i18n::t().drawing_alt />
             }.into_any(),
             Some(Ok(d)) => view! { <Player drawing=d /> }.into_any(),
         }}
@@ -152,17 +153,17 @@ fn Player(drawing: Drawing) -> impl IntoView {
             </div>
             <div class="replay-controls">
                 <button class="primary" data-testid="replay-play" on:click=play>
-                    {move || if playing.get() { "❚❚ pauze" } else { "▶ afspelen" }}
+                    {move || if playing.get() { i18n::t().replay_pause } else { i18n::t().replay_play }}
                 </button>
                 {[1.0, 2.0, 4.0].into_iter().map(|s| view! {
                     <button class="secondary speed" aria-pressed=move || (speed.get() == s).to_string()
                         on:click=move |_| speed.set(s)>{format!("{s}×")}</button>
                 }).collect_view()}
                 <label class="check"><input type="checkbox" prop:checked=skip on:change=move |ev| skip.set(event_target_checked(&ev)) />
-                    "pauzes overslaan"</label>
+                    {i18n::t().replay_skip_pauses}</label>
             </div>
             <div class="scrubber">
-                <input type="range" data-testid="replay-scrubber" aria-label="tijd in de tekening" min=start max=end step="10"
+                <input type="range" data-testid="replay-scrubber" aria-label=i18n::t().replay_time min=start max=end step="10"
                     prop:value=move || t.get().min(end()).to_string()
                     on:input=move |ev| { playing.set(false); t.set(event_target_value(&ev).parse().unwrap_or(0.0)); } />
                 <span class="time">{move || format!("{} / {}", clock(t.get().min(end()) - start), clock(end() - start))}</span>
@@ -176,62 +177,65 @@ fn Player(drawing: Drawing) -> impl IntoView {
 #[component]
 fn Observations(metrics: ProcessMetrics) -> impl IntoView {
     let m = metrics;
+    let t = i18n::t();
     let pauses = if m.long_pauses.is_empty() {
-        "geen".to_string()
+        t.replay_none.to_string()
     } else {
         m.long_pauses
             .iter()
-            .map(|p| format!("bij {} ({})", clock(p.at_ms), duration_nl(p.length_ms)))
+            .map(|p| {
+                format!(
+                    "{} {} ({})",
+                    t.replay_at,
+                    clock(p.at_ms),
+                    duration(p.length_ms)
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     let pressure = match (m.pressure_mean, m.pressure_sd) {
         (Some(mean), Some(sd)) => format!(
-            "gemiddeld {:.0}% (spreiding {:.0}%)",
+            "{} {:.0}% ({} {:.0}%)",
+            t.replay_average,
             mean * 100.0,
+            t.replay_spread,
             sd * 100.0
         ),
-        _ => "niet gemeten (getekend zonder drukgevoelige pen)".to_string(),
+        _ => t.replay_no_pressure.to_string(),
     };
     let rows: Vec<(&str, String)> = vec![
-        ("Totale duur", duration_nl(m.total_ms)),
+        (t.replay_total, duration(m.total_ms)),
         (
-            "Tekenen / pauzes",
-            format!(
-                "{} / {}",
-                duration_nl(m.drawing_ms),
-                duration_nl(m.pause_ms)
-            ),
+            t.replay_drawing_pauses,
+            format!("{} / {}", duration(m.drawing_ms), duration(m.pause_ms)),
         ),
-        ("Lange pauzes (3 s of meer)", pauses),
+        (t.replay_long_pauses, pauses),
         (
-            "Lijnen",
+            t.replay_lines,
             format!(
-                "{}, waarvan {} met de gum",
-                m.stroke_count, m.eraser_strokes
+                "{}, {} {} {}",
+                m.stroke_count, t.replay_of_which, m.eraser_strokes, t.replay_with_eraser
             ),
         ),
         (
-            "Ongedaan / opnieuw / gewist",
+            t.replay_undo_redo_clear,
             format!("{}× / {}× / {}×", m.undo_count, m.redo_count, m.clear_count),
         ),
-        ("Druk", pressure),
+        (t.replay_pressure, pressure),
         (
-            "Tempo",
+            t.replay_tempo,
             format!(
-                "gemiddeld {:.0} px/s (spreiding {:.0})",
-                m.speed_mean, m.speed_sd
+                "{} {:.0} px/s ({} {:.0})",
+                t.replay_average, m.speed_mean, t.replay_spread, m.speed_sd
             ),
         ),
-        (
-            "Gebruikt deel van het blad",
-            format!("{:.0}%", m.canvas_used * 100.0),
-        ),
+        (t.replay_area, format!("{:.0}%", m.canvas_used * 100.0)),
     ];
     view! {
         <dl class="observations" data-testid="observations">
             {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-            <dt>"Kleuren"</dt>
+            <dt>{t.replay_colours}</dt>
             <dd class="colours">
                 {m.colours.into_iter().map(|(c, share)| view! {
                     <span class="colour-share"><span class="dot" style=format!("background:{c}")></span>{format!("{:.0}%", share * 100.0)}</span>
@@ -252,7 +256,7 @@ fn chart(d: &Drawing, m: &ProcessMetrics) -> impl IntoView + use<> {
     let total = (m.total_ms).max(1.0);
     view! {
         <figure class="ink-chart">
-            <svg viewBox=format!("0 0 {cw} {}", ch + 2.0) role="img" aria-label="inkt in de tijd">
+            <svg viewBox=format!("0 0 {cw} {}", ch + 2.0) role="img" aria-label=i18n::t().replay_ink>
                 {m.long_pauses.iter().map(|p| view! {
                     <rect class="pause" x=p.at_ms / total * cw y="0" width=p.length_ms / total * cw height=ch />
                 }).collect_view()}
@@ -262,7 +266,7 @@ fn chart(d: &Drawing, m: &ProcessMetrics) -> impl IntoView + use<> {
                 }).collect_view()}
                 <line x1="0" y1=ch x2=cw y2=ch class="axis" />
             </svg>
-            <figcaption>"Inkt in de tijd; gearceerd: lange pauzes"</figcaption>
+            <figcaption>{i18n::t().replay_ink_caption}</figcaption>
         </figure>
     }
 }

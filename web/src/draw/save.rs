@@ -61,7 +61,7 @@ pub fn upload(
 
 /// The canvas as PNG bytes in base64 (without the `data:` prefix).
 fn png_base64(canvas: &HtmlCanvasElement) -> Result<String, String> {
-    let fail = || "De tekening kon niet als afbeelding worden gemaakt.".to_string();
+    let fail = || crate::i18n::t().draw_image_failed.to_string();
     let url = canvas
         .to_data_url_with_type("image/png")
         .map_err(|_| fail())?;
@@ -72,7 +72,7 @@ fn png_base64(canvas: &HtmlCanvasElement) -> Result<String, String> {
 
 /// A small copy of the canvas, `THUMB_WIDTH` wide with the same aspect ratio.
 fn thumbnail(canvas: &HtmlCanvasElement) -> Result<HtmlCanvasElement, String> {
-    let fail = || "De miniatuur kon niet worden gemaakt.".to_string();
+    let fail = || crate::i18n::t().draw_thumb_failed.to_string();
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(fail)?;

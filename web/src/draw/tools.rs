@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use speelruimte_ink::{Background, Brush, Template};
 
+use crate::i18n::{pick, t};
+
 /// Who draws: with a pen, touches are palms (and two fingers pan and zoom); with fingers,
 /// every finger draws its own stroke, so several children can draw together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,38 +15,40 @@ pub enum InputMode {
     Fingers,
 }
 
-/// Large swatches that read well on white and on black paper.
-pub const COLOURS: [(&str, &str); 12] = [
-    ("#1d1d1f", "zwart"),
-    ("#ffffff", "wit"),
-    ("#8d5a3b", "bruin"),
-    ("#d62828", "rood"),
-    ("#f77f00", "oranje"),
-    ("#fcbf49", "geel"),
-    ("#80b918", "lichtgroen"),
-    ("#2a9d8f", "groen"),
-    ("#48cae4", "lichtblauw"),
-    ("#1d70b8", "blauw"),
-    ("#7b2cbf", "paars"),
-    ("#f28dbd", "roze"),
+/// Large swatches that read well on white and on black paper, with their Dutch and English
+/// names.
+pub const COLOURS: [(&str, &str, &str); 12] = [
+    ("#1d1d1f", "zwart", "black"),
+    ("#ffffff", "wit", "white"),
+    ("#8d5a3b", "bruin", "brown"),
+    ("#d62828", "rood", "red"),
+    ("#f77f00", "oranje", "orange"),
+    ("#fcbf49", "geel", "yellow"),
+    ("#80b918", "lichtgroen", "light green"),
+    ("#2a9d8f", "groen", "green"),
+    ("#48cae4", "lichtblauw", "light blue"),
+    ("#1d70b8", "blauw", "blue"),
+    ("#7b2cbf", "paars", "purple"),
+    ("#f28dbd", "roze", "pink"),
 ];
 
-/// Brush sizes in CSS pixels.
-pub const SIZES: [(f32, &str); 4] = [
-    (3.0, "fijn"),
-    (8.0, "dun"),
-    (18.0, "dik"),
-    (40.0, "heel dik"),
+/// Brush sizes in CSS pixels, with their Dutch and English names.
+pub const SIZES: [(f32, &str, &str); 4] = [
+    (3.0, "fijn", "fine"),
+    (8.0, "dun", "thin"),
+    (18.0, "dik", "thick"),
+    (40.0, "heel dik", "very thick"),
 ];
 
-/// The brushes with their Dutch names and a glyph for the button (plain symbols that every
-/// system font has; emoji are missing on many tablets).
-pub const BRUSHES: [(Brush, &str, &str); 5] = [
-    (Brush::Pencil, "potlood", "✎"),
-    (Brush::Marker, "stift", "▌"),
-    (Brush::Watercolour, "waterverf", "≋"),
-    (Brush::Crayon, "krijt", "▒"),
-    (Brush::Eraser, "gum", "▭"),
+/// The brushes with their Dutch names (also their stable `data-brush` code), English names
+/// and a glyph for the button (plain symbols that every system font has; emoji are missing on
+/// many tablets).
+pub const BRUSHES: [(Brush, &str, &str, &str); 5] = [
+    (Brush::Pencil, "potlood", "pencil", "✎"),
+    (Brush::Marker, "stift", "marker", "▌"),
+    (Brush::Watercolour, "waterverf", "watercolour", "≋"),
+    (Brush::Crayon, "krijt", "crayon", "▒"),
+    (Brush::Eraser, "gum", "eraser", "▭"),
 ];
 
 /// What the toolbar sets and the surface reads.
@@ -94,66 +98,66 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
     } = tools;
     let pressed = |b: bool| b.to_string();
     view! {
-        <aside class="tools" aria-label="Gereedschap">
-            <div class="tool-group brushes" role="radiogroup" aria-label="Kwast">
-                {BRUSHES.into_iter().map(|(b, name, glyph)| view! {
-                    <button class="tool brush" data-brush=name aria-pressed=move || pressed(brush.get() == b)
+        <aside class="tools" aria-label=t().draw_tools>
+            <div class="tool-group brushes" role="radiogroup" aria-label=t().draw_brush>
+                {BRUSHES.into_iter().map(|(b, code, en, glyph)| view! {
+                    <button class="tool brush" data-brush=code aria-pressed=move || pressed(brush.get() == b)
                         on:click=move |_| brush.set(b)>
-                        <span aria-hidden="true">{glyph}</span>{name}
+                        <span aria-hidden="true">{glyph}</span>{pick(code, en)}
                     </button>
                 }).collect_view()}
             </div>
-            <div class="tool-group sizes" role="radiogroup" aria-label="Dikte">
-                {SIZES.into_iter().map(|(px, name)| view! {
+            <div class="tool-group sizes" role="radiogroup" aria-label=t().draw_size>
+                {SIZES.into_iter().map(|(px, nl, en)| (px, pick(nl, en))).map(|(px, name)| view! {
                     <button class="size" aria-label=name title=name aria-pressed=move || pressed(size.get() == px)
                         on:click=move |_| size.set(px)>
                         <span style=format!("width:{0}px;height:{0}px", px.clamp(4.0, 30.0))></span>
                     </button>
                 }).collect_view()}
             </div>
-            <div class="tool-group swatches" role="radiogroup" aria-label="Kleur">
-                {COLOURS.into_iter().map(|(c, name)| view! {
+            <div class="tool-group swatches" role="radiogroup" aria-label=t().draw_colour>
+                {COLOURS.into_iter().map(|(c, nl, en)| (c, pick(nl, en))).map(|(c, name)| view! {
                     <button class="swatch" style=format!("--c:{c}") aria-label=name title=name
                         aria-pressed=move || pressed(colour.get() == c)
                         on:click=move |_| colour.set(c.to_string())></button>
                 }).collect_view()}
-                <label class="swatch picker" title="eigen kleur">
-                    <input type="color" aria-label="eigen kleur" prop:value=move || colour.get()
+                <label class="swatch picker" title=t().draw_own_colour>
+                    <input type="color" aria-label=t().draw_own_colour prop:value=move || colour.get()
                         on:input=move |ev| colour.set(event_target_value(&ev)) />
                 </label>
             </div>
             <div class="tool-group">
                 <button class="tool" data-testid="undo" on:click=move |_| actions.undo.run(())
-                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"↶"</span>"terug"</button>
+                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"↶"</span>{t().draw_back}</button>
                 <button class="tool" data-testid="redo" on:click=move |_| actions.redo.run(())
-                    disabled=move || !actions.can_redo.get()><span aria-hidden="true">"↷"</span>"opnieuw"</button>
+                    disabled=move || !actions.can_redo.get()><span aria-hidden="true">"↷"</span>{t().draw_redo}</button>
                 <button class="tool" data-testid="clear" on:click=move |_| actions.clear.run(())
-                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"✕"</span>"wissen"</button>
+                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"✕"</span>{t().draw_clear_short}</button>
             </div>
             <div class="tool-group settings">
-                <label>"Papier"
+                <label>{t().draw_paper}
                     <select data-testid="background" on:change=move |ev| background.set(match event_target_value(&ev).as_str() {
                         "paper" => Background::Paper, "black" => Background::Black, _ => Background::White })>
-                        <option value="white">"wit"</option>
-                        <option value="paper">"tekenpapier"</option>
-                        <option value="black">"zwart"</option>
+                        <option value="white">{t().draw_paper_white}</option>
+                        <option value="paper">{t().draw_paper_drawing}</option>
+                        <option value="black">{t().draw_paper_black}</option>
                     </select>
                 </label>
-                <label>"Sjabloon"
+                <label>{t().draw_template}
                     <select data-testid="template" on:change=move |ev| template.set(match event_target_value(&ev).as_str() {
                         "body" => Template::BodyFront, "mandala" => Template::Mandala,
                         "htp" => Template::HouseTreePerson, _ => Template::Blank })>
-                        <option value="blank">"leeg"</option>
-                        <option value="body">"lichaam"</option>
-                        <option value="mandala">"mandala"</option>
-                        <option value="htp">"huis-boom-mens"</option>
+                        <option value="blank">{t().draw_template_blank}</option>
+                        <option value="body">{t().draw_template_body}</option>
+                        <option value="mandala">{t().draw_template_mandala}</option>
+                        <option value="htp">{t().draw_template_htp}</option>
                     </select>
                 </label>
                 <button class="tool mode" data-testid="input-mode"
                     aria-pressed=move || pressed(mode.get() == InputMode::PenOnly)
                     on:click=move |_| mode.update(|m| *m = if *m == InputMode::PenOnly { InputMode::Fingers } else { InputMode::PenOnly })>
                     <span aria-hidden="true">{move || if mode.get() == InputMode::PenOnly { "✒" } else { "☝" }}</span>
-                    {move || if mode.get() == InputMode::PenOnly { "alleen pen" } else { "vingers tekenen" }}
+                    {move || if mode.get() == InputMode::PenOnly { t().draw_pen_only } else { t().draw_fingers }}
                 </button>
             </div>
         </aside>

@@ -7,7 +7,7 @@ use speelruimte_model::SavedExercise;
 use uuid::Uuid;
 
 use crate::api;
-use crate::i18n::{t, tx};
+use crate::i18n::{self, pick, t, tx};
 use crate::pages::ErrorBox;
 
 /// The client's own exercises, kept fresh.
@@ -35,21 +35,22 @@ fn reload(own: Own, client_id: Uuid) {
     });
 }
 
-const KINDS: [(PhaseKind, &str); 10] = [
-    (PhaseKind::In, "inademen"),
-    (PhaseKind::Hold, "vasthouden"),
-    (PhaseKind::Out, "uitademen"),
-    (PhaseKind::HoldEmpty, "wachten (leeg)"),
-    (PhaseKind::Tense, "aanspannen"),
-    (PhaseKind::Release, "loslaten"),
-    (PhaseKind::Look, "kijken"),
-    (PhaseKind::Listen, "luisteren"),
-    (PhaseKind::Feel, "voelen"),
-    (PhaseKind::Rest, "rust"),
+/// The phases a therapist can choose, with their names in the form (Dutch, English).
+const KINDS: [(PhaseKind, &str, &str); 10] = [
+    (PhaseKind::In, "inademen", "breathe in"),
+    (PhaseKind::Hold, "vasthouden", "hold"),
+    (PhaseKind::Out, "uitademen", "breathe out"),
+    (PhaseKind::HoldEmpty, "wachten (leeg)", "wait (empty)"),
+    (PhaseKind::Tense, "aanspannen", "tense"),
+    (PhaseKind::Release, "loslaten", "let go"),
+    (PhaseKind::Look, "kijken", "look"),
+    (PhaseKind::Listen, "luisteren", "listen"),
+    (PhaseKind::Feel, "voelen", "feel"),
+    (PhaseKind::Rest, "rust", "rest"),
 ];
 
 fn kind_code(k: PhaseKind) -> usize {
-    KINDS.iter().position(|(x, _)| *x == k).unwrap_or(0)
+    KINDS.iter().position(|(x, _, _)| *x == k).unwrap_or(0)
 }
 
 /// One editable phase row.
@@ -78,8 +79,8 @@ pub fn OwnExercises(client_id: Uuid, own: Own, on_made: Callback<Exercise>) -> i
     let kind = RwSignal::new(ExerciseKind::Breathing);
     let reps = RwSignal::new("6".to_string());
     let rows = RwSignal::new(vec![
-        Row::new(PhaseKind::In, "4", "Adem rustig in"),
-        Row::new(PhaseKind::Out, "6", "Adem langzaam uit"),
+        Row::new(PhaseKind::In, "4", tx().own_default_in),
+        Row::new(PhaseKind::Out, "6", tx().own_default_out),
     ]);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -90,16 +91,15 @@ pub fn OwnExercises(client_id: Uuid, own: Own, on_made: Callback<Exercise>) -> i
         for (i, r) in rows.get_untracked().iter().enumerate() {
             let s = r.seconds.get_untracked().trim().replace(',', ".");
             let Ok(secs) = s.parse::<f32>() else {
-                error.set(Some(format!(
-                    "Vul bij fase {} een aantal seconden in.",
-                    i + 1
-                )));
+                error.set(Some(
+                    tx().own_seconds_missing.replace("{}", &(i + 1).to_string()),
+                ));
                 return;
             };
             phases.push((r.kind.get_untracked(), secs, r.text.get_untracked()));
         }
         let Ok(repetitions) = reps.get_untracked().trim().parse::<u32>() else {
-            error.set(Some("Vul een aantal herhalingen in.".into()));
+            error.set(Some(tx().own_repetitions_missing.into()));
             return;
         };
         let body = CustomExercise {
@@ -153,7 +153,7 @@ pub fn OwnExercises(client_id: Uuid, own: Own, on_made: Callback<Exercise>) -> i
                                 let id = s.id;
                                 view! {
                                     <li>
-                                        <span>{s.exercise.title.nl.clone()}</span>
+                                        <span>{i18n::text(&s.exercise.title).to_owned()}</span>
                                         <button class="ghost" on:click=move |_| delete(id)>{tx().own_delete}</button>
                                     </li>
                                 }
@@ -188,10 +188,11 @@ pub fn OwnExercises(client_id: Uuid, own: Own, on_made: Callback<Exercise>) -> i
                             <li class="own-phase" data-phase=i>
                                 <select aria-label=tx().own_phase
                                     on:change=move |ev| { if let Ok(k) = event_target_value(&ev).parse::<usize>() { r.kind.set(KINDS[k.min(KINDS.len() - 1)].0) } }>
-                                    {KINDS.iter().enumerate().map(|(k, (pk, name))| {
+                                    {KINDS.iter().enumerate().map(|(k, (pk, nl, en))| {
+                                        let name = pick(nl, en);
                                         let sel = kind_code(r.kind.get_untracked()) == k;
                                         let _ = pk;
-                                        view! { <option value=k selected=sel>{*name}</option> }
+                                        view! { <option value=k selected=sel>{name}</option> }
                                     }).collect_view()}
                                 </select>
                                 <input class="secs" inputmode="decimal" aria-label=tx().own_seconds

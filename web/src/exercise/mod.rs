@@ -15,7 +15,7 @@ use speelruimte_guide::{
 use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
 
 use crate::browser::device;
-use crate::i18n::{t, tx};
+use crate::i18n::{self, decimal, phase_word, t, tx};
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveStatus, Saver};
 use crate::util;
@@ -44,14 +44,14 @@ fn pattern(e: &Exercise) -> String {
                     let s = if s.fract() == 0.0 {
                         format!("{s:.0}")
                     } else {
-                        format!("{s:.1}").replace('.', ",")
+                        decimal(format!("{s:.1}"))
                     };
-                    format!("{s} {}", p.kind.word_nl())
+                    format!("{s} {}", phase_word(p.kind))
                 })
                 .collect();
             format!("{} · {len} {}", beats.join(" · "), tx().minutes)
         }
-        _ => format!("{} stappen · {len} {}", e.phases.len(), tx().minutes),
+        _ => format!("{} {} · {len} {}", e.phases.len(), tx().steps, tx().minutes),
     }
 }
 
@@ -235,7 +235,7 @@ pub fn ExercisePage() -> impl IntoView {
                 .cloned()
                 .map(|e| {
                     let id = e.id.clone();
-                    let title = e.title.nl.clone();
+                    let title = i18n::text(&e.title).to_owned();
                     let sub = pattern(&e);
                     let mine = id.starts_with("custom-");
                     view! {
@@ -277,7 +277,7 @@ pub fn ExercisePage() -> impl IntoView {
             <section class="card ex-settings">
                 <Show when=move || is_resonance>
                     <label class="bpm">
-                        <span>{move || format!("{} {}", bpm.get().to_string().replace('.', ","), tx().per_minute)}</span>
+                        <span>{move || format!("{} {}", decimal(bpm.get().to_string()), tx().per_minute)}</span>
                         <input type="range" min="4.5" max="7" step="0.5" prop:value=move || bpm.get().to_string()
                             on:input=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { bpm.set(v) } } />
                     </label>
@@ -362,7 +362,7 @@ pub fn ExercisePage() -> impl IntoView {
 
     let title = Signal::derive(move || match (client.get(), exercise()) {
         (Load::Ready(c), Some(e)) if step.get() != Step::Choose => {
-            format!("{} · {}", c.label.as_str(), e.title.nl)
+            format!("{} · {}", c.label.as_str(), i18n::text(&e.title))
         }
         (Load::Ready(c), _) => format!("{} · {}", c.label.as_str(), tx().title),
         _ => tx().title.to_string(),

@@ -7,7 +7,7 @@ use speelruimte_guide::{Exercise, ExerciseKind, PhaseKind, Timeline, cue_samples
 
 use crate::body::BodyMap;
 use crate::browser::{audio, device};
-use crate::i18n::tx;
+use crate::i18n::{self, phase_word, tx};
 
 /// The pacer picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,7 +171,7 @@ pub fn Runner(
     let announce = move |index: usize| {
         let (kind, text, count) = ex.with_value(|e| {
             let p = &e.phases[index];
-            (p.kind, p.text(child).nl.clone(), p.count)
+            (p.kind, i18n::text(p.text(child)).to_owned(), p.count)
         });
         dots.set(vec![false; count.unwrap_or(0) as usize]);
         if cues.sound {
@@ -184,14 +184,14 @@ pub fn Runner(
             // Breathing phases are short: say the word; other steps: say the instruction.
             let said = if kind.is_breath() {
                 match kind {
-                    PhaseKind::In => "adem in".to_string(),
-                    PhaseKind::Out => "adem uit".to_string(),
-                    k => k.word_nl().to_string(),
+                    PhaseKind::In => tx().breathe_in.to_string(),
+                    PhaseKind::Out => tx().breathe_out.to_string(),
+                    k => phase_word(k).to_string(),
                 }
             } else {
                 text
             };
-            device::speak(&said, "nl-NL");
+            device::speak(&said, i18n::lang().voice());
         }
     };
     announce(0);
@@ -325,9 +325,9 @@ pub fn Runner(
             <div class="run-picture">{picture}</div>
             <div class="run-words">
                 <p class="phase-word" data-testid="phase-word" aria-live="polite">
-                    {move || if paused.get() { tx().paused.to_string() } else { phase.get().kind.word_nl().to_string() }}
+                    {move || if paused.get() { tx().paused.to_string() } else { phase_word(phase.get().kind).to_string() }}
                 </p>
-                <p class="phase-text">{move || phase.get().text(child).nl.clone()}</p>
+                <p class="phase-text">{move || i18n::text(phase.get().text(child)).to_owned()}</p>
                 <p class="phase-next muted">
                     {move || {
                         let m = moment.get();
@@ -336,7 +336,7 @@ pub fn Runner(
                         } else {
                             let left = clock_text(ex.with_value(|e| phase_span(e, m.cycle, m.phase_index).1).saturating_sub(m.elapsed_ms));
                             match m.next {
-                                Some((k, _)) => format!("{left} · {}: {}", tx().soon, k.word_nl()),
+                                Some((k, _)) => format!("{left} · {}: {}", tx().soon, phase_word(k)),
                                 None => left,
                             }
                         }

@@ -7,7 +7,7 @@ use speelruimte_model::Artefact;
 
 use super::pacer::clock_text;
 use crate::body::body_name;
-use crate::i18n::tx;
+use crate::i18n::{self, tx};
 use crate::util;
 
 /// The run stored in an exercise artefact.
@@ -24,7 +24,7 @@ pub fn summary(a: &Artefact) -> String {
     match result(a) {
         Some(r) => format!(
             "{} · {} → {}",
-            r.exercise.title.nl,
+            i18n::text(&r.exercise.title),
             value_text(r.before.value),
             value_text(r.after.value)
         ),
@@ -60,7 +60,7 @@ pub fn ExerciseThumb(artefact: Artefact) -> impl IntoView {
 #[component]
 pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
     let Some(r) = result(&artefact) else {
-        return view! { <p class="error">"Deze oefening kon niet worden gelezen."</p> }.into_any();
+        return view! { <p class="error">{tx().unreadable}</p> }.into_any();
     };
     let change = r.change().map(|c| match c.difference() {
         0 => tx().no_change.to_string(),
@@ -81,13 +81,13 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
         <div class="exercise-review" data-testid="exercise-review">
             <ExerciseThumb artefact=artefact.clone() />
             <dl class="facts">
-                <dt>"Oefening"</dt><dd>{r.exercise.title.nl.clone()}</dd>
+                <dt>{tx().exercise}</dt><dd>{i18n::text(&r.exercise.title).to_owned()}</dd>
                 <dt>{tx().ran_for}</dt>
                 <dd>{clock_text(r.wall_ms)}
                     {r.interrupted.then(|| format!(" ({})", tx().interrupted))}</dd>
-                <dt>"Spanning " {tx().before}</dt><dd data-testid="before-value">{value_text(r.before.value)}</dd>
-                <dt>"Spanning " {tx().after}</dt><dd data-testid="after-value">{value_text(r.after.value)}</dd>
-                {change.map(|c| view! { <dt>"Verschil"</dt><dd>{c}</dd> })}
+                <dt>{tx().tension} " " {tx().before}</dt><dd data-testid="before-value">{value_text(r.before.value)}</dd>
+                <dt>{tx().tension} " " {tx().after}</dt><dd data-testid="after-value">{value_text(r.after.value)}</dd>
+                {change.map(|c| view! { <dt>{tx().change}</dt><dd>{c}</dd> })}
                 <dt>{tx().places} " " {tx().before}</dt><dd>{places(&r.before.places)}</dd>
                 <dt>{tx().places} " " {tx().after}</dt><dd>{places(&r.after.places)}</dd>
             </dl>
@@ -137,7 +137,7 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
         .enumerate()
         .map(|(i, (a, r))| {
             let x = left + step * (i as f32 + 0.5);
-            let day = util::datetime_nl(a.created_at);
+            let day = util::datetime_long(a.created_at);
             let day = day.split(' ').take(2).collect::<Vec<_>>().join(" ");
             let link = match (r.before.value, r.after.value) {
                 (Some(b), Some(af)) => Some(view! { <line x1=x x2=x y1=y(b) y2=y(af) class="change" /> }),
@@ -145,13 +145,13 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
             };
             view! {
                 <g class="run" data-before=value_text(r.before.value) data-after=value_text(r.after.value)>
-                    <title>{format!("{} · {}", r.exercise.title.nl, util::datetime_nl(a.created_at))}</title>
+                    <title>{format!("{} · {}", i18n::text(&r.exercise.title), util::datetime_long(a.created_at))}</title>
                     {link}
                     {r.before.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="before" /> })}
                     {r.after.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="after" /> })}
                     {(i % every == 0).then(|| view! {
                         <text x=x y=h - 24.0 class="axis" text-anchor="middle">{day}</text>
-                        <text x=x y=h - 8.0 class="axis name" text-anchor="middle">{short(&r.exercise.title.nl)}</text>
+                        <text x=x y=h - 8.0 class="axis name" text-anchor="middle">{short(i18n::text(&r.exercise.title))}</text>
                     })}
                 </g>
             }

@@ -3,10 +3,12 @@
 //! tension sits.
 
 use leptos::prelude::*;
-use speelruimte_guide::{CHILD_FACES, SLIDER_ENDS, child_face_step};
+use speelruimte_guide::{
+    CHILD_FACE_NAMES_EN, CHILD_FACES, SLIDER_ENDS, SLIDER_ENDS_EN, child_face_step,
+};
 
 use crate::body::BodyMap;
-use crate::i18n::tx;
+use crate::i18n::{pick, tx};
 
 /// A face drawn for step 0 (calm, big smile) to 4 (very tense, frown, tight brows).
 #[component]
@@ -50,7 +52,7 @@ pub fn Thermometer(
                         aria-pressed=move || (value.get().map(child_face_step) == Some(step)).to_string()
                         on:click=move |_| value.set(Some(v))>
                         <Face step />
-                        <span>{*label}</span>
+                        <span>{pick(label, CHILD_FACE_NAMES_EN[step])}</span>
                     </button>
                 }
             })
@@ -69,8 +71,8 @@ pub fn Thermometer(
                     prop:value=move || value.get().unwrap_or(5).to_string()
                     on:input=move |ev| value.set(event_target_value(&ev).parse().ok()) />
                 <div class="slider-ends">
-                    <span>"0 · " {SLIDER_ENDS.0}</span>
-                    <span>{SLIDER_ENDS.1} " · 10"</span>
+                    <span>"0 · " {pick(SLIDER_ENDS.0, SLIDER_ENDS_EN.0)}</span>
+                    <span>{pick(SLIDER_ENDS.1, SLIDER_ENDS_EN.1)} " · 10"</span>
                 </div>
             </div>
         }

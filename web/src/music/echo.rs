@@ -9,7 +9,7 @@ use speelruimte_sound::{EchoLevel, EchoResult, Pattern, Timing, Voice, pattern_f
 
 use super::engine;
 use super::pad::Hit;
-use crate::i18n::tm;
+use crate::i18n::{pick, tm};
 
 /// The drum the pattern is played on (a clear, short, middle sound).
 const PATTERN_VOICE: Voice = Voice::DjembeTone;
@@ -278,7 +278,7 @@ pub fn EchoCard(echo: Echo) -> impl IntoView {
         EchoPhase::Ready => tm().echo_intro.to_string(),
         EchoPhase::Listen { .. } => tm().echo_listen.to_string(),
         EchoPhase::Answer { .. } => tm().echo_your_turn.to_string(),
-        EchoPhase::Done(r) => r.message_nl.to_string(),
+        EchoPhase::Done(r) => pick(r.message_nl, r.message_en()).to_string(),
     };
     view! {
         <section class="card music-card echo" data-testid="echo" data-phase=phase_code data-onsets=onsets
@@ -289,7 +289,7 @@ pub fn EchoCard(echo: Echo) -> impl IntoView {
                 {EchoLevel::all().map(|l| {
                     let n = l.get();
                     view! {
-                        <button class="chip level" data-level=n.to_string() title=l.description_nl()
+                        <button class="chip level" data-level=n.to_string() title=pick(l.description_nl(), l.description_en())
                             aria-pressed=move || (echo.level.get() == n).to_string()
                             disabled=move || matches!(echo.phase.get(), EchoPhase::Listen { .. } | EchoPhase::Answer { .. })
                             on:click=move |_| { echo.level.set(n); echo.seed.set(random_seed()); echo.phase.set(EchoPhase::Ready); }>
@@ -298,7 +298,7 @@ pub fn EchoCard(echo: Echo) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <p class="muted small">{move || EchoLevel::new(echo.level.get()).description_nl()}</p>
+            <p class="muted small">{move || { let l = EchoLevel::new(echo.level.get()); pick(l.description_nl(), l.description_en()) }}</p>
             <PatternLine echo />
             <p class="echo-prompt" role="status" data-testid="echo-prompt">{prompt}</p>
             {move || stars().map(|s| view! {

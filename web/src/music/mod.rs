@@ -15,11 +15,11 @@ mod turns;
 use leptos::prelude::*;
 use speelruimte_model::Client;
 use speelruimte_sound::{
-    BarInstrument, Bars, CustomScale, LAYOUT_IDS, Layout, Scale, layout, note_name_nl,
+    BarInstrument, Bars, CustomScale, LAYOUT_IDS, Layout, Scale, layout, note_name_en, note_name_nl,
 };
 
 use crate::browser::{audio, device};
-use crate::i18n::{t, tm};
+use crate::i18n::{pick, t, tm};
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use echo::{Echo, EchoCard};
@@ -196,7 +196,7 @@ pub fn MusicPage() -> impl IntoView {
         LAYOUT_IDS
             .iter()
             .map(|id| {
-                let name = layout(id, &Bars::default()).map(|l| l.name_nl).unwrap_or(id);
+                let name = layout(id, &Bars::default()).map(|l| pick(l.name_nl, l.name_en)).unwrap_or(id);
                 view! {
                     <button class="seg" data-layout-choice=*id aria-pressed=move || (layout_id.get() == *id).to_string()
                         on:click=move |_| layout_id.set(id)>{name}</button>
@@ -214,7 +214,7 @@ pub fn MusicPage() -> impl IntoView {
                     bars.update(|b| b.scale = s)
                 }>
                     {["pentatonisch", "majeur", "mineur", "eigen"].into_iter().map(|c| view! {
-                        <option value=c selected=move || bars.with(|b| scale_code(&b.scale) == c)>{scale_of(c, &[0]).name_nl()}</option>
+                        <option value=c selected=move || bars.with(|b| scale_code(&b.scale) == c)>{let s = scale_of(c, &[0]); pick(s.name_nl(), s.name_en())}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -237,7 +237,7 @@ pub fn MusicPage() -> impl IntoView {
                                     }
                                     Err(e) => own_error.set(Some(e.to_string())),
                                 }
-                            }>{note_name_nl(60 + k)}</button>
+                            }>{pick(note_name_nl(60 + k), note_name_en(60 + k))}</button>
                     }).collect_view()}
                     {move || own_error.get().map(|m| view! { <span class="error">{m}</span> })}
                 </div>
@@ -248,8 +248,8 @@ pub fn MusicPage() -> impl IntoView {
                     let i = if event_target_value(&ev) == "metallofoon" { BarInstrument::Metallophone } else { BarInstrument::Xylophone };
                     bars.update(|b| b.instrument = i)
                 }>
-                    <option value="xylofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Xylophone)>{BarInstrument::Xylophone.name_nl()}</option>
-                    <option value="metallofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Metallophone)>{BarInstrument::Metallophone.name_nl()}</option>
+                    <option value="xylofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Xylophone)>{pick(BarInstrument::Xylophone.name_nl(), BarInstrument::Xylophone.name_en())}</option>
+                    <option value="metallofoon" selected=move || bars.with(|b| b.instrument == BarInstrument::Metallophone)>{pick(BarInstrument::Metallophone.name_nl(), BarInstrument::Metallophone.name_en())}</option>
                 </select>
             </label>
         })

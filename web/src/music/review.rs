@@ -9,7 +9,7 @@ use speelruimte_sound::{Recording, Voice, velocity_step};
 use super::engine;
 use super::turns::{player_color, player_name};
 use crate::browser::{audio, device};
-use crate::i18n::tm;
+use crate::i18n::{pick, tm};
 
 /// The part of a music artefact's metadata the review reads.
 #[derive(Deserialize, Clone)]
@@ -50,7 +50,7 @@ pub fn saved(a: &Artefact) -> Option<Saved> {
 
 fn layout_name(id: &str) -> String {
     speelruimte_sound::layout(id, &speelruimte_sound::Bars::default())
-        .map(|l| l.name_nl.to_string())
+        .map(|l| pick(l.name_nl, l.name_en).to_string())
         .unwrap_or_default()
 }
 
@@ -120,7 +120,7 @@ fn timeline(r: &Recording, labels: bool, head: Option<Signal<f64>>) -> impl Into
     let names = labels.then(|| {
         voices
             .iter()
-            .map(|v| view! { <text class="row-name" x=left - 8.0 y=y(*v) + 5.0 text-anchor="end">{v.name_nl()}</text> })
+            .map(|v| view! { <text class="row-name" x=left - 8.0 y=y(*v) + 5.0 text-anchor="end">{pick(v.name_nl(), v.name_en())}</text> })
             .collect_view()
     });
     let dots = r

@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tm;
+use crate::i18n::{pick, tm};
 
 /// Most players at the pad (the recording format allows up to eight).
 pub const MAX_PLAYERS: u8 = 4;
 
-/// Player colours and their names; white text reads on each (WCAG AA).
-const PLAYERS: [(&str, &str); MAX_PLAYERS as usize] = [
-    ("#c2410c", "Oranje"),
-    ("#1d4ed8", "Blauw"),
-    ("#15803d", "Groen"),
-    ("#7e22ce", "Paars"),
+/// Player colours and their names (Dutch, English); white text reads on each (WCAG AA).
+const PLAYERS: [(&str, &str, &str); MAX_PLAYERS as usize] = [
+    ("#c2410c", "Oranje", "Orange"),
+    ("#1d4ed8", "Blauw", "Blue"),
+    ("#15803d", "Groen", "Green"),
+    ("#7e22ce", "Paars", "Purple"),
 ];
 
 /// The colour of player `p` (0-based).
@@ -21,9 +21,10 @@ pub fn player_color(p: u8) -> &'static str {
     PLAYERS[usize::from(p) % PLAYERS.len()].0
 }
 
-/// The colour name of player `p`.
+/// The colour name of player `p`, in the language in use.
 pub fn player_name(p: u8) -> &'static str {
-    PLAYERS[usize::from(p) % PLAYERS.len()].1
+    let (_, nl, en) = PLAYERS[usize::from(p) % PLAYERS.len()];
+    pick(nl, en)
 }
 
 /// Who plays, whose turn it is, and the turn timer.

@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use speelruimte_model::{Client, Goal, GoalDomain, GoalTitle, NewGoal, NewSession, Session};
 
 use super::{ErrorBox, Load, TopBar, load, value};
-use crate::i18n::t;
+use crate::i18n::{pick, t};
 use crate::{api, util};
 
 /// The `:id` of the current route.
@@ -41,7 +41,7 @@ pub fn ClientPage() -> impl IntoView {
             {move || match client.get() {
                 Load::Failed(m) => view! { <p class="error">{m}</p> }.into_any(),
                 Load::Ready(c) => view! {
-                    <p class="subtitle">{c.discipline.label_nl()} " · geboren in " {c.birth_year.get()}</p>
+                    <p class="subtitle">{pick(c.discipline.label_nl(), c.discipline.label_en())} " · " {t().born_in} " " {c.birth_year.get()}</p>
                 }.into_any(),
                 Load::Loading => ().into_any(),
             }}
@@ -81,7 +81,7 @@ pub fn ClientPage() -> impl IntoView {
 fn goal_item(g: Goal) -> impl IntoView {
     view! {
         <li class="goal">
-            <span class="domain">{g.domain.label_nl()}</span>
+            <span class="domain">{pick(g.domain.label_nl(), g.domain.label_en())}</span>
             <span class="goal-title">{g.title.as_str().to_owned()}</span>
             {(!g.subgoals.is_empty()).then(|| view! {
                 <ul class="subgoals">{g.subgoals.into_iter().map(|s| view! { <li>{s.as_str().to_owned()}</li> }).collect_view()}</ul>
@@ -94,7 +94,7 @@ fn session_item(s: Session) -> impl IntoView {
     view! {
         <li>
             <a class="row-link" href=format!("/clients/{}/sessies/{}", s.client_id, s.id)>
-                {util::date_nl(s.date)}
+                {util::date_long(s.date)}
                 {s.notes.map(|n| view! { <small>{n.as_str().chars().take(80).collect::<String>()}</small> })}
             </a>
         </li>
@@ -188,7 +188,7 @@ fn AddGoal(
             <form on:submit=submit>
                 <label>{t().goal_domain}
                     <select name="domain" prop:value=domain on:change=move |ev| domain.set(value(&ev))>
-                        {GoalDomain::ALL.into_iter().map(|d| view! { <option value=d.code()>{d.label_nl()}</option> }).collect_view()}
+                        {GoalDomain::ALL.into_iter().map(|d| view! { <option value=d.code()>{pick(d.label_nl(), d.label_en())}</option> }).collect_view()}
                     </select>
                 </label>
                 <div class="field">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use speelruimte_model::{BirthYear, Client, ClientLabel, Discipline, NewClient};
 
 use super::{ErrorBox, Load, TopBar, load, value};
-use crate::i18n::t;
+use crate::i18n::{pick, t};
 use crate::{api, util};
 
 /// An invitation for a colleague, as the server answers it.
@@ -43,7 +43,7 @@ fn client_tile(c: Client) -> impl IntoView {
         <li>
             <a class="tile" href=format!("/clients/{}", c.id)>
                 <span class="tile-title">{c.label.as_str().to_owned()}</span>
-                <span class="tile-sub">{c.discipline.label_nl()} " · " {age} " jaar"</span>
+                <span class="tile-sub">{pick(c.discipline.label_nl(), c.discipline.label_en())} " · " {age} " " {t().years_old}</span>
             </a>
         </li>
     }
@@ -66,7 +66,7 @@ fn AddClient(on_added: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoVi
                 .get()
                 .trim()
                 .parse()
-                .map_err(|_| "Vul een geboortejaar in, bijvoorbeeld 2016.".to_string())?;
+                .map_err(|_| t().birth_year_invalid.to_string())?;
             let birth_year = BirthYear::parse(y, util::this_year()).map_err(|e| e.to_string())?;
             let discipline =
                 Discipline::from_code(&discipline.get()).unwrap_or(Discipline::Beeldend);
@@ -112,7 +112,7 @@ fn AddClient(on_added: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoVi
                 </label>
                 <label>{t().discipline}
                     <select name="discipline" prop:value=discipline on:change=move |ev| discipline.set(value(&ev))>
-                        {Discipline::ALL.into_iter().map(|d| view! { <option value=d.code()>{d.label_nl()}</option> }).collect_view()}
+                        {Discipline::ALL.into_iter().map(|d| view! { <option value=d.code()>{pick(d.label_nl(), d.label_en())}</option> }).collect_view()}
                     </select>
                 </label>
                 <ErrorBox message=error />

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use speelruimte_model::{LoginRequest, Me};
 
 use super::{ErrorBox, value};
-use crate::i18n::t;
+use crate::i18n::{LangSwitch, t};
 use crate::{Auth, api};
 
 #[component]
@@ -40,6 +40,7 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <main class="page narrow">
+            <div class="lang-corner"><LangSwitch /></div>
             <div class="brand"><span class="logo" aria-hidden="true"></span>{t().app_name}</div>
             <p class="tagline">{t().tagline}</p>
             <section class="card">

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::Auth;
 use crate::api;
-use crate::i18n::t;
+use crate::i18n::{LangSwitch, t};
 
 /// Shows its children only to a logged-in therapist; sends others to the login screen.
 #[component]
@@ -34,7 +34,8 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The bar at the top of every therapist screen: a way back, the title, and logout.
+/// The bar at the top of every therapist screen: a way back, the title, the language switch
+/// and logout.
 #[component]
 pub fn TopBar(
     #[prop(into)] title: Signal<String>,
@@ -56,6 +57,7 @@ pub fn TopBar(
             {back.map(|href| view! { <a class="button ghost back" href=href>"‹ " {t().back}</a> })}
             <h1>{move || title.get()}</h1>
             <span class="who">{move || auth.me.get().map(|m| m.display_name).unwrap_or_default()}</span>
+            <LangSwitch />
             <button class="ghost" on:click=logout>{t().logout}</button>
         </header>
     }

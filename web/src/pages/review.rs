@@ -6,7 +6,7 @@ use speelruimte_model::{Artefact, ArtefactKind, Client, Goal};
 use super::{Load, TopBar, client::client_id, load};
 use crate::draw::replay::DrawingReview;
 use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
-use crate::i18n::t;
+use crate::i18n::{pick, t};
 use crate::music::review::{MusicReview, MusicThumb};
 use crate::util;
 
@@ -41,13 +41,13 @@ pub fn ReviewPage() -> impl IntoView {
             }}
             <Show when=move || open.get().is_some()>
                 {move || open.get().map(|a| {
-                    let when = util::datetime_nl(a.created_at);
+                    let when = util::datetime_long(a.created_at);
                     let kind = a.kind;
                     view! {
                         <div class="lightbox" role="dialog" aria-label=t().review_title>
                             <div class="panel" data-testid="artefact-panel">
                                 <header>
-                                    <h2>{kind.label_nl()} " · " {when}</h2>
+                                    <h2>{pick(kind.label_nl(), kind.label_en())} " · " {when}</h2>
                                     <button class="secondary" on:click=move |_| open.set(None)>"Sluiten"</button>
                                 </header>
                                 {match kind {
@@ -88,7 +88,7 @@ fn by_goal(
             let mine: Vec<Artefact> = artefacts.iter().filter(|a| a.goal_ids.contains(&g.id)).cloned().collect();
             view! {
                 <section class="card" data-goal=g.id.to_string()>
-                    <h2><span class="domain">{g.domain.label_nl()}</span> {g.title.as_str().to_owned()}</h2>
+                    <h2><span class="domain">{pick(g.domain.label_nl(), g.domain.label_en())}</span> {g.title.as_str().to_owned()}</h2>
                     {thumbs(mine, open)}
                 </section>
             }
@@ -113,8 +113,8 @@ fn thumbs(list: Vec<Artefact>, open: RwSignal<Option<Artefact>>) -> impl IntoVie
             {list.into_iter().map(|a| {
                 let has_thumb = a.blobs.iter().any(|b| b.name.as_str() == "thumb.png");
                 let src = blob_url(&a, "thumb.png");
-                let when = util::datetime_nl(a.created_at);
-                let kind = a.kind.label_nl();
+                let when = util::datetime_long(a.created_at);
+                let kind = pick(a.kind.label_nl(), a.kind.label_en());
                 let id = a.id.to_string();
                 let is_exercise = a.kind == ArtefactKind::Exercise;
                 let is_music = a.kind == ArtefactKind::Music;

@@ -31,7 +31,7 @@ pub fn SessionPage() -> impl IntoView {
             Load::Ready(list) => list
                 .into_iter()
                 .find(|s| s.id.to_string() == sid)
-                .map(|s| util::date_nl(s.date))
+                .map(|s| util::date_long(s.date))
                 .unwrap_or_default(),
             _ => String::new(),
         }

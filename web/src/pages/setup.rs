@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use speelruimte_model::{Me, Password, SetupRequest, Username};
 
 use super::{ErrorBox, value};
-use crate::i18n::t;
+use crate::i18n::{LangSwitch, t};
 use crate::{Auth, api};
 
 #[component]
@@ -59,6 +59,7 @@ pub fn SetupPage() -> impl IntoView {
 
     view! {
         <main class="page narrow">
+            <div class="lang-corner"><LangSwitch /></div>
             <div class="brand"><span class="logo" aria-hidden="true"></span>{t().app_name}</div>
             <section class="card">
                 <h1>{t().setup_title}</h1>

@@ -1,0 +1,168 @@
+//! Every string the app shows, in one place: Dutch first, English as a switch.
+//!
+//! The language is chosen once when the app starts (from local storage, Dutch by default) and
+//! switching stores the choice and reloads the page. A reload is simpler and safer than making
+//! every `&'static` text reactive: nothing on screen can end up half in one language, and the
+//! switch sits only on screens that hold no unsaved work.
+
+mod app;
+mod exercise;
+mod music;
+mod switch;
+
+use std::cell::Cell;
+
+pub use app::{EN, NL, Texts};
+pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
+pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts};
+pub use switch::LangSwitch;
+
+/// Declares a table of texts with its Dutch and English contents, each string written once
+/// per language next to the other: `field: ("Dutch", "English"),`.
+macro_rules! texts {
+    ($(#[$doc:meta])* $name:ident, $nl_table:ident, $en_table:ident {
+        $($field:ident: ($nl:expr, $en:expr $(,)?),)*
+    }) => {
+        $(#[$doc])*
+        pub struct $name { $(pub $field: &'static str,)* }
+        /// Dutch, the app's first language.
+        pub static $nl_table: $name = $name { $($field: $nl,)* };
+        /// English (British usage).
+        pub static $en_table: $name = $name { $($field: $en,)* };
+    };
+}
+pub(crate) use texts;
+
+/// A language the app can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Dutch, the first language.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The code in local storage and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for speech synthesis.
+    pub fn voice(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl-NL",
+            Lang::En => "en-GB",
+        }
+    }
+
+    /// Parses a stored code; anything unknown is Dutch.
+    pub fn from_code(code: &str) -> Self {
+        if code == "en" { Lang::En } else { Lang::Nl }
+    }
+
+    /// The other language (what the switch offers).
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+}
+
+/// Where the choice is kept on the tablet.
+pub const STORAGE_KEY: &str = "speelruimte.taal";
+
+thread_local! {
+    /// The language in use; `None` until first read from local storage.
+    static LANG: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The language in use (read from local storage the first time).
+pub fn lang() -> Lang {
+    LANG.with(|l| {
+        l.get().unwrap_or_else(|| {
+            let stored = crate::util::local_storage()
+                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                .map(|c| Lang::from_code(&c))
+                .unwrap_or_default();
+            l.set(Some(stored));
+            stored
+        })
+    })
+}
+
+/// Sets `<html lang>` to the language in use, for screen readers and hyphenation.
+pub fn apply_document_lang() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang().code());
+    }
+}
+
+/// Stores `to` as the chosen language and reloads the page so every screen shows it.
+pub fn switch_to(to: Lang) {
+    if let Some(s) = crate::util::local_storage() {
+        let _ = s.set_item(STORAGE_KEY, to.code());
+    }
+    LANG.with(|l| l.set(Some(to)));
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// The Dutch or the English of something, by the language in use.
+pub fn pick<'a>(nl: &'a str, en: &'a str) -> &'a str {
+    match lang() {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// An exercise text in the language in use.
+pub fn text(t: &speelruimte_guide::Text) -> &str {
+    pick(&t.nl, &t.en)
+}
+
+/// The word for a phase of an exercise in the language in use ("in", "vasthouden"/"hold").
+pub fn phase_word(kind: speelruimte_guide::PhaseKind) -> &'static str {
+    pick(kind.word_nl(), kind.word_en())
+}
+
+/// A decimal number as written in the language in use ("4,5" in Dutch, "4.5" in English).
+pub fn decimal(s: String) -> String {
+    match lang() {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// The texts in use.
+pub fn t() -> &'static Texts {
+    match lang() {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
+/// The texts of the *spanning reguleren* work form in use.
+pub fn tx() -> &'static ExerciseTexts {
+    match lang() {
+        Lang::Nl => &EXERCISE_NL,
+        Lang::En => &EXERCISE_EN,
+    }
+}
+
+/// The texts of the *muziek* work form in use.
+pub fn tm() -> &'static MusicTexts {
+    match lang() {
+        Lang::Nl => &MUSIC_NL,
+        Lang::En => &MUSIC_EN,
+    }
+}
