@@ -75,16 +75,27 @@ mod tests {
             let late = pitch(&s[24_000..30_000], rate as f32);
             let (lo, hi) = (392.0, 523.25);
             if up {
-                assert!((early - lo).abs() < 25.0 && (late - hi).abs() < 3.0, "{early} → {late}");
+                assert!(
+                    (early - lo).abs() < 25.0 && (late - hi).abs() < 3.0,
+                    "{early} → {late}"
+                );
             } else {
-                assert!((early - hi).abs() < 25.0 && (late - lo).abs() < 3.0, "{early} → {late}");
+                assert!(
+                    (early - hi).abs() < 25.0 && (late - lo).abs() < 3.0,
+                    "{early} → {late}"
+                );
             }
         }
     }
 
     #[test]
     fn cues_are_soft_and_end_in_silence() {
-        for kind in [PhaseKind::In, PhaseKind::Hold, PhaseKind::Release, PhaseKind::Look] {
+        for kind in [
+            PhaseKind::In,
+            PhaseKind::Hold,
+            PhaseKind::Release,
+            PhaseKind::Look,
+        ] {
             let s = cue_samples(kind, 44_100);
             let peak = s.iter().fold(0.0f32, |m, v| m.max(v.abs()));
             assert!(peak > 0.1 && peak <= 0.35, "{kind:?}: {peak}");

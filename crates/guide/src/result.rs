@@ -164,7 +164,11 @@ mod tests {
         r.ran_ms = 1000;
         assert!(r.validate().unwrap_err().contains("afgemaakte"));
         r.interrupted = true;
-        assert_eq!(r.validate(), Ok(()), "stopped early after one second is fine");
+        assert_eq!(
+            r.validate(),
+            Ok(()),
+            "stopped early after one second is fine"
+        );
         let mut r = run();
         r.before.places.push(BodyPart::Belly);
         assert!(r.validate().unwrap_err().contains("dubbel"));
