@@ -17,7 +17,11 @@ use anyhow::{Result, bail};
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
-    let rest: Vec<String> = args.collect();
+    // `cargo xtask run -- --port 9000` and `cargo xtask run --port 9000` mean the same.
+    let mut rest: Vec<String> = args.collect();
+    if rest.first().is_some_and(|a| a == "--") {
+        rest.remove(0);
+    }
     let root = workspace_root();
     std::env::set_current_dir(&root)?;
     match command.as_str() {
