@@ -159,6 +159,20 @@ test("paper and templates: white, drawing paper and black, with body, mandala an
     })).json();
     await page.goto(`${server.url}/clients/${clients[0].id}/sessies/${session.id}/tekenen`);
     await page.getByTestId("canvas").waitFor();
+
+    // A stroke shows on screen while the pen is still down (the live layer), not only after.
+    const frameBox = await page.getByTestId("canvas").boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    const ly = frameBox.y + frameBox.height * 0.5;
+    const pen = (type, x, buttons) => cdp.send("Input.dispatchMouseEvent", { type, x, y: ly, force: 0.8, button: "left", buttons, clickCount: 1, pointerType: "pen" });
+    await pen("mousePressed", frameBox.x + 100, 1);
+    for (let i = 1; i <= 40; i++) await pen("mouseMoved", frameBox.x + 100 + i * 10, 1);
+    await page.waitForTimeout(200);
+    const live = await visiblePixels(page, { x: frameBox.x + 90, y: ly - 20, width: 420, height: 40 });
+    await pen("mouseReleased", frameBox.x + 500, 0);
+    assert.ok(live > 1000, `only ${live} pixels of the stroke visible while drawing`);
+    await page.getByTestId("undo").click();
+
     // Colour of the paper layer at a spot: [r, g, b].
     const paperAt = (fx, fy) => page.evaluate(([fx, fy]) => {
       const c = document.querySelector('canvas[data-layer="paper"]');

@@ -30,11 +30,17 @@ pub struct Layers {
 
 /// The 2D context of a layer.
 pub fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
-    node.get_untracked()?
-        .get_context("2d")
-        .ok()??
-        .dyn_into()
-        .ok()
+    let canvas = node.get_untracked()?;
+    // The live layer asks for a low-latency ("desynchronized") context: the browser may then
+    // show it without copying it through the compositor every frame.
+    let context = if canvas.get_attribute("data-layer").as_deref() == Some("live") {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"desynchronized".into(), &true.into());
+        canvas.get_context_with_context_options("2d", &opts)
+    } else {
+        canvas.get_context("2d")
+    };
+    context.ok()??.dyn_into().ok()
 }
 
 /// Repaints the paper layer (background and template) and the ink layer (every visible stroke).
