@@ -6,6 +6,7 @@ mod editor;
 mod pacer;
 pub mod review;
 mod thermometer;
+mod visuals;
 
 use leptos::prelude::*;
 use speelruimte_guide::{

@@ -9,46 +9,8 @@ use crate::body::BodyMap;
 use crate::browser::{audio, device};
 use crate::i18n::{self, phase_word, tx};
 
-/// The pacer picture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Visual {
-    Circle,
-    Balloon,
-    Wave,
-    Animal,
-    /// Reduced motion: a filling bar and a colour, nothing that moves across the screen.
-    Calm,
-}
-
-impl Visual {
-    pub const ALL: [Visual; 5] = [
-        Self::Circle,
-        Self::Balloon,
-        Self::Wave,
-        Self::Animal,
-        Self::Calm,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Circle => "circle",
-            Self::Balloon => "balloon",
-            Self::Wave => "wave",
-            Self::Animal => "animal",
-            Self::Calm => "calm",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Circle => tx().circle,
-            Self::Balloon => tx().balloon,
-            Self::Wave => tx().wave,
-            Self::Animal => tx().animal,
-            Self::Calm => tx().calm,
-        }
-    }
-}
+pub use super::visuals::Visual;
+use super::visuals::{Pacer, wave_paths};
 
 /// Which cues accompany a phase change.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -212,12 +174,16 @@ pub fn Runner(
         });
     };
 
+    // What the screen shows, set by the frame loop whenever the exercise time moves.
+    let moment = RwSignal::new(ex.with_value(|e| Timeline::new(e).at(0)));
+    let level = RwSignal::new(0.0f32);
+
     device::use_animation_frame(move |now| {
         if ended.get_value() {
             return;
         }
         let mut at = clock.with_value(|c| c.elapsed(now)) as u64;
-        let (moment, changes) = ex.with_value(|e| {
+        let (m, breath, changes) = ex.with_value(|e| {
             let tl = Timeline::new(e);
             let m = tl.at(at);
             if !m.finished && e.phases[m.phase_index].manual {
@@ -229,7 +195,11 @@ pub fn Runner(
                     waiting.set(true);
                 }
             }
-            (tl.at(at), tl.phase_changes_between(t.get_untracked(), at))
+            (
+                tl.at(at),
+                tl.breath_level(at),
+                tl.phase_changes_between(t.get_untracked(), at),
+            )
         });
         if let Some((_, index)) = changes.last() {
             waiting.set(false);
@@ -237,14 +207,17 @@ pub fn Runner(
         }
         if at != t.get_untracked() {
             t.set(at);
+            level.set(breath);
         }
-        if moment.finished {
+        let finished = m.finished;
+        if moment.with_untracked(|old| *old != m) {
+            moment.set(m);
+        }
+        if finished {
             finish(false);
         }
     });
 
-    let moment = Memo::new(move |_| ex.with_value(|e| Timeline::new(e).at(t.get())));
-    let level = Signal::derive(move || ex.with_value(|e| Timeline::new(e).breath_level(t.get())));
     let phase = Memo::new(move |_| ex.with_value(|e| e.phases[moment.get().phase_index].clone()));
     let kind = ex.with_value(|e| e.kind);
     let repetitions = ex.with_value(|e| e.repetitions);
@@ -283,7 +256,7 @@ pub fn Runner(
     let wave = Signal::derive(move || ex.with_value(|e| wave_paths(&Timeline::new(e), t.get())));
     let picture = move || {
         match kind {
-        ExerciseKind::Breathing => view! { <Pacer visual level wave /> }.into_any(),
+        ExerciseKind::Breathing => view! { <Pacer visual level=Signal::from(level) wave /> }.into_any(),
         ExerciseKind::MuscleRelaxation => {
             let highlight = Signal::derive(move || moment.get().body.map(|b| b.code().to_string()));
             view! {
@@ -360,94 +333,5 @@ pub fn Runner(
                 <button class="ghost" data-testid="stop" on:click=stop>{tx().stop}</button>
             </div>
         </section>
-    }
-}
-
-/// The breath curve around `t` for the wave picture: (past, future) SVG paths and the dot's
-/// height, 5 s each side.
-fn wave_paths(tl: &Timeline, t: u64) -> (String, String, f32) {
-    let y = |l: f32| 250.0 - 200.0 * l;
-    let mut past = String::new();
-    let mut future = String::new();
-    for step in -20i64..=20 {
-        let dt = step * 250;
-        let at = (t as i64 + dt).max(0) as u64;
-        let x = 150.0 + dt as f32 * 0.028;
-        let p = format!("{x:.1} {:.1} ", y(tl.breath_level(at)));
-        if step <= 0 {
-            past += if past.is_empty() { "M " } else { "L " };
-            past += &p;
-        }
-        if step >= 0 {
-            future += if future.is_empty() { "M " } else { "L " };
-            future += &p;
-        }
-    }
-    (past, future, y(tl.breath_level(t)))
-}
-
-/// The picture that grows on the in-breath and shrinks on the out-breath.
-#[component]
-fn Pacer(visual: Visual, level: Signal<f32>, wave: Signal<(String, String, f32)>) -> impl IntoView {
-    let shape = match visual {
-        Visual::Circle => view! {
-            <circle cx="150" cy="150" r="140" class="guide-ring" />
-            <circle cx="150" cy="150" class="breath-circle" r=move || format!("{:.1}", 40.0 + 100.0 * level.get()) />
-        }
-        .into_any(),
-        Visual::Balloon => view! {
-            <path class="balloon-string" d=move || {
-                let s = 0.45 + 0.55 * level.get();
-                let knot = 125.0 + 80.0 * s;
-                format!("M 150 {knot:.1} C 140 {:.1}, 160 {:.1}, 150 296", knot + 25.0, knot + 50.0)
-            } />
-            <g transform=move || format!("translate(150 125) scale({:.3})", 0.45 + 0.55 * level.get())>
-                <ellipse cx="0" cy="0" rx="66" ry="80" class="balloon" />
-                <ellipse cx="-24" cy="-30" rx="12" ry="20" fill="#ffffff55" />
-                <path d="M -8 86 L 8 86 L 0 78 Z" class="balloon-knot" />
-            </g>
-        }
-        .into_any(),
-        Visual::Wave => view! {
-            <line x1="10" y1="250" x2="290" y2="250" class="wave-base" />
-            <path class="wave-future" d=move || wave.get().1 />
-            <path class="wave-past" d=move || wave.get().0 />
-            <circle cx="150" r="14" class="wave-dot" cy=move || format!("{:.1}", wave.get().2) />
-        }
-        .into_any(),
-        Visual::Animal => view! {
-            <circle cx="112" cy="62" r="18" class="bear" />
-            <circle cx="188" cy="62" r="18" class="bear" />
-            <ellipse cx="150" cy="208" class="bear"
-                rx=move || format!("{:.1}", 58.0 + 36.0 * level.get())
-                ry=move || format!("{:.1}", 62.0 + 18.0 * level.get()) />
-            <ellipse cx="150" cy="214" class="bear-belly"
-                rx=move || format!("{:.1}", 32.0 + 30.0 * level.get())
-                ry=move || format!("{:.1}", 38.0 + 16.0 * level.get()) />
-            <circle cx="150" cy="95" r="46" class="bear" />
-            <ellipse cx="150" cy="112" rx="18" ry="13" class="bear-belly" />
-            <ellipse cx="150" cy="105" rx="7" ry="5" fill="#3a2a1a" />
-            <circle cx="133" cy="88" r="5" fill="#3a2a1a" />
-            <circle cx="167" cy="88" r="5" fill="#3a2a1a" />
-        }
-        .into_any(),
-        Visual::Calm => view! {
-            <rect x="110" y="20" width="80" height="260" rx="40" class="calm-frame" />
-            <rect x="110" width="80" rx="40" class="calm-fill"
-                y=move || format!("{:.1}", 280.0 - 260.0 * level.get())
-                height=move || format!("{:.1}", 260.0 * level.get())
-                style=move || {
-                    // From a cool blue (empty) to a soft green (full).
-                    let l = level.get();
-                    format!("fill: hsl({:.0} 45% 62%)", 205.0 - 55.0 * l)
-                } />
-        }
-        .into_any(),
-    };
-    view! {
-        <svg class=format!("pacer {}", visual.code()) viewBox="0 0 300 300" role="img"
-            aria-label=visual.label() data-level=move || format!("{:.2}", level.get())>
-            {shape}
-        </svg>
     }
 }
