@@ -141,39 +141,6 @@ async fn repeat(
     Ok((StatusCode::OK, Json(artefact)).into_response())
 }
 
-/// Work-form records the server understands are checked before they are kept: an exercise
-/// run must be a valid `speelruimte_guide::ExerciseResult` (ratings 0–10, a valid exercise,
-/// times that add up).
-fn check_metadata(up: &ArtefactUpload) -> Result<(), Error> {
-    if up.kind == ArtefactKind::Exercise {
-        let run: speelruimte_guide::ExerciseResult = serde_json::from_value(up.metadata.clone())
-            .map_err(|e| {
-                Error::Validation(format!("De gegevens van de oefening kloppen niet: {e}"))
-            })?;
-        run.validate().map_err(Error::Validation)?;
-    }
-    // A recording from the muziek work form must be one the review can play and the mixer
-    // can render. A music artefact without one (a plain WAV from elsewhere) is still taken.
-    if up.kind == ArtefactKind::Music
-        && (up.metadata.get("work_form").and_then(|w| w.as_str()) == Some("muziek")
-            || up.metadata.get("recording").is_some())
-    {
-        let rec: speelruimte_sound::Recording = up
-            .metadata
-            .get("recording")
-            .cloned()
-            .ok_or_else(|| Error::Validation("De opname ontbreekt bij dit muziekstuk.".into()))
-            .and_then(|r| {
-                serde_json::from_value(r).map_err(|e| {
-                    Error::Validation(format!("De gegevens van de opname kloppen niet: {e}"))
-                })
-            })?;
-        rec.validate()
-            .map_err(|e| Error::Validation(format!("De opname klopt niet: {e}")))?;
-    }
-    Ok(())
-}
-
 /// Stores an artefact made on the tablet, once.
 #[utoipa::path(put, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path, description = "UUID made on the tablet")),
     request_body = ArtefactUpload, responses(
@@ -189,7 +156,7 @@ pub async fn put_artefact(
     let id = Uuid::parse_str(&id)
         .map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
     up.validate()?;
-    check_metadata(&up)?;
+    content::check_metadata(&up)?;
     let mut blobs = Vec::with_capacity(up.blobs.len());
     for b in &up.blobs {
         let bytes = base64::engine::general_purpose::STANDARD
