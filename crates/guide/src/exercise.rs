@@ -188,23 +188,9 @@ impl BodyPart {
         }
     }
 
-    /// English name.
+    /// English name: the wire names are the English words.
     pub fn name_en(self) -> &'static str {
-        match self {
-            Self::Head => "head",
-            Self::Face => "face",
-            Self::Jaw => "jaw",
-            Self::Throat => "throat",
-            Self::Neck => "neck",
-            Self::Shoulders => "shoulders",
-            Self::Arms => "arms",
-            Self::Hands => "hands",
-            Self::Chest => "chest",
-            Self::Back => "back",
-            Self::Belly => "belly",
-            Self::Legs => "legs",
-            Self::Feet => "feet",
-        }
+        self.code()
     }
 }
 
