@@ -10,6 +10,7 @@ mod metronome;
 mod pad;
 pub mod review;
 mod save;
+mod tape;
 mod turns;
 
 use leptos::prelude::*;
@@ -23,9 +24,10 @@ use crate::i18n::{pick, t, tm};
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use echo::{Echo, EchoCard};
-use looper::{LoopCard, Looper, Tape};
+use looper::{LoopCard, Looper};
 use metronome::{Metronome, MetronomeCard, Pulse};
 use pad::{Hit, Pads};
+use tape::Tape;
 use turns::{TurnBand, Turns, TurnsCard};
 
 /// What the side panel shows.
