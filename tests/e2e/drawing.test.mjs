@@ -176,7 +176,7 @@ test("paper and templates: white, drawing paper and black, with body, mandala an
     // Colour of the paper layer at a spot: [r, g, b].
     const paperAt = (fx, fy) => page.evaluate(([fx, fy]) => {
       const c = document.querySelector('canvas[data-layer="paper"]');
-      return [...c.getContext("2d").getImageData(Math.round(c.width * fx), Math.round(c.height * fy), 1, 1).data].slice(0, 3);
+      return [...window.__canvasPixels(c, Math.round(c.width * fx), Math.round(c.height * fy), 1, 1)].slice(0, 3);
     }, [fx, fy]);
     const cases = [
       ["white", "mandala", [255, 255, 255]],

@@ -71,6 +71,18 @@ export async function newPage(browser, viewport = { width: 1024, height: 768 }) 
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  // The pixels of any canvas, whatever its context (the drawing's paper and ink layers show
+  // bitmaps), through a copy onto a 2D canvas.
+  await context.addInitScript(() => {
+    window.__canvasPixels = (c, x, y, w, h) => {
+      const copy = document.createElement("canvas");
+      copy.width = c.width;
+      copy.height = c.height;
+      const ctx = copy.getContext("2d");
+      ctx.drawImage(c, 0, 0);
+      return ctx.getImageData(x, y, w, h).data;
+    };
+  });
   return page;
 }
 
@@ -107,10 +119,9 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
 export function inkThicknessAt(page, x) {
   return page.evaluate((x) => {
     const c = document.querySelector('canvas[data-layer="ink"]');
-    const ctx = c.getContext("2d");
     const r = c.getBoundingClientRect();
     const scale = c.width / r.width;
-    const col = ctx.getImageData(Math.round((x - r.left) * scale), 0, 1, c.height).data;
+    const col = window.__canvasPixels(c, Math.round((x - r.left) * scale), 0, 1, c.height);
     let n = 0;
     for (let i = 3; i < col.length; i += 4) if (col[i] > 127) n++;
     return n / scale;
@@ -125,7 +136,7 @@ export function inkPixels(page, layer = "ink", band = [0, 1]) {
   return page.evaluate(([layer, band]) => {
     const c = document.querySelector(`canvas[data-layer="${layer}"]`);
     const y0 = Math.floor(c.height * band[0]), y1 = Math.ceil(c.height * band[1]);
-    const d = c.getContext("2d").getImageData(0, y0, c.width, Math.max(1, y1 - y0)).data;
+    const d = window.__canvasPixels(c, 0, y0, c.width, Math.max(1, y1 - y0));
     let n = 0;
     for (let i = 3; i < d.length; i += 4) if (d[i] > 127) n++;
     return n;

@@ -22,7 +22,7 @@ fn tile(alpha: &[u8]) -> Option<Pixmap> {
     Some(p)
 }
 
-fn polygon(points: &[[f32; 2]]) -> Option<tiny_skia::Path> {
+pub(crate) fn polygon(points: &[[f32; 2]]) -> Option<tiny_skia::Path> {
     let mut pb = PathBuilder::new();
     let (first, rest) = points.split_first()?;
     pb.move_to(first[0], first[1]);

@@ -351,31 +351,46 @@ pub fn close_after_left(
             );
             out.pop();
         }
-        n => {
-            // Both caps turn clockwise by half a circle, from the left normal to the right.
-            let e = end_direction(points, true);
-            let p = &points[n - 1];
-            arc(
-                [p.x, p.y],
-                r_last,
-                [-e[1], e[0]],
-                (-sin, cos),
-                ARC_STEPS,
-                out,
-            );
+        _ => {
+            end_cap(out, points, r_last);
             out.extend(right_rev);
-            let s = end_direction(points, false);
-            let p = &points[0];
-            arc(
-                [p.x, p.y],
-                r_first,
-                [s[1], -s[0]],
-                (-sin, cos),
-                ARC_STEPS,
-                out,
-            );
+            start_cap(out, points, r_first);
         }
     }
+}
+
+/// The round cap at the last point (at least two points), from the left side to the right.
+/// Both caps turn clockwise by half a circle, from the left normal to the right.
+pub fn end_cap(out: &mut Vec<[f32; 2]>, points: &[StrokePoint], r_last: f32) {
+    let e = end_direction(points, true);
+    let p = &points[points.len() - 1];
+    arc(
+        [p.x, p.y],
+        r_last,
+        [-e[1], e[0]],
+        cap_turn(),
+        ARC_STEPS,
+        out,
+    );
+}
+
+/// The round cap at the first point (at least two points), from the right side to the left.
+pub fn start_cap(out: &mut Vec<[f32; 2]>, points: &[StrokePoint], r_first: f32) {
+    let s = end_direction(points, false);
+    let p = &points[0];
+    arc(
+        [p.x, p.y],
+        r_first,
+        [s[1], -s[0]],
+        cap_turn(),
+        ARC_STEPS,
+        out,
+    );
+}
+
+/// One clockwise step of a cap's arc.
+fn cap_turn() -> (f32, f32) {
+    (-CAP_TURN.0, CAP_TURN.1)
 }
 
 /// Stage 4 over a whole stroke: the closed outline polygon.

@@ -112,6 +112,11 @@ impl Board {
         true
     }
 
+    /// The strokes being drawn, by pointer.
+    pub fn live_strokes(&self) -> impl Iterator<Item = (i32, &LiveStroke)> {
+        self.live.iter().map(|(id, l)| (*id, &l.builder))
+    }
+
     /// Strokes that show (after undo, redo and clear).
     pub fn visible_count(&self) -> usize {
         self.drawing.visible_strokes().len()
@@ -173,38 +178,45 @@ fn fill_polygon(c: &CanvasRenderingContext2d, outline: &[[f32; 2]]) {
 
 /// Paints one outline with its brush: opacity per brush, watercolour building up, crayon
 /// through a grain mask, the eraser cutting through the ink layer down to the paper.
-fn paint_outline(
-    c: &CanvasRenderingContext2d,
-    outline: &[[f32; 2]],
-    style: &BrushStyle,
-    live: bool,
-) {
+fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
     c.save();
-    let params = style.brush.params();
-    c.set_global_alpha(params.opacity as f64);
-    match style.brush {
-        Brush::Eraser if live => {
-            c.set_fill_style_str("rgba(128,128,128,0.35)");
-        }
-        Brush::Eraser => {
-            let _ = c.set_global_composite_operation("destination-out");
-            c.set_global_alpha(1.0);
-            c.set_fill_style_str("#000");
-        }
-        Brush::Crayon => {
-            c.set_fill_style_str(&css(style.color));
-            fill_polygon(c, outline);
-            // grain: knock small holes into what was just painted
-            let _ = c.set_global_composite_operation("destination-out");
-            c.set_global_alpha(1.0);
-            if let Some(p) = tile_pattern(c, false) {
-                c.set_fill_style_canvas_pattern(&p);
-            }
-        }
-        _ => c.set_fill_style_str(&css(style.color)),
+    if style.brush == Brush::Eraser {
+        let _ = c.set_global_composite_operation("destination-out");
+        c.set_fill_style_str("#000");
+        fill_polygon(c, outline);
+    } else {
+        c.set_global_alpha(style.brush.params().opacity as f64);
+        fill_with_grain(c, outline, style);
     }
-    fill_polygon(c, outline);
     c.restore();
+}
+
+/// Paints (part of) a live stroke's outline opaque: the pieces of a live stroke overlap, and
+/// its canvases show with the brush's opacity as a whole. The eraser shows as a grey shadow.
+pub fn paint_opaque(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
+    c.save();
+    if style.brush == Brush::Eraser {
+        c.set_fill_style_str("rgb(128,128,128)");
+        fill_polygon(c, outline);
+    } else {
+        fill_with_grain(c, outline, style);
+    }
+    c.restore();
+}
+
+/// Fills an outline in the brush's colour; crayon then loses its grain (small holes knocked
+/// into what was just painted).
+fn fill_with_grain(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
+    c.set_fill_style_str(&css(style.color));
+    fill_polygon(c, outline);
+    if style.brush == Brush::Crayon {
+        let _ = c.set_global_composite_operation("destination-out");
+        c.set_global_alpha(1.0);
+        if let Some(p) = tile_pattern(c, false) {
+            c.set_fill_style_canvas_pattern(&p);
+            fill_polygon(c, outline);
+        }
+    }
 }
 
 thread_local! {
@@ -249,7 +261,7 @@ fn tile_pattern(c: &CanvasRenderingContext2d, paper: bool) -> Option<web_sys::Ca
 
 /// Paints a finished stroke.
 pub fn paint_stroke(c: &CanvasRenderingContext2d, s: &Stroke, _bg: Background) {
-    paint_outline(c, &s.outline(), &s.style, false);
+    paint_outline(c, &s.outline(), &s.style);
 }
 
 /// Paints every visible stroke of the drawing.
@@ -261,38 +273,6 @@ pub fn paint_strokes(c: &CanvasRenderingContext2d, board: &Board) {
 pub fn paint_drawing_strokes(c: &CanvasRenderingContext2d, d: &Drawing) {
     for s in d.visible_strokes() {
         paint_stroke(c, s, d.background);
-    }
-}
-
-/// The outlines of the strokes being drawn, with their brushes.
-pub fn live_outlines(board: &Board) -> Vec<(Vec<[f32; 2]>, BrushStyle)> {
-    board
-        .live
-        .values()
-        .map(|l| (l.builder.outline(), *l.builder.style()))
-        .collect()
-}
-
-/// The box (x0, y0, x1, y1) around outlines, in paper CSS px; `None` when there are none.
-pub fn bounds(outlines: &[(Vec<[f32; 2]>, BrushStyle)]) -> Option<[f32; 4]> {
-    let mut points = outlines.iter().flat_map(|(o, _)| o.iter());
-    let first = points.next()?;
-    Some(
-        points.fold([first[0], first[1], first[0], first[1]], |b, p| {
-            [
-                b[0].min(p[0]),
-                b[1].min(p[1]),
-                b[2].max(p[0]),
-                b[3].max(p[1]),
-            ]
-        }),
-    )
-}
-
-/// Paints the live strokes' outlines.
-pub fn paint_live(c: &CanvasRenderingContext2d, outlines: &[(Vec<[f32; 2]>, BrushStyle)]) {
-    for (outline, style) in outlines {
-        paint_outline(c, outline, style, true);
     }
 }
 

@@ -3,8 +3,10 @@
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
 pub(crate) mod ink_glue;
+mod live;
 pub mod replay;
 mod save;
+mod sheet;
 mod surface;
 mod tools;
 
@@ -54,11 +56,7 @@ pub fn DrawPage() -> impl IntoView {
             SaveState::Empty
         });
     }
-    let layers = Layers {
-        paper: NodeRef::new(),
-        ink: NodeRef::new(),
-        live: NodeRef::new(),
-    };
+    let layers = Layers::new();
 
     let changed = {
         let key = storage_key.clone();

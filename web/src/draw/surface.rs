@@ -1,12 +1,8 @@
-//! The paper: three stacked canvases (paper with template, finished ink, live strokes) inside a
-//! frame that two fingers can pan and zoom. Pointer input becomes strokes here; finished
-//! strokes are painted once onto the ink layer, and each animation frame repaints only the
-//! live layer, so the cost of drawing does not grow with the drawing.
-//!
-//! The live layer covers only the strokes being drawn (with room to grow), not the whole
-//! paper: every frame the browser copies a changed canvas's whole bitmap and composites it,
-//! and on a tablet without much CPU to spare that copy, not the ink, is what costs frames
-//! (measured in B5, BENCHMARKS.md).
+//! The paper: two stacked layers (paper with template, finished ink; see [`super::sheet`]) and the live strokes
+//! above them (see [`super::live`]), inside a frame that two fingers can pan and zoom. Pointer
+//! input becomes strokes here; finished strokes are painted once onto the ink layer, and each
+//! animation frame paints only what changed of the live strokes, so the cost of drawing grows
+//! neither with the drawing nor with the stroke.
 
 use std::collections::HashMap;
 
@@ -16,94 +12,80 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
 use super::ink_glue::{self as glue, Board};
+use super::live::LiveViews;
+use super::sheet::{Sheet, Sheets};
 use super::tools::{InputMode, Tools};
 use crate::browser::device::use_animation_frame;
 use speelruimte_ink::{Pinch, ViewTransform};
 
-/// Handles to the three layers, for painting and for export.
+/// Handles to the layers, for painting and for export.
 #[derive(Clone, Copy)]
 pub struct Layers {
     pub paper: NodeRef<Canvas>,
     pub ink: NodeRef<Canvas>,
-    pub live: NodeRef<Canvas>,
+    /// Holds the live strokes' canvases.
+    pub live: NodeRef<Div>,
+    /// Where paper and ink are painted (see [`super::sheet`]).
+    pub sheets: StoredValue<Sheets, LocalStorage>,
 }
 
-/// The 2D context of a layer.
-pub fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
-    let canvas = node.get_untracked()?;
-    // The live layer asks for a low-latency ("desynchronized") context: the browser may then
-    // show it without copying it through the compositor every frame.
-    let context = if canvas.get_attribute("data-layer").as_deref() == Some("live") {
-        let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &"desynchronized".into(), &true.into());
-        canvas.get_context_with_context_options("2d", &opts)
-    } else {
-        canvas.get_context("2d")
-    };
-    context.ok()??.dyn_into().ok()
+impl Layers {
+    /// The layers of a drawing screen, before its canvases are on the page.
+    pub fn new() -> Self {
+        Self {
+            paper: NodeRef::new(),
+            ink: NodeRef::new(),
+            live: NodeRef::new(),
+            sheets: StoredValue::new_local(Sheets::default()),
+        }
+    }
+
+    /// Paints on the paper layer with `f`, then shows it.
+    pub fn paint_paper(&self, f: impl FnOnce(&CanvasRenderingContext2d)) {
+        self.sheets.with_value(|s| {
+            if let Some(sheet) = &s.paper {
+                f(sheet.ctx());
+                sheet.show();
+            }
+        });
+    }
+
+    /// Paints on the ink layer with `f` (given `None` before the canvas is on the page), then
+    /// shows it.
+    pub fn paint_ink<R>(&self, f: impl FnOnce(Option<&CanvasRenderingContext2d>) -> R) -> R {
+        self.sheets.with_value(|s| {
+            let r = f(s.ink.as_ref().map(Sheet::ctx));
+            if let Some(sheet) = &s.ink {
+                sheet.show();
+            }
+            r
+        })
+    }
+
+    /// Makes the sheets once the canvases exist, and sizes them to `w`×`h` CSS px.
+    fn fit(&self, w: f64, h: f64, dpr: f64) {
+        self.sheets.update_value(|s| {
+            for (slot, node) in [(&mut s.paper, self.paper), (&mut s.ink, self.ink)] {
+                if slot.is_none() {
+                    *slot = node.get_untracked().and_then(Sheet::new);
+                }
+                if let Some(sheet) = slot {
+                    sheet.resize(w, h, dpr);
+                }
+            }
+        });
+    }
 }
 
 /// Repaints the paper layer (background and template) and the ink layer (every visible stroke).
 pub fn repaint(layers: Layers, board: &Board) {
-    if let Some(c) = ctx(layers.paper) {
-        glue::paint_paper(&c, board);
-    }
-    if let Some(c) = ctx(layers.ink) {
-        c.clear_rect(0.0, 0.0, board.width() as f64, board.height() as f64);
-        glue::paint_strokes(&c, board);
-    }
-    if let Some(c) = ctx(layers.live) {
-        c.clear_rect(0.0, 0.0, board.width() as f64, board.height() as f64);
-    }
-}
-
-/// Where the live layer lies on the paper, in CSS px.
-#[derive(Clone, Copy, Default, PartialEq)]
-struct LiveRect {
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-}
-
-/// Room the live layer leaves around a stroke to grow into before it must be resized, CSS px.
-const LIVE_SLACK: f64 = 128.0;
-/// The live layer's edges lie on multiples of this (CSS px), so that at the usual pixel
-/// ratios (1, 1.25, 1.5, 2, 3) they fall on whole device pixels and the layer stays sharp.
-const LIVE_SNAP: f64 = 8.0;
-
-impl LiveRect {
-    fn contains(&self, b: [f64; 4]) -> bool {
-        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
-    }
-
-    /// The box `b` (x0, y0, x1, y1) with room to grow, snapped, within a `pw`×`ph` paper.
-    fn around(b: [f64; 4], pw: f64, ph: f64) -> Self {
-        let x = (((b[0] - LIVE_SLACK) / LIVE_SNAP).floor() * LIVE_SNAP).max(0.0);
-        let y = (((b[1] - LIVE_SLACK) / LIVE_SNAP).floor() * LIVE_SNAP).max(0.0);
-        let x1 = (((b[2] + LIVE_SLACK) / LIVE_SNAP).ceil() * LIVE_SNAP).min(pw);
-        let y1 = (((b[3] + LIVE_SLACK) / LIVE_SNAP).ceil() * LIVE_SNAP).min(ph);
-        Self {
-            x,
-            y,
-            w: (x1 - x).max(1.0),
-            h: (y1 - y).max(1.0),
+    layers.paint_paper(|c| glue::paint_paper(c, board));
+    layers.paint_ink(|c| {
+        if let Some(c) = c {
+            c.clear_rect(0.0, 0.0, board.width() as f64, board.height() as f64);
+            glue::paint_strokes(c, board);
         }
-    }
-}
-
-/// Sizes and places the live layer at `r` (which clears it), drawing in paper coordinates.
-fn place_live(canvas: &HtmlCanvasElement, c: &CanvasRenderingContext2d, r: LiveRect, dpr: f64) {
-    canvas.set_width((r.w * dpr).round() as u32);
-    canvas.set_height((r.h * dpr).round() as u32);
-    let _ = canvas.set_attribute(
-        "style",
-        &format!(
-            "inset:auto;left:{}px;top:{}px;width:{}px;height:{}px",
-            r.x, r.y, r.w, r.h
-        ),
-    );
-    let _ = c.set_transform(dpr, 0.0, 0.0, dpr, -r.x * dpr, -r.y * dpr);
+    });
 }
 
 fn device_pixel_ratio() -> f64 {
@@ -135,7 +117,7 @@ pub fn Surface(
     let view_t = RwSignal::new(ViewTransform::default());
     let gesture = StoredValue::new_local(Gesture::default());
     let live_dirty = StoredValue::new_local(false);
-    let live_rect = StoredValue::new_local(LiveRect::default());
+    let live_views = StoredValue::new_local(LiveViews::default());
 
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
@@ -146,25 +128,7 @@ pub fn Surface(
         if w < 1.0 || h < 1.0 {
             return;
         }
-        let dpr = device_pixel_ratio();
-        for layer in [layers.paper, layers.ink] {
-            if let (Some(c), Some(x)) = (layer.get_untracked(), ctx(layer)) {
-                c.set_width((w * dpr).round() as u32);
-                c.set_height((h * dpr).round() as u32);
-                let _ = x.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-            }
-        }
-        // The live layer starts over the whole paper; the next frame with a stroke shrinks it.
-        if let (Some(c), Some(x)) = (layers.live.get_untracked(), ctx(layers.live)) {
-            let r = LiveRect {
-                x: 0.0,
-                y: 0.0,
-                w,
-                h,
-            };
-            place_live(&c, &x, r, dpr);
-            live_rect.set_value(r);
-        }
+        layers.fit(w, h, device_pixel_ratio());
         board.update_value(|b| b.set_size(w as f32, h as f32));
         board.with_value(|b| repaint(layers, b));
     };
@@ -177,48 +141,22 @@ pub fn Surface(
     Effect::new(move |_| {
         let (bg, tpl) = (tools.background.get(), tools.template.get());
         board.update_value(|b| b.set_paper(bg, tpl));
-        if let Some(c) = ctx(layers.paper) {
-            board.with_value(|b| glue::paint_paper(&c, b));
-        }
+        board.with_value(|b| layers.paint_paper(|c| glue::paint_paper(c, b)));
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| fit());
     on_cleanup(move || resize.remove());
 
-    // One repaint of the live layer per frame, only while something changed.
+    // Once per frame, only while something changed: what changed of the live strokes.
     use_animation_frame(move |_| {
         if !live_dirty.get_value() {
             return;
         }
         live_dirty.set_value(false);
-        let (Some(canvas), Some(c)) = (layers.live.get_untracked(), ctx(layers.live)) else {
+        let Some(container) = layers.live.get_untracked() else {
             return;
         };
         board.with_value(|b| {
-            let outlines = glue::live_outlines(b);
-            let old = live_rect.get_value();
-            c.clear_rect(old.x, old.y, old.w, old.h);
-            let Some(bb) = glue::bounds(&outlines) else {
-                return;
-            };
-            // What shows of the strokes (plus a pixel of antialiasing), within the paper.
-            let (pw, ph) = (b.width() as f64, b.height() as f64);
-            let need = [
-                (bb[0] as f64 - 2.0).max(0.0),
-                (bb[1] as f64 - 2.0).max(0.0),
-                (bb[2] as f64 + 2.0).min(pw),
-                (bb[3] as f64 + 2.0).min(ph),
-            ];
-            if need[2] <= need[0] || need[3] <= need[1] {
-                return;
-            }
-            // Resize when the strokes outgrow the layer, or when it is far too big for them
-            // (a new stroke after a long one).
-            let fit = LiveRect::around(need, pw, ph);
-            if !old.contains(need) || old.w * old.h > 4.0 * fit.w * fit.h {
-                place_live(&canvas, &c, fit, device_pixel_ratio());
-                live_rect.set_value(fit);
-            }
-            glue::paint_live(&c, &outlines);
+            live_views.update_value(|v| v.update(&container, b, device_pixel_ratio()));
         });
     });
 
@@ -321,12 +259,12 @@ pub fn Surface(
         if was_finger == Some(true) {
             return;
         }
-        let ink = ctx(layers.ink);
         let done = board
-            .try_update_value(|b| b.finish_stroke(id, ink.as_ref()))
+            .try_update_value(|b| layers.paint_ink(|c| b.finish_stroke(id, c)))
             .unwrap_or(false);
+        // Off the live layer in the same task it went onto the ink layer: no frame shows both.
+        live_views.update_value(|v| v.remove(id));
         if done {
-            live_dirty.set_value(true);
             on_change.run(());
         }
     };
@@ -350,7 +288,7 @@ pub fn Surface(
             <div class="paper-stack" style=transform>
                 <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>
                 <canvas node_ref=layers.ink class="layer" data-layer="ink"></canvas>
-                <canvas node_ref=layers.live class="layer" data-layer="live"></canvas>
+                <div node_ref=layers.live class="layer" data-layer="live"></div>
             </div>
         </div>
     }

@@ -1,0 +1,263 @@
+//! The strokes under a pen or finger, shown as they grow, at a cost per frame that does not
+//! grow with the stroke.
+//!
+//! The part of a live stroke's outline that is final ([`LiveStroke::settled_piece`]) is
+//! painted once, a few points per frame, onto square tiles that the stroke passes over; the
+//! tail that still changes has a small canvas of its own, cleared and repainted every frame.
+//! Pieces overlap, so they are painted opaque and the group of canvases carries the brush's
+//! opacity, the way the finished stroke is painted on the ink layer in one go.
+//!
+//! Every frame the browser copies each changed canvas's whole bitmap for the compositor, so
+//! the canvases stay small: a frame changes the tail and the one or two tiles under the pen,
+//! never a canvas the size of the stroke (measured in B5, BENCHMARKS.md).
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use speelruimte_ink::{Brush, BrushStyle, LiveStroke};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+use super::ink_glue::{self as glue, Board};
+
+/// Where a canvas lies on the paper, in CSS px.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Rect {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// Side of a settled-ink tile, CSS px. A multiple of 8, so that at the usual pixel ratios
+/// (1, 1.25, 1.5, 2, 3) tile edges fall on whole device pixels and tiles meet without a seam.
+const TILE: f64 = 128.0;
+/// The tail canvas's sides are multiples of this (CSS px), so it is rarely resized.
+const SNAP: f64 = 64.0;
+/// Canvas edges lie on multiples of this (CSS px): whole device pixels at the usual ratios.
+const ALIGN: f64 = 8.0;
+/// Room the tail canvas leaves around the tail before it must move.
+const TAIL_SLACK: f64 = 32.0;
+
+impl Rect {
+    fn contains(&self, b: [f64; 4]) -> bool {
+        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
+    }
+}
+
+/// The box around an outline (plus two pixels of antialiasing) within the paper, or `None`
+/// when nothing of it is on the paper.
+fn bounds(outline: &[[f32; 2]], pw: f64, ph: f64) -> Option<[f64; 4]> {
+    let (first, rest) = outline.split_first()?;
+    let b = rest
+        .iter()
+        .fold([first[0], first[1], first[0], first[1]], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        });
+    let b = [
+        (b[0] as f64 - 2.0).max(0.0),
+        (b[1] as f64 - 2.0).max(0.0),
+        (b[2] as f64 + 2.0).min(pw),
+        (b[3] as f64 + 2.0).min(ph),
+    ];
+    (b[2] > b[0] && b[3] > b[1]).then_some(b)
+}
+
+/// One canvas of a live stroke, drawing in paper coordinates.
+struct Pane {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    rect: Rect,
+}
+
+impl Pane {
+    fn new(group: &Element, name: &str) -> Option<Self> {
+        let doc = web_sys::window()?.document()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let _ = canvas.set_attribute("class", "live-pane");
+        let _ = canvas.set_attribute("data-pane", name);
+        canvas.set_width(1);
+        canvas.set_height(1);
+        // A plain context: a low-latency ("desynchronized") one missed more frames in B5.
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        group.append_child(&canvas).ok()?;
+        Some(Self {
+            canvas,
+            ctx,
+            rect: Rect::default(),
+        })
+    }
+
+    /// Places the canvas at `r`, cleared. The bitmap is only reallocated when its size
+    /// changes; moving it is a style change.
+    fn place(&mut self, r: Rect, dpr: f64) {
+        let (w, h) = ((r.w * dpr).round() as u32, (r.h * dpr).round() as u32);
+        if (self.canvas.width(), self.canvas.height()) == (w, h) {
+            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            self.ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+        } else {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+        }
+        let _ = self.canvas.set_attribute(
+            "style",
+            &format!(
+                "left:{}px;top:{}px;width:{}px;height:{}px",
+                r.x, r.y, r.w, r.h
+            ),
+        );
+        let _ = self
+            .ctx
+            .set_transform(dpr, 0.0, 0.0, dpr, -r.x * dpr, -r.y * dpr);
+        self.rect = r;
+    }
+
+    /// Clears what the canvas shows.
+    fn clear(&self) {
+        let r = self.rect;
+        self.ctx.clear_rect(r.x, r.y, r.w, r.h);
+    }
+}
+
+/// What shows of one live stroke.
+struct StrokeView {
+    group: Element,
+    /// Settled ink, by tile column and row.
+    tiles: HashMap<(i32, i32), Pane>,
+    tail: Pane,
+    /// Settled side vertices already painted.
+    painted: usize,
+}
+
+impl StrokeView {
+    fn new(container: &Element, style: &BrushStyle) -> Option<Self> {
+        let doc = web_sys::window()?.document()?;
+        let group = doc.create_element("div").ok()?;
+        let _ = group.set_attribute("class", "live-stroke");
+        let _ = group.set_attribute("style", &format!("opacity:{}", opacity(style)));
+        container.append_child(&group).ok()?;
+        Some(Self {
+            tail: Pane::new(&group, "tail")?,
+            group,
+            tiles: HashMap::new(),
+            painted: 0,
+        })
+    }
+
+    /// Paints what settled since the last frame and the tail as it is now.
+    fn update(&mut self, stroke: &LiveStroke, pw: f64, ph: f64, dpr: f64) {
+        let style = stroke.style();
+        let settled = stroke.settled_len();
+        if settled > self.painted {
+            let piece = stroke.settled_piece(self.painted);
+            if let Some(b) = bounds(&piece, pw, ph) {
+                let (c0, r0) = ((b[0] / TILE) as i32, (b[1] / TILE) as i32);
+                let (c1, r1) = ((b[2] / TILE) as i32, (b[3] / TILE) as i32);
+                for key in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| (c, r))) {
+                    if let Some(tile) = self.tile(key, dpr) {
+                        glue::paint_opaque(&tile.ctx, &piece, style);
+                    }
+                }
+            }
+            self.painted = settled;
+        }
+        let tail = stroke.tail_outline();
+        let Some(b) = bounds(&tail, pw, ph) else {
+            self.tail.clear();
+            return;
+        };
+        if self.tail.rect.contains(b) {
+            self.tail.clear();
+        } else {
+            self.tail.place(self.tail_rect(b), dpr);
+        }
+        glue::paint_opaque(&self.tail.ctx, &tail, style);
+    }
+
+    /// The settled tile at `key`, made when the stroke first reaches it.
+    fn tile(&mut self, key: (i32, i32), dpr: f64) -> Option<&Pane> {
+        if let Entry::Vacant(v) = self.tiles.entry(key) {
+            let mut pane = Pane::new(&self.group, "settled")?;
+            let (x, y) = (key.0 as f64 * TILE, key.1 as f64 * TILE);
+            pane.place(
+                Rect {
+                    x,
+                    y,
+                    w: TILE,
+                    h: TILE,
+                },
+                dpr,
+            );
+            v.insert(pane);
+        }
+        self.tiles.get(&key)
+    }
+
+    /// Where the tail canvas goes for a tail within `b`: around it with room to move, its
+    /// size never shrinking during the stroke (a new size reallocates the canvas).
+    fn tail_rect(&self, b: [f64; 4]) -> Rect {
+        let snap_down = |v: f64| (v / ALIGN).floor() * ALIGN;
+        let snap_up = |v: f64| (v / SNAP).ceil() * SNAP;
+        let w = snap_up(b[2] - b[0] + 2.0 * TAIL_SLACK).max(self.tail.rect.w);
+        let h = snap_up(b[3] - b[1] + 2.0 * TAIL_SLACK).max(self.tail.rect.h);
+        Rect {
+            x: snap_down((b[0] + b[2] - w) / 2.0),
+            y: snap_down((b[1] + b[3] - h) / 2.0),
+            w,
+            h,
+        }
+    }
+}
+
+/// How strongly a live stroke shows: its brush's opacity; the eraser as a grey shadow.
+fn opacity(style: &BrushStyle) -> f32 {
+    match style.brush {
+        Brush::Eraser => 0.35,
+        brush => brush.params().opacity,
+    }
+}
+
+/// The live strokes' canvases, by pointer.
+#[derive(Default)]
+pub struct LiveViews {
+    views: HashMap<i32, StrokeView>,
+}
+
+impl LiveViews {
+    /// Brings every live stroke of `board` on screen, inside `container`.
+    pub fn update(&mut self, container: &Element, board: &Board, dpr: f64) {
+        let (pw, ph) = (board.width() as f64, board.height() as f64);
+        let gone: Vec<i32> = self
+            .views
+            .keys()
+            .filter(|id| !board.is_live(**id))
+            .copied()
+            .collect();
+        for id in gone {
+            self.remove(id);
+        }
+        for (id, stroke) in board.live_strokes() {
+            let view = match self.views.entry(id) {
+                Entry::Occupied(o) => o.into_mut(),
+                Entry::Vacant(v) => match StrokeView::new(container, stroke.style()) {
+                    Some(view) => v.insert(view),
+                    None => continue,
+                },
+            };
+            view.update(stroke, pw, ph, dpr);
+        }
+    }
+
+    /// Takes pointer `id`'s stroke off the screen (it was painted on the ink layer, or
+    /// cancelled).
+    pub fn remove(&mut self, id: i32) {
+        if let Some(view) = self.views.remove(&id) {
+            view.group.remove();
+        }
+    }
+}
