@@ -112,6 +112,11 @@ impl Board {
         true
     }
 
+    /// Whether a stroke is being drawn.
+    pub fn is_drawing(&self) -> bool {
+        !self.live.is_empty()
+    }
+
     /// The strokes being drawn, by pointer.
     pub fn live_strokes(&self) -> impl Iterator<Item = (i32, &LiveStroke)> {
         self.live.iter().map(|(id, l)| (*id, &l.builder))

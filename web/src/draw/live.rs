@@ -7,18 +7,20 @@
 //! Pieces overlap, so they are painted opaque and the group of canvases carries the brush's
 //! opacity, the way the finished stroke is painted on the ink layer in one go.
 //!
-//! Every frame the browser copies each changed canvas's whole bitmap for the compositor, so
-//! the canvases stay small: a frame changes the tail and the one or two tiles under the pen,
-//! never a canvas the size of the stroke (measured in B5, BENCHMARKS.md).
+//! Every frame the browser copies each 2D canvas's whole bitmap for the compositor, changed or
+//! not, so these canvases show bitmaps ([`Sheet`]) and stay small: a frame hands over the tail
+//! and the one or two tiles under the pen, never a bitmap the size of the stroke (measured in
+//! B5, BENCHMARKS.md).
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke};
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+use web_sys::{Element, HtmlCanvasElement};
 
 use super::ink_glue::{self as glue, Board};
+use super::sheet::Sheet;
 
 /// Where a canvas lies on the paper, in CSS px.
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -68,10 +70,9 @@ fn bounds(outline: &[[f32; 2]], pw: f64, ph: f64) -> Option<[f64; 4]> {
     (b[2] > b[0] && b[3] > b[1]).then_some(b)
 }
 
-/// One canvas of a live stroke, drawing in paper coordinates.
+/// One canvas of a live stroke, painted in paper coordinates.
 struct Pane {
-    canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
+    sheet: Sheet,
     rect: Rect,
 }
 
@@ -81,46 +82,29 @@ impl Pane {
         let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
         let _ = canvas.set_attribute("class", "live-pane");
         let _ = canvas.set_attribute("data-pane", name);
-        canvas.set_width(1);
-        canvas.set_height(1);
-        // A plain context: a low-latency ("desynchronized") one missed more frames in B5.
-        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         group.append_child(&canvas).ok()?;
         Some(Self {
-            canvas,
-            ctx,
+            sheet: Sheet::new(canvas)?,
             rect: Rect::default(),
         })
     }
 
-    /// Places the canvas at `r`, cleared. The bitmap is only reallocated when its size
+    /// Places the canvas at `r`. Its bitmap is only reallocated (and cleared) when its size
     /// changes; moving it is a style change.
     fn place(&mut self, r: Rect, dpr: f64) {
-        let (w, h) = ((r.w * dpr).round() as u32, (r.h * dpr).round() as u32);
-        if (self.canvas.width(), self.canvas.height()) == (w, h) {
-            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            self.ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+        if (r.w, r.h) == (self.rect.w, self.rect.h) {
+            self.sheet.move_to(r.x, r.y, dpr);
         } else {
-            self.canvas.set_width(w);
-            self.canvas.set_height(h);
+            self.sheet.resize_at(r.x, r.y, r.w, r.h, dpr);
         }
-        let _ = self.canvas.set_attribute(
+        let _ = self.sheet.display().set_attribute(
             "style",
             &format!(
                 "left:{}px;top:{}px;width:{}px;height:{}px",
                 r.x, r.y, r.w, r.h
             ),
         );
-        let _ = self
-            .ctx
-            .set_transform(dpr, 0.0, 0.0, dpr, -r.x * dpr, -r.y * dpr);
         self.rect = r;
-    }
-
-    /// Clears what the canvas shows.
-    fn clear(&self) {
-        let r = self.rect;
-        self.ctx.clear_rect(r.x, r.y, r.w, r.h);
     }
 }
 
@@ -160,23 +144,23 @@ impl StrokeView {
                 let (c1, r1) = ((b[2] / TILE) as i32, (b[3] / TILE) as i32);
                 for key in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| (c, r))) {
                     if let Some(tile) = self.tile(key, dpr) {
-                        glue::paint_opaque(&tile.ctx, &piece, style);
+                        glue::paint_opaque(tile.sheet.ctx(), &piece, style);
+                        tile.sheet.show();
                     }
                 }
             }
             self.painted = settled;
         }
         let tail = stroke.tail_outline();
-        let Some(b) = bounds(&tail, pw, ph) else {
-            self.tail.clear();
-            return;
-        };
-        if self.tail.rect.contains(b) {
-            self.tail.clear();
-        } else {
+        let b = bounds(&tail, pw, ph);
+        if let Some(b) = b.filter(|b| !self.tail.rect.contains(*b)) {
             self.tail.place(self.tail_rect(b), dpr);
         }
-        glue::paint_opaque(&self.tail.ctx, &tail, style);
+        let c = self.tail.sheet.fresh();
+        if b.is_some() {
+            glue::paint_opaque(c, &tail, style);
+        }
+        self.tail.sheet.show();
     }
 
     /// The settled tile at `key`, made when the stroke first reaches it.

@@ -9,7 +9,11 @@
 //! canvas showing an `ImageBitmap` (`bitmaprenderer`) costs nothing until it is given a new one.
 //!
 //! So each sheet paints on an `OffscreenCanvas` and hands the result to its canvas on the page
-//! once per change (a finished stroke, undo, a new background), not once per frame.
+//! once per change (a finished stroke, undo, a new background), not once per frame. Handing it
+//! over leaves the offscreen canvas blank; the picture is copied back (the size of the paper,
+//! about 30 ms on a slow tablet) when the pen rests, or at the latest before the next change.
+
+use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -22,6 +26,8 @@ pub struct Sheet {
     shown: ImageBitmapRenderingContext,
     off: OffscreenCanvas,
     ctx: CanvasRenderingContext2d,
+    /// The picture is on the page only: the offscreen canvas is blank since [`Sheet::show`].
+    blank: Cell<bool>,
 }
 
 impl Sheet {
@@ -41,37 +47,83 @@ impl Sheet {
             shown,
             off,
             ctx,
+            blank: Cell::new(false),
         })
     }
 
     /// Sizes the sheet to `w`×`h` CSS px at pixel ratio `dpr` (which clears it); painting then
     /// happens in CSS px.
     pub fn resize(&self, w: f64, h: f64, dpr: f64) {
+        self.resize_at(0.0, 0.0, w, h, dpr);
+    }
+
+    /// Sizes the sheet to `w`×`h` CSS px at pixel ratio `dpr` (which clears it), for the part of
+    /// the paper whose top left corner is at (`x`, `y`); painting then happens in paper CSS px.
+    pub fn resize_at(&self, x: f64, y: f64, w: f64, h: f64, dpr: f64) {
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
         self.off.set_width(pw);
         self.off.set_height(ph);
         self.display.set_width(pw);
         self.display.set_height(ph);
-        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.move_to(x, y, dpr);
+        // Resized means cleared: the caller paints everything again.
+        self.blank.set(false);
     }
 
-    /// The context to paint with, in CSS px.
-    pub fn ctx(&self) -> &CanvasRenderingContext2d {
+    /// Paints for the part of the paper whose top left corner is at (`x`, `y`) from now on
+    /// (for a sheet that is painted afresh each time, see [`Sheet::fresh`]).
+    pub fn move_to(&self, x: f64, y: f64, dpr: f64) {
+        let _ = self
+            .ctx
+            .set_transform(dpr, 0.0, 0.0, dpr, -x * dpr, -y * dpr);
+    }
+
+    /// The canvas on the page.
+    pub fn display(&self) -> &HtmlCanvasElement {
+        &self.display
+    }
+
+    /// The context to paint with on an empty sheet (what shows stays until the next
+    /// [`Sheet::show`]).
+    pub fn fresh(&self) -> &CanvasRenderingContext2d {
+        if !self.blank.replace(false) {
+            self.ctx.save();
+            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            let (w, h) = (self.off.width() as f64, self.off.height() as f64);
+            self.ctx.clear_rect(0.0, 0.0, w, h);
+            self.ctx.restore();
+        }
         &self.ctx
     }
 
-    /// Shows what was painted. The offscreen bitmap moves to the page, and a copy of it is
-    /// painted back so that the next change is painted over the current picture.
-    pub fn show(&self) {
-        let Ok(bitmap) = self.off.transfer_to_image_bitmap() else {
+    /// The context to paint with, in CSS px, over the picture as it shows.
+    pub fn ctx(&self) -> &CanvasRenderingContext2d {
+        self.restore();
+        &self.ctx
+    }
+
+    /// Copies the picture on the page back to the offscreen canvas, if [`Sheet::show`] left
+    /// it blank.
+    pub fn restore(&self) {
+        if !self.blank.replace(false) {
             return;
-        };
+        }
         self.ctx.save();
         let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         let _ = self.ctx.set_global_composite_operation("copy");
-        let _ = self.ctx.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
+        let _ = self
+            .ctx
+            .draw_image_with_html_canvas_element(&self.display, 0.0, 0.0);
         self.ctx.restore();
-        self.shown.transfer_from_image_bitmap(&bitmap);
+    }
+
+    /// Shows what was painted: the offscreen bitmap moves to the page, leaving the offscreen
+    /// canvas blank until [`Sheet::restore`].
+    pub fn show(&self) {
+        if let Ok(bitmap) = self.off.transfer_to_image_bitmap() {
+            self.shown.transfer_from_image_bitmap(&bitmap);
+            self.blank.set(true);
+        }
     }
 }
 
@@ -80,4 +132,14 @@ impl Sheet {
 pub struct Sheets {
     pub paper: Option<Sheet>,
     pub ink: Option<Sheet>,
+}
+
+impl Sheets {
+    /// Copies pictures that only show on the page back to their offscreen canvases: done
+    /// while the pen rests, so the next finished stroke need not wait for it.
+    pub fn restore(&self) {
+        for sheet in [&self.paper, &self.ink].into_iter().flatten() {
+            sheet.restore();
+        }
+    }
 }

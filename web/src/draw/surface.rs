@@ -15,7 +15,7 @@ use super::ink_glue::{self as glue, Board};
 use super::live::LiveViews;
 use super::sheet::{Sheet, Sheets};
 use super::tools::{InputMode, Tools};
-use crate::browser::device::use_animation_frame;
+use crate::browser::device::{now_ms, use_animation_frame};
 use speelruimte_ink::{Pinch, ViewTransform};
 
 /// Handles to the layers, for painting and for export.
@@ -88,6 +88,9 @@ pub fn repaint(layers: Layers, board: &Board) {
     });
 }
 
+/// How long the pen must have been up before work the size of the paper is done, ms.
+const REST_MS: f64 = 150.0;
+
 fn device_pixel_ratio() -> f64 {
     web_sys::window()
         .map(|w| w.device_pixel_ratio())
@@ -118,6 +121,8 @@ pub fn Surface(
     let gesture = StoredValue::new_local(Gesture::default());
     let live_dirty = StoredValue::new_local(false);
     let live_views = StoredValue::new_local(LiveViews::default());
+    let last_up = StoredValue::new_local(0.0);
+    let corner = StoredValue::new_local((0.0, 0.0));
 
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
@@ -147,8 +152,12 @@ pub fn Surface(
     on_cleanup(move || resize.remove());
 
     // Once per frame, only while something changed: what changed of the live strokes.
-    use_animation_frame(move |_| {
+    use_animation_frame(move |now| {
         if !live_dirty.get_value() {
+            // The pen rests: the moment for copying the pictures back (see `super::sheet`).
+            if now - last_up.get_value() > REST_MS && !board.with_value(Board::is_drawing) {
+                layers.sheets.with_value(Sheets::restore);
+            }
             return;
         }
         live_dirty.set_value(false);
@@ -162,7 +171,7 @@ pub fn Surface(
 
     // Paper coordinates of an event: from the client position through the frame's transform.
     let to_paper = move |ev: &PointerEvent| -> (f32, f32) {
-        let (fx, fy) = frame_xy(frame, ev);
+        let (fx, fy) = frame_xy(corner, ev);
         let v = view_t.get_untracked();
         (
             ((fx - v.tx) / v.scale) as f32,
@@ -186,9 +195,10 @@ pub fn Surface(
         if let Some(f) = frame.get_untracked() {
             let _ = f.set_pointer_capture(ev.pointer_id());
         }
+        corner.set_value(frame_corner(frame));
         if kind == "touch" && tools.mode.get_untracked() == InputMode::PenOnly {
             // A resting palm or a pan/zoom finger: never ink.
-            let xy = frame_xy(frame, &ev);
+            let xy = frame_xy(corner, &ev);
             gesture.update_value(|g| {
                 g.fingers.insert(ev.pointer_id(), xy);
                 if g.fingers.len() == 2 {
@@ -210,7 +220,7 @@ pub fn Surface(
     let on_move = move |ev: PointerEvent| {
         let id = ev.pointer_id();
         if gesture.with_value(|g| g.fingers.contains_key(&id)) {
-            let xy = frame_xy(frame, &ev);
+            let xy = frame_xy(corner, &ev);
             let size = frame
                 .get_untracked()
                 .map(|f| (f.client_width() as f64, f.client_height() as f64))
@@ -264,6 +274,7 @@ pub fn Surface(
             .unwrap_or(false);
         // Off the live layer in the same task it went onto the ink layer: no frame shows both.
         live_views.update_value(|v| v.remove(id));
+        last_up.set_value(now_ms());
         if done {
             on_change.run(());
         }
@@ -295,16 +306,23 @@ pub fn Surface(
 }
 
 /// Position of an event relative to the frame's top-left corner, in CSS pixels, sub-pixel.
-fn frame_xy(frame: NodeRef<Div>, ev: &PointerEvent) -> (f64, f64) {
+/// The frame's corner is read when a pointer goes down and kept for its moves: reading it
+/// forces a layout, and the live strokes change the page's layout every frame.
+fn frame_xy(corner: StoredValue<(f64, f64), LocalStorage>, ev: &PointerEvent) -> (f64, f64) {
     let read = |name: &str| {
         js_sys::Reflect::get(ev, &JsValue::from_str(name))
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0)
     };
-    let rect = frame.get_untracked().map(|f| f.get_bounding_client_rect());
-    let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
+    let (left, top) = corner.get_value();
     (read("clientX") - left, read("clientY") - top)
+}
+
+/// Where the frame's top left corner is on the page.
+fn frame_corner(frame: NodeRef<Div>) -> (f64, f64) {
+    let rect = frame.get_untracked().map(|f| f.get_bounding_client_rect());
+    rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0))
 }
 
 /// Paper + ink layers flattened into one canvas at full resolution, for the PNG.
