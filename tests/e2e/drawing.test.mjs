@@ -67,6 +67,10 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
       await penStroke(page, line([X(0.1), y], [X(0.9), y], 40, 0.2, 1.0));
       await strokes(page, 4 + i);
     }
+    // The strokes before them are all still there (each new stroke is painted over the picture
+    // as it shows), and no live canvases are left once the pen is up.
+    assert.ok(await inkPixels(page, "ink", [0, 0.25]) >= top, "the first strokes vanished from the ink layer");
+    assert.equal(await page.locator(".live-stroke").count(), 0, "live canvases left after the pen lifted");
     await page.locator('[data-brush="gum"]').click();
     const beforeErase = await inkPixels(page, "ink", [0.45, 0.55]);
     await penStroke(page, line([X(0.45), Y(0.3)], [X(0.55), Y(0.7)], 30, 0.8, 0.8));
