@@ -17,6 +17,23 @@ after(async () => {
   await server?.stop();
 });
 
+// The first test made the account: log in and open the drawing screen in a new session of the
+// same client.
+async function openNewSession(page) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Gebruikersnaam").fill("c.bakker");
+  await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { name: "Cliënten" }).waitFor();
+  const me = await (await page.request.get(`${server.url}/api/me`)).json();
+  const clients = await (await page.request.get(`${server.url}/api/clients`)).json();
+  const session = await (await page.request.post(`${server.url}/api/clients/${clients[0].id}/sessions`, {
+    data: { date: "2026-11-25" }, headers: { "X-CSRF-Token": me.csrf_token },
+  })).json();
+  await page.goto(`${server.url}/clients/${clients[0].id}/sessies/${session.id}/tekenen`);
+  await page.getByTestId("canvas").waitFor();
+}
+
 const strokes = (page, n) => page.locator(`[data-testid="canvas"][data-strokes="${n}"]`).waitFor();
 
 test("fingers draw together, a pen rejects the palm, undo/redo and reload keep the drawing, replay keeps the order", async (t) => {
@@ -150,19 +167,7 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
 test("paper and templates: white, drawing paper and black, with body, mandala and house-tree-person", async (t) => {
   const page = await newPage(browser);
   try {
-    // The first test made the account; log in and use a new session of the same client.
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Gebruikersnaam").fill("c.bakker");
-    await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("heading", { name: "Cliënten" }).waitFor();
-    const me = await (await page.request.get(`${server.url}/api/me`)).json();
-    const clients = await (await page.request.get(`${server.url}/api/clients`)).json();
-    const session = await (await page.request.post(`${server.url}/api/clients/${clients[0].id}/sessions`, {
-      data: { date: "2026-11-25" }, headers: { "X-CSRF-Token": me.csrf_token },
-    })).json();
-    await page.goto(`${server.url}/clients/${clients[0].id}/sessies/${session.id}/tekenen`);
-    await page.getByTestId("canvas").waitFor();
+    await openNewSession(page);
 
     // A stroke shows on screen while the pen is still down (the live layer), not only after.
     const frameBox = await page.getByTestId("canvas").boundingBox();
@@ -206,6 +211,32 @@ test("paper and templates: white, drawing paper and black, with body, mandala an
     assert.ok(onRing[0] < 235, `no template line where the mandala's ring should be: ${onRing}`);
   } catch (e) {
     await shot(page, "failure-paper");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
+
+test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canvases", async (t) => {
+  const page = await newPage(browser);
+  try {
+    await page.context().addInitScript(() => { delete window.OffscreenCanvas; });
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    assert.equal(await page.evaluate(() => typeof OffscreenCanvas), "undefined");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    await penStroke(page, line([X(0.1), Y(0.2)], [X(0.9), Y(0.2)], 40, 0.5, 0.9));
+    await strokes(page, 1);
+    await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.7)], 40, 0.5, 0.9));
+    await strokes(page, 2);
+    // Both strokes on the ink layer and on screen; the paper shows its colour.
+    assert.ok(await inkPixels(page, "ink", [0.1, 0.3]) > 200, "the first stroke is missing");
+    assert.ok(await inkPixels(page, "ink", [0.6, 0.8]) > 200, "the second stroke is missing");
+    const seen = await visiblePixels(page, { x: X(0.2), y: Y(0.15), width: box.width * 0.6, height: box.height * 0.1 });
+    assert.ok(seen > 500, `only ${seen} pixels of the first stroke visible`);
+    assert.equal(await page.locator(".live-stroke").count(), 0, "live canvases left after the pen lifted");
+  } catch (e) {
+    await shot(page, "failure-no-offscreen");
     t.diagnostic(`console:\n${page.errors.join("\n")}`);
     throw e;
   }

@@ -12,6 +12,7 @@
 //! once per change (a finished stroke, undo, a new background), not once per frame. Handing it
 //! over leaves the offscreen canvas blank; the picture is copied back (the size of the paper,
 //! about 30 ms on a slow tablet) when the pen rests, or at the latest before the next change.
+//! A browser without `OffscreenCanvas` (Safari before 16.4) gets a plain 2D canvas instead.
 
 use std::cell::Cell;
 
@@ -23,8 +24,9 @@ use web_sys::{
 /// One layer: what the page shows, and where it is painted.
 pub struct Sheet {
     display: HtmlCanvasElement,
-    shown: ImageBitmapRenderingContext,
-    off: OffscreenCanvas,
+    /// The offscreen canvas and the page canvas's bitmap renderer; `None` where the browser
+    /// has no `OffscreenCanvas` and `ctx` paints on the page canvas itself.
+    handover: Option<(OffscreenCanvas, ImageBitmapRenderingContext)>,
     ctx: CanvasRenderingContext2d,
     /// The picture is on the page only: the offscreen canvas is blank since [`Sheet::show`].
     blank: Cell<bool>,
@@ -33,22 +35,36 @@ pub struct Sheet {
 impl Sheet {
     /// A sheet shown on `display`.
     pub fn new(display: HtmlCanvasElement) -> Option<Self> {
-        let shown = display
-            .get_context("bitmaprenderer")
-            .ok()??
-            .dyn_into()
-            .ok()?;
+        let (handover, ctx) = match Self::offscreen() {
+            Some((off, ctx)) => {
+                let shown = display
+                    .get_context("bitmaprenderer")
+                    .ok()??
+                    .dyn_into()
+                    .ok()?;
+                (Some((off, shown)), ctx)
+            }
+            None => (None, display.get_context("2d").ok()??.dyn_into().ok()?),
+        };
+        Some(Self {
+            display,
+            handover,
+            ctx,
+            blank: Cell::new(false),
+        })
+    }
+
+    /// An offscreen canvas with its 2D context, where the browser has them.
+    fn offscreen() -> Option<(OffscreenCanvas, CanvasRenderingContext2d)> {
+        let global = js_sys::global();
+        if !js_sys::Reflect::has(&global, &"OffscreenCanvas".into()).unwrap_or(false) {
+            return None;
+        }
         let off = OffscreenCanvas::new(1, 1).ok()?;
         // An OffscreenCanvasRenderingContext2D has every method of CanvasRenderingContext2D
         // that painting uses (web-sys calls them by name), so the painting code is shared.
         let ctx = off.get_context("2d").ok()??.unchecked_into();
-        Some(Self {
-            display,
-            shown,
-            off,
-            ctx,
-            blank: Cell::new(false),
-        })
+        Some((off, ctx))
     }
 
     /// Sizes the sheet to `w`×`h` CSS px at pixel ratio `dpr` (which clears it); painting then
@@ -61,8 +77,10 @@ impl Sheet {
     /// the paper whose top left corner is at (`x`, `y`); painting then happens in paper CSS px.
     pub fn resize_at(&self, x: f64, y: f64, w: f64, h: f64, dpr: f64) {
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        self.off.set_width(pw);
-        self.off.set_height(ph);
+        if let Some((off, _)) = &self.handover {
+            off.set_width(pw);
+            off.set_height(ph);
+        }
         self.display.set_width(pw);
         self.display.set_height(ph);
         self.move_to(x, y, dpr);
@@ -89,7 +107,7 @@ impl Sheet {
         if !self.blank.replace(false) {
             self.ctx.save();
             let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            let (w, h) = (self.off.width() as f64, self.off.height() as f64);
+            let (w, h) = (self.display.width() as f64, self.display.height() as f64);
             self.ctx.clear_rect(0.0, 0.0, w, h);
             self.ctx.restore();
         }
@@ -120,8 +138,11 @@ impl Sheet {
     /// Shows what was painted: the offscreen bitmap moves to the page, leaving the offscreen
     /// canvas blank until [`Sheet::restore`].
     pub fn show(&self) {
-        if let Ok(bitmap) = self.off.transfer_to_image_bitmap() {
-            self.shown.transfer_from_image_bitmap(&bitmap);
+        let Some((off, shown)) = &self.handover else {
+            return;
+        };
+        if let Ok(bitmap) = off.transfer_to_image_bitmap() {
+            shown.transfer_from_image_bitmap(&bitmap);
             self.blank.set(true);
         }
     }
