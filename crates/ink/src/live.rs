@@ -105,8 +105,8 @@ impl LiveStroke {
 
     /// The final part of the outline from side vertex `from` (an earlier [`settled_len`]) to
     /// the last settled one, as a closed polygon. It starts a quad early (two vertices), so
-    /// pieces painted one after another overlap rather than meet on an antialiased seam; the first piece
-    /// (`from == 0`) carries the start cap. Empty when nothing settled since `from`.
+    /// pieces painted one after another overlap rather than meet on an antialiased seam; the
+    /// first piece (`from == 0`) carries the start cap. Empty when nothing settled since `from`.
     ///
     /// Pieces overlap, so they are painted opaque and the brush's opacity is applied to the
     /// whole live stroke at once.
@@ -129,9 +129,10 @@ impl LiveStroke {
         out
     }
 
-    /// The part of the outline that can still change, from the last settled quad on (overlapping
-    /// the pieces), with the end cap, as a closed polygon (the whole outline while nothing is settled).
-    /// With the settled pieces it covers exactly what [`outline`](Self::outline) covers.
+    /// The part of the outline that can still change, from the last settled quad on
+    /// (overlapping the pieces), with the end cap, as a closed polygon (the whole outline while
+    /// nothing is settled). With the settled pieces it covers what [`outline`](Self::outline)
+    /// covers.
     pub fn tail_outline(&self) -> Vec<[f32; 2]> {
         let settled = self.left.len();
         if settled == 0 {

@@ -1,8 +1,8 @@
-//! The paper: two stacked layers (paper with template, finished ink; see [`super::sheet`]) and the live strokes
-//! above them (see [`super::live`]), inside a frame that two fingers can pan and zoom. Pointer
-//! input becomes strokes here; finished strokes are painted once onto the ink layer, and each
-//! animation frame paints only what changed of the live strokes, so the cost of drawing grows
-//! neither with the drawing nor with the stroke.
+//! The paper: two stacked layers (paper with template, finished ink; see [`super::sheet`]) and
+//! the live strokes above them (see [`super::live`]), inside a frame that two fingers can pan
+//! and zoom. Pointer input becomes strokes here; finished strokes are painted once onto the ink
+//! layer, and each animation frame paints only what changed of the live strokes, so the cost
+//! of drawing grows neither with the drawing nor with the stroke.
 
 use std::collections::HashMap;
 
