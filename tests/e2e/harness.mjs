@@ -115,8 +115,17 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
   });
 }
 
+/**
+ * Waits until finished strokes are on the ink layer: they show as live strokes until the pen
+ * has rested a moment, then move onto the ink layer and their live canvases go.
+ */
+export function inkSettled(page) {
+  return page.waitForFunction(() => !document.querySelector(".live-stroke"), null, { timeout: 5000 });
+}
+
 /** Thickness of the ink across column `x` of the ink layer (CSS px of mostly opaque pixels). */
-export function inkThicknessAt(page, x) {
+export async function inkThicknessAt(page, x) {
+  await inkSettled(page);
   return page.evaluate((x) => {
     const c = document.querySelector('canvas[data-layer="ink"]');
     const r = c.getBoundingClientRect();
@@ -132,7 +141,8 @@ export function inkThicknessAt(page, x) {
  * Number of mostly opaque pixels on an ink layer (`layer` = its data-layer), optionally only
  * within a band of rows given as fractions of the height: how much ink shows, and where.
  */
-export function inkPixels(page, layer = "ink", band = [0, 1]) {
+export async function inkPixels(page, layer = "ink", band = [0, 1]) {
+  if (layer === "ink") await inkSettled(page);
   return page.evaluate(([layer, band]) => {
     const c = document.querySelector(`canvas[data-layer="${layer}"]`);
     const y0 = Math.floor(c.height * band[0]), y1 = Math.ceil(c.height * band[1]);

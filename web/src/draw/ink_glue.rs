@@ -99,17 +99,11 @@ impl Board {
         }
     }
 
-    /// Ends pointer `id`'s stroke, keeps it in the drawing and paints it on the ink layer.
-    pub fn finish_stroke(&mut self, id: i32, ink_layer: Option<&CanvasRenderingContext2d>) -> bool {
-        let Some(l) = self.live.remove(&id) else {
-            return false;
-        };
-        let stroke = l.builder.finish();
-        if let Some(c) = ink_layer {
-            paint_stroke(c, &stroke, self.drawing.background);
-        }
-        self.drawing.push(Event::Stroke(stroke));
-        true
+    /// Ends pointer `id`'s stroke and keeps it in the drawing; returns it for painting.
+    pub fn finish_stroke(&mut self, id: i32) -> Option<Stroke> {
+        let stroke = self.live.remove(&id)?.builder.finish();
+        self.drawing.push(Event::Stroke(stroke.clone()));
+        Some(stroke)
     }
 
     /// Whether a stroke is being drawn.

@@ -206,10 +206,12 @@ fn opacity(style: &BrushStyle) -> f32 {
     }
 }
 
-/// The live strokes' canvases, by pointer.
+/// The live strokes' canvases, by pointer; and those of finished strokes not yet painted on
+/// the ink layer.
 #[derive(Default)]
 pub struct LiveViews {
     views: HashMap<i32, StrokeView>,
+    finished: Vec<StrokeView>,
 }
 
 impl LiveViews {
@@ -237,9 +239,22 @@ impl LiveViews {
         }
     }
 
-    /// Takes pointer `id`'s stroke off the screen (it was painted on the ink layer, or
-    /// cancelled).
-    pub fn remove(&mut self, id: i32) {
+    /// Keeps pointer `id`'s finished stroke on screen as it is, until [`LiveViews::drop_finished`].
+    pub fn finish(&mut self, id: i32) {
+        if let Some(view) = self.views.remove(&id) {
+            self.finished.push(view);
+        }
+    }
+
+    /// Takes the finished strokes off the screen (they are on the ink layer now).
+    pub fn drop_finished(&mut self) {
+        for view in self.finished.drain(..) {
+            view.group.remove();
+        }
+    }
+
+    /// Takes pointer `id`'s stroke off the screen.
+    fn remove(&mut self, id: i32) {
         if let Some(view) = self.views.remove(&id) {
             view.group.remove();
         }

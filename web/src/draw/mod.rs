@@ -130,7 +130,7 @@ pub fn DrawPage() -> impl IntoView {
     };
 
     let save = move |_| {
-        let Some(canvas) = flatten(layers) else {
+        let Some(canvas) = flatten(layers, board.with_value(|b| b.drawing.background)) else {
             return;
         };
         if board.with_value(|b| b.drawing.visible_strokes().is_empty()) {

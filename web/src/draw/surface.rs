@@ -16,7 +16,7 @@ use super::live::LiveViews;
 use super::sheet::{Sheet, Sheets};
 use super::tools::{InputMode, Tools};
 use crate::browser::device::{now_ms, use_animation_frame};
-use speelruimte_ink::{Pinch, ViewTransform};
+use speelruimte_ink::{Background, Brush, Pinch, Stroke, ViewTransform};
 
 /// Handles to the layers, for painting and for export.
 #[derive(Clone, Copy)]
@@ -27,6 +27,10 @@ pub struct Layers {
     pub live: NodeRef<Div>,
     /// Where paper and ink are painted (see [`super::sheet`]).
     pub sheets: StoredValue<Sheets, LocalStorage>,
+    /// What shows of the strokes being drawn, and of finished ones not yet on the ink layer.
+    live_views: StoredValue<LiveViews, LocalStorage>,
+    /// Finished strokes still to be painted on the ink layer (when the pen rests).
+    pending: StoredValue<Vec<Stroke>, LocalStorage>,
 }
 
 impl Layers {
@@ -37,7 +41,31 @@ impl Layers {
             ink: NodeRef::new(),
             live: NodeRef::new(),
             sheets: StoredValue::new_local(Sheets::default()),
+            live_views: StoredValue::new_local(LiveViews::default()),
+            pending: StoredValue::new_local(Vec::new()),
         }
+    }
+
+    /// Paints the finished strokes that still show as live ones onto the ink layer, and takes
+    /// their live canvases away in the same task (no frame shows both, or neither). Returns
+    /// whether there were any.
+    pub fn settle(&self, background: Background) -> bool {
+        let strokes = self
+            .pending
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if strokes.is_empty() {
+            return false;
+        }
+        self.paint_ink(|c| {
+            if let Some(c) = c {
+                for s in &strokes {
+                    glue::paint_stroke(c, s, background);
+                }
+            }
+        });
+        self.live_views.update_value(LiveViews::drop_finished);
+        true
     }
 
     /// Paints on the paper layer with `f`, then shows it.
@@ -77,15 +105,18 @@ impl Layers {
     }
 }
 
-/// Repaints the paper layer (background and template) and the ink layer (every visible stroke).
+/// Repaints the paper layer (background and template) and the ink layer (every visible stroke,
+/// finished ones that still showed as live included).
 pub fn repaint(layers: Layers, board: &Board) {
     layers.paint_paper(|c| glue::paint_paper(c, board));
+    layers.pending.update_value(Vec::clear);
     layers.paint_ink(|c| {
         if let Some(c) = c {
             c.clear_rect(0.0, 0.0, board.width() as f64, board.height() as f64);
             glue::paint_strokes(c, board);
         }
     });
+    layers.live_views.update_value(LiveViews::drop_finished);
 }
 
 /// How long the pen must have been up before work the size of the paper is done, ms.
@@ -120,7 +151,7 @@ pub fn Surface(
     let view_t = RwSignal::new(ViewTransform::default());
     let gesture = StoredValue::new_local(Gesture::default());
     let live_dirty = StoredValue::new_local(false);
-    let live_views = StoredValue::new_local(LiveViews::default());
+    let live_views = layers.live_views;
     let last_up = StoredValue::new_local(0.0);
     let corner = StoredValue::new_local((0.0, 0.0));
 
@@ -154,9 +185,13 @@ pub fn Surface(
     // Once per frame, only while something changed: what changed of the live strokes.
     use_animation_frame(move |now| {
         if !live_dirty.get_value() {
-            // The pen rests: the moment for copying the pictures back (see `super::sheet`).
+            // The pen rests: the moment for work the size of the paper. Finished strokes go onto
+            // the ink layer; in a later frame the picture is copied back (see `super::sheet`).
             if now - last_up.get_value() > REST_MS && !board.with_value(Board::is_drawing) {
-                layers.sheets.with_value(Sheets::restore);
+                let background = board.with_value(|b| b.drawing.background);
+                if !layers.settle(background) {
+                    layers.sheets.with_value(Sheets::restore);
+                }
             }
             return;
         }
@@ -269,15 +304,25 @@ pub fn Surface(
         if was_finger == Some(true) {
             return;
         }
-        let done = board
-            .try_update_value(|b| layers.paint_ink(|c| b.finish_stroke(id, c)))
-            .unwrap_or(false);
-        // Off the live layer in the same task it went onto the ink layer: no frame shows both.
-        live_views.update_value(|v| v.remove(id));
-        last_up.set_value(now_ms());
-        if done {
-            on_change.run(());
+        // The stroke's live canvases catch up with its last points and stay on screen until the
+        // pen rests; painting it on the ink layer (work the size of the paper) waits till then.
+        if let Some(container) = layers.live.get_untracked() {
+            board.with_value(|b| {
+                live_views.update_value(|v| v.update(&container, b, device_pixel_ratio()));
+            });
         }
+        let Some(stroke) = board.try_update_value(|b| b.finish_stroke(id)).flatten() else {
+            return;
+        };
+        let erases = stroke.style.brush == Brush::Eraser;
+        live_views.update_value(|v| v.finish(id));
+        layers.pending.update_value(|p| p.push(stroke));
+        last_up.set_value(now_ms());
+        if erases {
+            // What the eraser takes away shows at once.
+            layers.settle(board.with_value(|b| b.drawing.background));
+        }
+        on_change.run(());
     };
 
     let transform = move || {
@@ -326,7 +371,8 @@ fn frame_corner(frame: NodeRef<Div>) -> (f64, f64) {
 }
 
 /// Paper + ink layers flattened into one canvas at full resolution, for the PNG.
-pub fn flatten(layers: Layers) -> Option<HtmlCanvasElement> {
+pub fn flatten(layers: Layers, background: Background) -> Option<HtmlCanvasElement> {
+    layers.settle(background);
     let paper = layers.paper.get_untracked()?;
     let ink = layers.ink.get_untracked()?;
     let doc = web_sys::window()?.document()?;
