@@ -30,10 +30,7 @@ async fn the_setup_token_makes_the_first_account_once() {
         .post("/api/setup", json!({"token": token, "username": "mallory", "display_name": "M", "password": PASSWORD}))
         .await
         .expect(StatusCode::FORBIDDEN);
-    assert_eq!(
-        again.json()["message"],
-        "Deze link is ongeldig of al gebruikt."
-    );
+    assert_eq!(again.message(), "Deze link is ongeldig of al gebruikt.");
     assert_eq!(app.count("therapists").await, 1);
 }
 
@@ -57,9 +54,7 @@ async fn a_password_of_eleven_characters_is_refused_in_dutch() {
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        res.json()["message"]
-            .as_str()
-            .unwrap()
+        res.message()
             .contains("Het wachtwoord is te kort (11 tekens)"),
         "{}",
         res.text()
@@ -149,7 +144,7 @@ async fn the_sixth_failed_login_locks_the_account_even_for_the_right_password() 
         .expect(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.headers.get(header::RETRY_AFTER).unwrap(), "900");
     assert_eq!(
-        res.json()["message"],
+        res.message(),
         "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
     );
 }

@@ -27,6 +27,14 @@ impl Res {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
+    /// The words of a refusal (the `message` of an error answer).
+    pub fn message(&self) -> String {
+        match &self.json()["message"] {
+            Value::String(m) => m.clone(),
+            other => panic!("no message in the answer: {other}"),
+        }
+    }
+
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
