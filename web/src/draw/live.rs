@@ -108,11 +108,19 @@ impl Pane {
     }
 }
 
+/// A square of settled ink.
+struct Tile {
+    pane: Pane,
+    /// The first settled side vertex painted on the tile since it was last shown; while it
+    /// waits to be shown, the tail canvas shows the outline from there on.
+    waiting_from: Option<usize>,
+}
+
 /// What shows of one live stroke.
 struct StrokeView {
     group: Element,
     /// Settled ink, by tile column and row.
-    tiles: HashMap<(i32, i32), Pane>,
+    tiles: HashMap<(i32, i32), Tile>,
     tail: Pane,
     /// Settled side vertices already painted.
     painted: usize,
@@ -134,37 +142,67 @@ impl StrokeView {
     }
 
     /// Paints what settled since the last frame and the tail as it is now.
+    ///
+    /// Handing a bitmap to the page costs a copy for the compositor, so a frame shows at most
+    /// one tile (the one waiting longest) besides the tail; the tail canvas shows what the
+    /// waiting tiles hold, from the first vertex any of them has not shown yet.
     fn update(&mut self, stroke: &LiveStroke, pw: f64, ph: f64, dpr: f64) {
         let style = stroke.style();
         let settled = stroke.settled_len();
-        if settled > self.painted {
-            let piece = stroke.settled_piece(self.painted);
+        let from = self.painted;
+        if settled > from {
+            let piece = stroke.settled_piece(from);
             if let Some(b) = bounds(&piece, pw, ph) {
                 let (c0, r0) = ((b[0] / TILE) as i32, (b[1] / TILE) as i32);
                 let (c1, r1) = ((b[2] / TILE) as i32, (b[3] / TILE) as i32);
                 for key in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| (c, r))) {
                     if let Some(tile) = self.tile(key, dpr) {
-                        glue::paint_opaque(tile.sheet.ctx(), &piece, style);
-                        tile.sheet.show();
+                        glue::paint_opaque(tile.pane.sheet.ctx(), &piece, style);
+                        tile.waiting_from.get_or_insert(from);
                     }
                 }
             }
             self.painted = settled;
         }
-        let tail = stroke.tail_outline();
-        let b = bounds(&tail, pw, ph);
+        let longest = self
+            .tiles
+            .values_mut()
+            .filter(|t| t.waiting_from.is_some())
+            .min_by_key(|t| t.waiting_from);
+        if let Some(tile) = longest {
+            tile.pane.sheet.show();
+            tile.waiting_from = None;
+        }
+        let unshown = self.tiles.values().filter_map(|t| t.waiting_from).min();
+        let mut shapes = vec![stroke.tail_outline()];
+        if let Some(from) = unshown {
+            shapes.push(stroke.settled_piece(from));
+        }
+        let b = shapes
+            .iter()
+            .filter_map(|s| bounds(s, pw, ph))
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            });
         if let Some(b) = b.filter(|b| !self.tail.rect.contains(*b)) {
             self.tail.place(self.tail_rect(b), dpr);
         }
         let c = self.tail.sheet.fresh();
         if b.is_some() {
-            glue::paint_opaque(c, &tail, style);
+            for shape in &shapes {
+                glue::paint_opaque(c, shape, style);
+            }
         }
         self.tail.sheet.show();
     }
 
     /// The settled tile at `key`, made when the stroke first reaches it.
-    fn tile(&mut self, key: (i32, i32), dpr: f64) -> Option<&Pane> {
+    fn tile(&mut self, key: (i32, i32), dpr: f64) -> Option<&mut Tile> {
         if let Entry::Vacant(v) = self.tiles.entry(key) {
             let mut pane = Pane::new(&self.group, "settled")?;
             let (x, y) = (key.0 as f64 * TILE, key.1 as f64 * TILE);
@@ -177,9 +215,12 @@ impl StrokeView {
                 },
                 dpr,
             );
-            v.insert(pane);
+            v.insert(Tile {
+                pane,
+                waiting_from: None,
+            });
         }
-        self.tiles.get(&key)
+        self.tiles.get_mut(&key)
     }
 
     /// Where the tail canvas goes for a tail within `b`: around it with room to move, its
