@@ -239,3 +239,52 @@ test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canv
     throw e;
   }
 });
+
+test("strokes that move onto the ink layer a tile at a time end up as a full repaint paints them", async (t) => {
+  const page = await newPage(browser);
+  try {
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    // Crossing strokes, one right after another (each starts before the one before has moved
+    // onto the ink layer): watercolour and marker, whose overlaps build up, and crayon's grain.
+    const crossing = [
+      ["waterverf", [0.1, 0.1], [0.8, 0.8]], ["waterverf", [0.8, 0.1], [0.1, 0.8]],
+      ["stift", [0.45, 0.05], [0.5, 0.9]], ["krijt", [0.05, 0.45], [0.9, 0.5]],
+      ["waterverf", [0.2, 0.6], [0.7, 0.3]],
+    ];
+    for (const [brush, [x0, y0], [x1, y1]] of crossing) {
+      await page.locator(`[data-brush="${brush}"]`).click();
+      await penStroke(page, line([X(x0), Y(y0)], [X(x1), Y(y1)], 30, 0.4, 0.9));
+    }
+    await strokes(page, crossing.length);
+    const inked = await inkPixels(page);
+    assert.ok(inked > 5000, `the strokes left only ${inked} ink pixels`);
+    const settled = await page.evaluate(() => {
+      const c = window.__layerCanvas("ink");
+      window.__settled = window.__canvasPixels(c, 0, 0, c.width, c.height);
+      return window.__settled.length;
+    });
+    assert.ok(settled > 0);
+    // Undo and redo paint the ink layer afresh, every tile with every stroke at once.
+    await page.getByTestId("undo").click();
+    await strokes(page, crossing.length - 1);
+    await page.getByTestId("redo").click();
+    await strokes(page, crossing.length);
+    const differ = await page.evaluate(() => {
+      const c = window.__layerCanvas("ink");
+      const now = window.__canvasPixels(c, 0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < now.length; i += 4) {
+        if ([0, 1, 2, 3].some((k) => Math.abs(now[i + k] - window.__settled[i + k]) > 2)) n++;
+      }
+      return n;
+    });
+    assert.equal(differ, 0, `${differ} pixels differ between the settled ink layer and a repaint`);
+  } catch (e) {
+    await shot(page, "failure-settle");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});

@@ -82,6 +82,19 @@ export async function newPage(browser, viewport = { width: 1024, height: 768 }) 
       ctx.drawImage(c, 0, 0);
       return ctx.getImageData(x, y, w, h).data;
     };
+    // A layer as one canvas: the layer itself, or (the ink layer) its tiles put together at
+    // their places (data-x, data-y, device px) on a canvas the size of the paper layer.
+    window.__layerCanvas = (layer) => {
+      const el = document.querySelector(`[data-layer="${layer}"]`);
+      if (el.tagName === "CANVAS") return el;
+      const paper = document.querySelector('canvas[data-layer="paper"]');
+      const whole = document.createElement("canvas");
+      whole.width = paper.width;
+      whole.height = paper.height;
+      const ctx = whole.getContext("2d");
+      for (const t of el.querySelectorAll("canvas")) ctx.drawImage(t, Number(t.dataset.x), Number(t.dataset.y));
+      return whole;
+    };
   });
   return page;
 }
@@ -120,15 +133,15 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
  * has rested a moment, then move onto the ink layer and their live canvases go.
  */
 export function inkSettled(page) {
-  return page.waitForFunction(() => !document.querySelector(".live-stroke"), null, { timeout: 5000 });
+  return page.waitForFunction(() => !document.querySelector(".live-stroke:not([data-spare])"), null, { timeout: 5000 });
 }
 
 /** Thickness of the ink across column `x` of the ink layer (CSS px of mostly opaque pixels). */
 export async function inkThicknessAt(page, x) {
   await inkSettled(page);
   return page.evaluate((x) => {
-    const c = document.querySelector('canvas[data-layer="ink"]');
-    const r = c.getBoundingClientRect();
+    const c = window.__layerCanvas("ink");
+    const r = document.querySelector('[data-layer="ink"]').getBoundingClientRect();
     const scale = c.width / r.width;
     const col = window.__canvasPixels(c, Math.round((x - r.left) * scale), 0, 1, c.height);
     let n = 0;
@@ -144,7 +157,7 @@ export async function inkThicknessAt(page, x) {
 export async function inkPixels(page, layer = "ink", band = [0, 1]) {
   if (layer === "ink") await inkSettled(page);
   return page.evaluate(([layer, band]) => {
-    const c = document.querySelector(`canvas[data-layer="${layer}"]`);
+    const c = window.__layerCanvas(layer);
     const y0 = Math.floor(c.height * band[0]), y1 = Math.ceil(c.height * band[1]);
     const d = window.__canvasPixels(c, 0, y0, c.width, Math.max(1, y1 - y0));
     let n = 0;

@@ -177,7 +177,7 @@ fn fill_polygon(c: &CanvasRenderingContext2d, outline: &[[f32; 2]]) {
 
 /// Paints one outline with its brush: opacity per brush, watercolour building up, crayon
 /// through a grain mask, the eraser cutting through the ink layer down to the paper.
-fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
+pub fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
     c.save();
     if style.brush == Brush::Eraser {
         let _ = c.set_global_composite_operation("destination-out");
@@ -258,20 +258,10 @@ fn tile_pattern(c: &CanvasRenderingContext2d, paper: bool) -> Option<web_sys::Ca
         .flatten()
 }
 
-/// Paints a finished stroke.
-pub fn paint_stroke(c: &CanvasRenderingContext2d, s: &Stroke, _bg: Background) {
-    paint_outline(c, &s.outline(), &s.style);
-}
-
-/// Paints every visible stroke of the drawing.
-pub fn paint_strokes(c: &CanvasRenderingContext2d, board: &Board) {
-    paint_drawing_strokes(c, &board.drawing);
-}
-
 /// Paints every visible stroke of a drawing.
 pub fn paint_drawing_strokes(c: &CanvasRenderingContext2d, d: &Drawing) {
     for s in d.visible_strokes() {
-        paint_stroke(c, s, d.background);
+        paint_outline(c, &s.outline(), &s.style);
     }
 }
 

@@ -12,63 +12,23 @@
 //! and the one or two tiles under the pen, never a bitmap the size of the stroke (measured in
 //! B5, BENCHMARKS.md).
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap};
 
-use speelruimte_ink::{Brush, BrushStyle, LiveStroke};
+use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
 use super::ink_glue::{self as glue, Board};
 use super::sheet::Sheet;
+use super::tiles::{self, InkTiles, Key, Rect};
 
-/// Where a canvas lies on the paper, in CSS px.
-#[derive(Clone, Copy, Default, PartialEq)]
-struct Rect {
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-}
-
-/// Side of a settled-ink tile, CSS px. A multiple of 8, so that at the usual pixel ratios
-/// (1, 1.25, 1.5, 2, 3) tile edges fall on whole device pixels and tiles meet without a seam.
-const TILE: f64 = 128.0;
 /// The tail canvas's sides are multiples of this (CSS px), so it is rarely resized.
 const SNAP: f64 = 64.0;
 /// Canvas edges lie on multiples of this (CSS px): whole device pixels at the usual ratios.
 const ALIGN: f64 = 8.0;
 /// Room the tail canvas leaves around the tail before it must move.
 const TAIL_SLACK: f64 = 32.0;
-
-impl Rect {
-    fn contains(&self, b: [f64; 4]) -> bool {
-        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
-    }
-}
-
-/// The box around an outline (plus two pixels of antialiasing) within the paper, or `None`
-/// when nothing of it is on the paper.
-fn bounds(outline: &[[f32; 2]], pw: f64, ph: f64) -> Option<[f64; 4]> {
-    let (first, rest) = outline.split_first()?;
-    let b = rest
-        .iter()
-        .fold([first[0], first[1], first[0], first[1]], |b, p| {
-            [
-                b[0].min(p[0]),
-                b[1].min(p[1]),
-                b[2].max(p[0]),
-                b[3].max(p[1]),
-            ]
-        });
-    let b = [
-        (b[0] as f64 - 2.0).max(0.0),
-        (b[1] as f64 - 2.0).max(0.0),
-        (b[2] as f64 + 2.0).min(pw),
-        (b[3] as f64 + 2.0).min(ph),
-    ];
-    (b[2] > b[0] && b[3] > b[1]).then_some(b)
-}
 
 /// One canvas of a live stroke, painted in paper coordinates.
 struct Pane {
@@ -92,18 +52,7 @@ impl Pane {
     /// Places the canvas at `r`. Its bitmap is only reallocated (and cleared) when its size
     /// changes; moving it is a style change.
     fn place(&mut self, r: Rect, dpr: f64) {
-        if (r.w, r.h) == (self.rect.w, self.rect.h) {
-            self.sheet.move_to(r.x, r.y, dpr);
-        } else {
-            self.sheet.resize_at(r.x, r.y, r.w, r.h, dpr);
-        }
-        let _ = self.sheet.display().set_attribute(
-            "style",
-            &format!(
-                "left:{}px;top:{}px;width:{}px;height:{}px",
-                r.x, r.y, r.w, r.h
-            ),
-        );
+        self.sheet.cover(r.device(dpr), dpr);
         self.rect = r;
     }
 }
@@ -119,26 +68,47 @@ struct Tile {
 /// What shows of one live stroke.
 struct StrokeView {
     group: Element,
-    /// Settled ink, by tile column and row.
-    tiles: HashMap<(i32, i32), Tile>,
-    tail: Pane,
+    /// Settled ink, by tile.
+    tiles: HashMap<Key, Tile>,
+    /// The part that still changes (and what waiting tiles hold); `None` once a finished
+    /// stroke's tail is on the ink layer.
+    tail: Option<Pane>,
     /// Settled side vertices already painted.
     painted: usize,
 }
 
 impl StrokeView {
-    fn new(container: &Element, style: &BrushStyle) -> Option<Self> {
+    /// An empty view in `container`, its tail canvas already sized for a stroke's start.
+    fn new(container: &Element, dpr: f64) -> Option<Self> {
         let doc = web_sys::window()?.document()?;
         let group = doc.create_element("div").ok()?;
         let _ = group.set_attribute("class", "live-stroke");
-        let _ = group.set_attribute("style", &format!("opacity:{}", opacity(style)));
+        // Not in use yet (tests wait for in-use views to go).
+        let _ = group.set_attribute("data-spare", "");
         container.append_child(&group).ok()?;
+        let mut tail = Pane::new(&group, "tail")?;
+        tail.place(
+            Rect {
+                w: 2.0 * SNAP,
+                h: 2.0 * SNAP,
+                ..Rect::default()
+            },
+            dpr,
+        );
         Some(Self {
-            tail: Pane::new(&group, "tail")?,
+            tail: Some(tail),
             group,
             tiles: HashMap::new(),
             painted: 0,
         })
+    }
+
+    /// Puts the view to use for a stroke with `style` (the group carries its opacity).
+    fn set_style(&self, style: &BrushStyle) {
+        let _ = self
+            .group
+            .set_attribute("style", &format!("opacity:{}", opacity(style)));
+        let _ = self.group.remove_attribute("data-spare");
     }
 
     /// Paints what settled since the last frame and the tail as it is now.
@@ -152,14 +122,13 @@ impl StrokeView {
         let from = self.painted;
         if settled > from {
             let piece = stroke.settled_piece(from);
-            if let Some(b) = bounds(&piece, pw, ph) {
-                let (c0, r0) = ((b[0] / TILE) as i32, (b[1] / TILE) as i32);
-                let (c1, r1) = ((b[2] / TILE) as i32, (b[3] / TILE) as i32);
-                for key in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| (c, r))) {
-                    if let Some(tile) = self.tile(key, dpr) {
-                        glue::paint_opaque(tile.pane.sheet.ctx(), &piece, style);
-                        tile.waiting_from.get_or_insert(from);
-                    }
+            for key in tiles::bounds(&piece, pw, ph)
+                .into_iter()
+                .flat_map(tiles::keys)
+            {
+                if let Some(tile) = self.tile(key, dpr) {
+                    glue::paint_opaque(tile.pane.sheet.ctx(), &piece, style);
+                    tile.waiting_from.get_or_insert(from);
                 }
             }
             self.painted = settled;
@@ -180,7 +149,7 @@ impl StrokeView {
         }
         let b = shapes
             .iter()
-            .filter_map(|s| bounds(s, pw, ph))
+            .filter_map(|s| tiles::bounds(s, pw, ph))
             .reduce(|a, b| {
                 [
                     a[0].min(b[0]),
@@ -189,32 +158,27 @@ impl StrokeView {
                     a[3].max(b[3]),
                 ]
             });
-        if let Some(b) = b.filter(|b| !self.tail.rect.contains(*b)) {
-            self.tail.place(self.tail_rect(b), dpr);
+        let Some(tail) = self.tail.as_mut() else {
+            return;
+        };
+        if let Some(b) = b.filter(|b| !tail.rect.contains(*b)) {
+            let r = tail_rect(tail.rect, b);
+            tail.place(r, dpr);
         }
-        let c = self.tail.sheet.fresh();
+        let c = tail.sheet.fresh();
         if b.is_some() {
             for shape in &shapes {
                 glue::paint_opaque(c, shape, style);
             }
         }
-        self.tail.sheet.show();
+        tail.sheet.show();
     }
 
     /// The settled tile at `key`, made when the stroke first reaches it.
-    fn tile(&mut self, key: (i32, i32), dpr: f64) -> Option<&mut Tile> {
+    fn tile(&mut self, key: Key, dpr: f64) -> Option<&mut Tile> {
         if let Entry::Vacant(v) = self.tiles.entry(key) {
             let mut pane = Pane::new(&self.group, "settled")?;
-            let (x, y) = (key.0 as f64 * TILE, key.1 as f64 * TILE);
-            pane.place(
-                Rect {
-                    x,
-                    y,
-                    w: TILE,
-                    h: TILE,
-                },
-                dpr,
-            );
+            pane.place(Rect::tile(key), dpr);
             v.insert(Tile {
                 pane,
                 waiting_from: None,
@@ -222,20 +186,20 @@ impl StrokeView {
         }
         self.tiles.get_mut(&key)
     }
+}
 
-    /// Where the tail canvas goes for a tail within `b`: around it with room to move, its
-    /// size never shrinking during the stroke (a new size reallocates the canvas).
-    fn tail_rect(&self, b: [f64; 4]) -> Rect {
-        let snap_down = |v: f64| (v / ALIGN).floor() * ALIGN;
-        let snap_up = |v: f64| (v / SNAP).ceil() * SNAP;
-        let w = snap_up(b[2] - b[0] + 2.0 * TAIL_SLACK).max(self.tail.rect.w);
-        let h = snap_up(b[3] - b[1] + 2.0 * TAIL_SLACK).max(self.tail.rect.h);
-        Rect {
-            x: snap_down((b[0] + b[2] - w) / 2.0),
-            y: snap_down((b[1] + b[3] - h) / 2.0),
-            w,
-            h,
-        }
+/// Where the tail canvas goes for a tail within `b`, when it is at `now`: around the tail with
+/// room to move, its size never shrinking during the stroke (a new size reallocates it).
+fn tail_rect(now: Rect, b: [f64; 4]) -> Rect {
+    let snap_down = |v: f64| (v / ALIGN).floor() * ALIGN;
+    let snap_up = |v: f64| (v / SNAP).ceil() * SNAP;
+    let w = snap_up(b[2] - b[0] + 2.0 * TAIL_SLACK).max(now.w);
+    let h = snap_up(b[3] - b[1] + 2.0 * TAIL_SLACK).max(now.h);
+    Rect {
+        x: snap_down((b[0] + b[2] - w) / 2.0),
+        y: snap_down((b[1] + b[3] - h) / 2.0),
+        w,
+        h,
     }
 }
 
@@ -247,12 +211,25 @@ fn opacity(style: &BrushStyle) -> f32 {
     }
 }
 
-/// The live strokes' canvases, by pointer; and those of finished strokes not yet painted on
-/// the ink layer.
+/// A finished stroke on its way to the ink layer: still on its live canvases where it is not
+/// on the ink tiles yet.
+struct Finished {
+    stroke: Stroke,
+    outline: Vec<[f32; 2]>,
+    view: StrokeView,
+    /// Ink tiles it is still to be painted on (and where its live canvases still show).
+    left: BTreeSet<Key>,
+}
+
+/// The live strokes' canvases, by pointer; and finished strokes that are not (all) on the ink
+/// layer yet, oldest first.
 #[derive(Default)]
 pub struct LiveViews {
     views: HashMap<i32, StrokeView>,
-    finished: Vec<StrokeView>,
+    finished: Vec<Finished>,
+    /// An empty view made while the pen rested, for the next stroke: making one (elements,
+    /// canvases, their layers) costs a frame on a slow tablet.
+    spare: Option<StrokeView>,
 }
 
 impl LiveViews {
@@ -266,38 +243,145 @@ impl LiveViews {
             .copied()
             .collect();
         for id in gone {
-            self.remove(id);
+            if let Some(view) = self.views.remove(&id) {
+                view.group.remove();
+            }
         }
         for (id, stroke) in board.live_strokes() {
             let view = match self.views.entry(id) {
                 Entry::Occupied(o) => o.into_mut(),
-                Entry::Vacant(v) => match StrokeView::new(container, stroke.style()) {
-                    Some(view) => v.insert(view),
-                    None => continue,
-                },
+                Entry::Vacant(v) => {
+                    let Some(view) = self
+                        .spare
+                        .take()
+                        .or_else(|| StrokeView::new(container, dpr))
+                    else {
+                        continue;
+                    };
+                    view.set_style(stroke.style());
+                    v.insert(view)
+                }
             };
             view.update(stroke, pw, ph, dpr);
         }
     }
 
-    /// Keeps pointer `id`'s finished stroke on screen as it is, until [`LiveViews::drop_finished`].
-    pub fn finish(&mut self, id: i32) {
-        if let Some(view) = self.views.remove(&id) {
-            self.finished.push(view);
+    /// Pointer `id`'s stroke has finished as `stroke`: it stays on screen as it is until
+    /// [`LiveViews::settle_step`] moves it onto the ink layer. `pw`×`ph` is the paper.
+    pub fn finish(&mut self, id: i32, stroke: Stroke, pw: f64, ph: f64) {
+        let Some(view) = self.views.remove(&id) else {
+            return;
+        };
+        let outline = stroke.outline();
+        let mut left: BTreeSet<Key> = view.tiles.keys().copied().collect();
+        left.extend(
+            tiles::bounds(&outline, pw, ph)
+                .into_iter()
+                .flat_map(tiles::keys),
+        );
+        self.finished.push(Finished {
+            stroke,
+            outline,
+            view,
+            left,
+        });
+    }
+
+    /// Makes the view the next stroke will use, if there is none.
+    pub fn prepare(&mut self, container: &Element, dpr: f64) {
+        if self.spare.is_none() {
+            self.spare = StrokeView::new(container, dpr);
         }
     }
 
-    /// Takes the finished strokes off the screen (they are on the ink layer now).
+    /// Takes the next stroke's view away (the paper changed size).
+    pub fn drop_spare(&mut self) {
+        if let Some(view) = self.spare.take() {
+            view.group.remove();
+        }
+    }
+
+    /// Whether finished strokes still wait (partly) for the ink layer.
+    pub fn settling(&self) -> bool {
+        !self.finished.is_empty()
+    }
+
+    /// Moves finished strokes a few tiles further onto the ink layer: the tiles under the
+    /// oldest tail canvas left (all at once, the tail canvas goes with them), else up to
+    /// `budget` tiles. Each tile is painted with every stroke due there, oldest first, and the
+    /// live canvases it replaces go in the same task, so no frame shows a stroke twice or not
+    /// at all.
+    pub fn settle_step(&mut self, ink: &InkTiles, budget: usize) {
+        if let Some(i) = self.finished.iter().position(|f| f.view.tail.is_some()) {
+            let keys: Vec<Key> = self.finished[i]
+                .view
+                .tail
+                .as_ref()
+                .map(|t| tiles::keys(t.rect.corners().map(|v| v.max(0.0))).collect())
+                .unwrap_or_default();
+            for key in keys {
+                self.settle_tile(ink, key, i + 1);
+            }
+            if let Some(tail) = self.finished[i].view.tail.take() {
+                tail.sheet.display().remove();
+            }
+        } else {
+            let keys: Vec<Key> = self
+                .finished
+                .iter()
+                .flat_map(|f| f.left.iter().copied())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .take(budget)
+                .collect();
+            for key in keys {
+                self.settle_tile(ink, key, self.finished.len());
+            }
+        }
+        self.finished.retain(|f| {
+            let done = f.left.is_empty() && f.view.tail.is_none();
+            if done {
+                f.view.group.remove();
+            }
+            !done
+        });
+    }
+
+    /// Moves every finished stroke onto the ink layer now.
+    pub fn settle_all(&mut self, ink: &InkTiles) {
+        while self.settling() {
+            self.settle_step(ink, usize::MAX);
+        }
+    }
+
+    /// Paints the ink tile at `key` with the first `upto` finished strokes due there, and takes
+    /// their live tiles there away.
+    fn settle_tile(&mut self, ink: &InkTiles, key: Key, upto: usize) {
+        let due: Vec<usize> = (0..upto)
+            .filter(|&i| self.finished[i].left.contains(&key))
+            .collect();
+        if due.is_empty() {
+            return;
+        }
+        ink.paint(key, |c| {
+            for &i in &due {
+                let f = &self.finished[i];
+                glue::paint_outline(c, &f.outline, &f.stroke.style);
+            }
+        });
+        for i in due {
+            let f = &mut self.finished[i];
+            f.left.remove(&key);
+            if let Some(tile) = f.view.tiles.remove(&key) {
+                tile.pane.sheet.display().remove();
+            }
+        }
+    }
+
+    /// Takes the finished strokes off the screen (the ink layer was painted afresh).
     pub fn drop_finished(&mut self) {
-        for view in self.finished.drain(..) {
-            view.group.remove();
-        }
-    }
-
-    /// Takes pointer `id`'s stroke off the screen.
-    fn remove(&mut self, id: i32) {
-        if let Some(view) = self.views.remove(&id) {
-            view.group.remove();
+        for f in self.finished.drain(..) {
+            f.view.group.remove();
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod replay;
 mod save;
 mod sheet;
 mod surface;
+mod tiles;
 mod tools;
 
 use base64::Engine as _;
@@ -130,7 +131,7 @@ pub fn DrawPage() -> impl IntoView {
     };
 
     let save = move |_| {
-        let Some(canvas) = flatten(layers, board.with_value(|b| b.drawing.background)) else {
+        let Some(canvas) = flatten(layers) else {
             return;
         };
         if board.with_value(|b| b.drawing.visible_strokes().is_empty()) {

@@ -10,9 +10,10 @@
 //!
 //! So each sheet paints on an `OffscreenCanvas` and hands the result to its canvas on the page
 //! once per change (a finished stroke, undo, a new background), not once per frame. Handing it
-//! over leaves the offscreen canvas blank; the picture is copied back (the size of the paper,
-//! about 30 ms on a slow tablet) when the pen rests, or at the latest before the next change.
-//! A browser without `OffscreenCanvas` (Safari before 16.4) gets a plain 2D canvas instead.
+//! over leaves the offscreen canvas blank; the picture is copied back before the next change
+//! that paints over it (the ink layer is in tiles, so that copy is small: see
+//! [`super::tiles`]). A browser without `OffscreenCanvas` (Safari before 16.4) gets a plain 2D
+//! canvas instead.
 
 use std::cell::Cell;
 
@@ -30,6 +31,8 @@ pub struct Sheet {
     ctx: CanvasRenderingContext2d,
     /// The picture is on the page only: the offscreen canvas is blank since [`Sheet::show`].
     blank: Cell<bool>,
+    /// Width and height in device px.
+    size: Cell<(u32, u32)>,
 }
 
 impl Sheet {
@@ -51,6 +54,7 @@ impl Sheet {
             handover,
             ctx,
             blank: Cell::new(false),
+            size: Cell::new((0, 0)),
         })
     }
 
@@ -70,30 +74,42 @@ impl Sheet {
     /// Sizes the sheet to `w`×`h` CSS px at pixel ratio `dpr` (which clears it); painting then
     /// happens in CSS px.
     pub fn resize(&self, w: f64, h: f64, dpr: f64) {
-        self.resize_at(0.0, 0.0, w, h, dpr);
+        self.set_size((w * dpr).round() as u32, (h * dpr).round() as u32);
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     }
 
-    /// Sizes the sheet to `w`×`h` CSS px at pixel ratio `dpr` (which clears it), for the part of
-    /// the paper whose top left corner is at (`x`, `y`); painting then happens in paper CSS px.
-    pub fn resize_at(&self, x: f64, y: f64, w: f64, h: f64, dpr: f64) {
-        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        if let Some((off, _)) = &self.handover {
-            off.set_width(pw);
-            off.set_height(ph);
+    /// Places the canvas over the part of the paper from device pixel (`d[0]`, `d[1]`) to
+    /// (`d[2]`, `d[3]`) (whole numbers), at pixel ratio `dpr`; painting then happens in paper
+    /// CSS px. A new size clears the sheet; a move keeps its bitmap (for a sheet painted afresh
+    /// each time, see [`Sheet::fresh`]).
+    pub fn cover(&self, d: [f64; 4], dpr: f64) {
+        let (w, h) = (d[2] - d[0], d[3] - d[1]);
+        if self.size.get() != (w as u32, h as u32) {
+            self.set_size(w as u32, h as u32);
         }
-        self.display.set_width(pw);
-        self.display.set_height(ph);
-        self.move_to(x, y, dpr);
-        // Resized means cleared: the caller paints everything again.
-        self.blank.set(false);
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, -d[0], -d[1]);
+        let _ = self.display.set_attribute(
+            "style",
+            &format!(
+                "left:{}px;top:{}px;width:{}px;height:{}px",
+                d[0] / dpr,
+                d[1] / dpr,
+                w / dpr,
+                h / dpr
+            ),
+        );
     }
 
-    /// Paints for the part of the paper whose top left corner is at (`x`, `y`) from now on
-    /// (for a sheet that is painted afresh each time, see [`Sheet::fresh`]).
-    pub fn move_to(&self, x: f64, y: f64, dpr: f64) {
-        let _ = self
-            .ctx
-            .set_transform(dpr, 0.0, 0.0, dpr, -x * dpr, -y * dpr);
+    /// Gives the sheet `w`×`h` device px, which clears it (the caller paints everything again).
+    fn set_size(&self, w: u32, h: u32) {
+        if let Some((off, _)) = &self.handover {
+            off.set_width(w);
+            off.set_height(h);
+        }
+        self.display.set_width(w);
+        self.display.set_height(h);
+        self.size.set((w, h));
+        self.blank.set(false);
     }
 
     /// The canvas on the page.
@@ -122,7 +138,7 @@ impl Sheet {
 
     /// Copies the picture on the page back to the offscreen canvas, if [`Sheet::show`] left
     /// it blank.
-    pub fn restore(&self) {
+    fn restore(&self) {
         if !self.blank.replace(false) {
             return;
         }
@@ -144,23 +160,6 @@ impl Sheet {
         if let Ok(bitmap) = off.transfer_to_image_bitmap() {
             shown.transfer_from_image_bitmap(&bitmap);
             self.blank.set(true);
-        }
-    }
-}
-
-/// The paper and ink sheets, made once their canvases are on the page.
-#[derive(Default)]
-pub struct Sheets {
-    pub paper: Option<Sheet>,
-    pub ink: Option<Sheet>,
-}
-
-impl Sheets {
-    /// Copies pictures that only show on the page back to their offscreen canvases: done
-    /// while the pen rests, so the next finished stroke need not wait for it.
-    pub fn restore(&self) {
-        for sheet in [&self.paper, &self.ink].into_iter().flatten() {
-            sheet.restore();
         }
     }
 }

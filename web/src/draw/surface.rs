@@ -13,25 +13,36 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
 use super::ink_glue::{self as glue, Board};
 use super::live::LiveViews;
-use super::sheet::{Sheet, Sheets};
+use super::sheet::Sheet;
+use super::tiles::{self, InkTiles};
 use super::tools::{InputMode, Tools};
 use crate::browser::device::{now_ms, use_animation_frame};
-use speelruimte_ink::{Background, Brush, Pinch, Stroke, ViewTransform};
+use speelruimte_ink::{Brush, Pinch, ViewTransform};
+
+/// The paper and ink sheets, made once their elements are on the page.
+#[derive(Default)]
+pub struct Sheets {
+    pub paper: Option<Sheet>,
+    pub ink: Option<InkTiles>,
+}
 
 /// Handles to the layers, for painting and for export.
 #[derive(Clone, Copy)]
 pub struct Layers {
     pub paper: NodeRef<Canvas>,
-    pub ink: NodeRef<Canvas>,
+    /// Holds the ink tiles (see [`super::tiles`]).
+    pub ink: NodeRef<Div>,
     /// Holds the live strokes' canvases.
     pub live: NodeRef<Div>,
     /// Where paper and ink are painted (see [`super::sheet`]).
     pub sheets: StoredValue<Sheets, LocalStorage>,
     /// What shows of the strokes being drawn, and of finished ones not yet on the ink layer.
     live_views: StoredValue<LiveViews, LocalStorage>,
-    /// Finished strokes still to be painted on the ink layer (when the pen rests).
-    pending: StoredValue<Vec<Stroke>, LocalStorage>,
 }
+
+/// Ink tiles a finished stroke moves onto per frame while the pen rests (each is painted and
+/// handed to the page: a few ms on a slow tablet).
+const SETTLE_TILES_PER_FRAME: usize = 1;
 
 impl Layers {
     /// The layers of a drawing screen, before its canvases are on the page.
@@ -42,66 +53,64 @@ impl Layers {
             live: NodeRef::new(),
             sheets: StoredValue::new_local(Sheets::default()),
             live_views: StoredValue::new_local(LiveViews::default()),
-            pending: StoredValue::new_local(Vec::new()),
         }
     }
 
-    /// Paints the finished strokes that still show as live ones onto the ink layer, and takes
-    /// their live canvases away in the same task (no frame shows both, or neither). Returns
-    /// whether there were any.
-    pub fn settle(&self, background: Background) -> bool {
-        let strokes = self
-            .pending
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        if strokes.is_empty() {
-            return false;
-        }
-        self.paint_ink(|c| {
-            if let Some(c) = c {
-                for s in &strokes {
-                    glue::paint_stroke(c, s, background);
+    /// Work for a resting pen, a little per frame: finished strokes move a tile further from
+    /// their live canvases onto the ink layer; once none wait, the next stroke's view is made.
+    fn rest(&self, dpr: f64) {
+        let container = self.live.get_untracked();
+        self.sheets.with_value(|s| {
+            self.live_views.update_value(|v| {
+                if v.settling() {
+                    if let Some(ink) = &s.ink {
+                        v.settle_step(ink, SETTLE_TILES_PER_FRAME);
+                    }
+                } else if let Some(container) = &container {
+                    v.prepare(container, dpr);
                 }
+            });
+        });
+    }
+
+    /// Puts every finished stroke on the ink layer now (before export, and for the eraser,
+    /// whose work shows at once).
+    pub fn settle_all(&self) {
+        self.sheets.with_value(|s| {
+            if let Some(ink) = &s.ink {
+                self.live_views.update_value(|v| v.settle_all(ink));
             }
         });
-        self.live_views.update_value(LiveViews::drop_finished);
-        true
     }
 
-    /// Paints on the paper layer with `f`, then shows it.
+    /// Paints the paper layer afresh with `f`, then shows it.
     pub fn paint_paper(&self, f: impl FnOnce(&CanvasRenderingContext2d)) {
         self.sheets.with_value(|s| {
             if let Some(sheet) = &s.paper {
-                f(sheet.ctx());
+                f(sheet.fresh());
                 sheet.show();
             }
         });
     }
 
-    /// Paints on the ink layer with `f` (given `None` before the canvas is on the page), then
-    /// shows it.
-    pub fn paint_ink<R>(&self, f: impl FnOnce(Option<&CanvasRenderingContext2d>) -> R) -> R {
-        self.sheets.with_value(|s| {
-            let r = f(s.ink.as_ref().map(Sheet::ctx));
-            if let Some(sheet) = &s.ink {
-                sheet.show();
-            }
-            r
-        })
-    }
-
-    /// Makes the sheets once the canvases exist, and sizes them to `w`×`h` CSS px.
+    /// Makes the sheets once their elements exist, and sizes them to `w`×`h` CSS px.
     fn fit(&self, w: f64, h: f64, dpr: f64) {
         self.sheets.update_value(|s| {
-            for (slot, node) in [(&mut s.paper, self.paper), (&mut s.ink, self.ink)] {
-                if slot.is_none() {
-                    *slot = node.get_untracked().and_then(Sheet::new);
-                }
-                if let Some(sheet) = slot {
-                    sheet.resize(w, h, dpr);
-                }
+            if s.paper.is_none() {
+                s.paper = self.paper.get_untracked().and_then(Sheet::new);
+            }
+            if let Some(sheet) = &s.paper {
+                sheet.resize(w, h, dpr);
+            }
+            if s.ink.is_none() {
+                s.ink = self.ink.get_untracked().map(|e| InkTiles::new(e.into()));
+            }
+            if let Some(ink) = &mut s.ink {
+                ink.resize(w, h, dpr);
             }
         });
+        // Made for the old pixel ratio.
+        self.live_views.update_value(LiveViews::drop_spare);
     }
 }
 
@@ -109,17 +118,33 @@ impl Layers {
 /// finished ones that still showed as live included).
 pub fn repaint(layers: Layers, board: &Board) {
     layers.paint_paper(|c| glue::paint_paper(c, board));
-    layers.pending.update_value(Vec::clear);
-    layers.paint_ink(|c| {
-        if let Some(c) = c {
-            c.clear_rect(0.0, 0.0, board.width() as f64, board.height() as f64);
-            glue::paint_strokes(c, board);
+    layers.live_views.update_value(LiveViews::drop_finished);
+    let (pw, ph) = (board.width() as f64, board.height() as f64);
+    let shapes: Vec<_> = board
+        .drawing
+        .visible_strokes()
+        .into_iter()
+        .filter_map(|s| {
+            let outline = s.outline();
+            let b = tiles::bounds(&outline, pw, ph)?;
+            Some((outline, &s.style, b))
+        })
+        .collect();
+    layers.sheets.with_value(|s| {
+        if let Some(ink) = &s.ink {
+            ink.repaint(|c, tile| {
+                let t = tile.corners();
+                for (outline, style, b) in &shapes {
+                    if b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1] {
+                        glue::paint_outline(c, outline, style);
+                    }
+                }
+            });
         }
     });
-    layers.live_views.update_value(LiveViews::drop_finished);
 }
 
-/// How long the pen must have been up before work the size of the paper is done, ms.
+/// How long the pen must have been up before finished strokes move onto the ink layer, ms.
 const REST_MS: f64 = 150.0;
 
 fn device_pixel_ratio() -> f64 {
@@ -185,13 +210,9 @@ pub fn Surface(
     // Once per frame, only while something changed: what changed of the live strokes.
     use_animation_frame(move |now| {
         if !live_dirty.get_value() {
-            // The pen rests: the moment for work the size of the paper. Finished strokes go onto
-            // the ink layer; in a later frame the picture is copied back (see `super::sheet`).
+            // The pen rests: finished strokes go onto the ink layer, a tile per frame.
             if now - last_up.get_value() > REST_MS && !board.with_value(Board::is_drawing) {
-                let background = board.with_value(|b| b.drawing.background);
-                if !layers.settle(background) {
-                    layers.sheets.with_value(Sheets::restore);
-                }
+                layers.rest(device_pixel_ratio());
             }
             return;
         }
@@ -315,12 +336,12 @@ pub fn Surface(
             return;
         };
         let erases = stroke.style.brush == Brush::Eraser;
-        live_views.update_value(|v| v.finish(id));
-        layers.pending.update_value(|p| p.push(stroke));
+        let (pw, ph) = board.with_value(|b| (b.width() as f64, b.height() as f64));
+        live_views.update_value(|v| v.finish(id, stroke, pw, ph));
         last_up.set_value(now_ms());
         if erases {
             // What the eraser takes away shows at once.
-            layers.settle(board.with_value(|b| b.drawing.background));
+            layers.settle_all();
         }
         on_change.run(());
     };
@@ -343,7 +364,7 @@ pub fn Surface(
             </Show>
             <div class="paper-stack" style=transform>
                 <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>
-                <canvas node_ref=layers.ink class="layer" data-layer="ink"></canvas>
+                <div node_ref=layers.ink class="layer" data-layer="ink"></div>
                 <div node_ref=layers.live class="layer" data-layer="live"></div>
             </div>
         </div>
@@ -371,10 +392,9 @@ fn frame_corner(frame: NodeRef<Div>) -> (f64, f64) {
 }
 
 /// Paper + ink layers flattened into one canvas at full resolution, for the PNG.
-pub fn flatten(layers: Layers, background: Background) -> Option<HtmlCanvasElement> {
-    layers.settle(background);
+pub fn flatten(layers: Layers) -> Option<HtmlCanvasElement> {
+    layers.settle_all();
     let paper = layers.paper.get_untracked()?;
-    let ink = layers.ink.get_untracked()?;
     let doc = web_sys::window()?.document()?;
     let out: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     out.set_width(paper.width());
@@ -382,6 +402,8 @@ pub fn flatten(layers: Layers, background: Background) -> Option<HtmlCanvasEleme
     let c: CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
     c.draw_image_with_html_canvas_element(&paper, 0.0, 0.0)
         .ok()?;
-    c.draw_image_with_html_canvas_element(&ink, 0.0, 0.0).ok()?;
+    layers
+        .sheets
+        .with_value(|s| s.ink.as_ref().map(|ink| ink.draw_onto(&c)))?;
     Some(out)
 }

@@ -1,0 +1,173 @@
+//! The paper in squares. The ink layer is a grid of tiles, each a [`Sheet`], so that putting
+//! a finished stroke on it costs the squares the stroke touches, not the whole paper: each
+//! changed tile is painted, handed to the page and later copied back on its own (measured in
+//! B5, BENCHMARKS.md). Live strokes use the same grid (see [`super::live`]), so a finished
+//! stroke can move from its live canvases to the ink layer a few squares per frame.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+use super::sheet::Sheet;
+
+/// Side of a tile, CSS px. A multiple of 8, so that at the usual pixel ratios (1, 1.25, 1.5,
+/// 1.75, 2, 2.25, 3) tile edges fall on whole device pixels; at other ratios edges are rounded
+/// to whole device pixels the same way on both sides of a seam (see [`Rect::device`]).
+pub const TILE: f64 = 128.0;
+
+/// A tile's column and row.
+pub type Key = (i32, i32);
+
+/// Where something lies on the paper, in CSS px.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    /// The tile at `key` (whole, also where the paper ends inside it).
+    pub fn tile(key: Key) -> Self {
+        Self {
+            x: key.0 as f64 * TILE,
+            y: key.1 as f64 * TILE,
+            w: TILE,
+            h: TILE,
+        }
+    }
+
+    /// Whether box `b` ([x0, y0, x1, y1]) lies inside.
+    pub fn contains(&self, b: [f64; 4]) -> bool {
+        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
+    }
+
+    /// Its edges in device px at pixel ratio `dpr`, rounded to whole pixels: rectangles that
+    /// meet in CSS px meet in device px, whatever the ratio.
+    pub fn device(&self, dpr: f64) -> [f64; 4] {
+        [
+            (self.x * dpr).round(),
+            (self.y * dpr).round(),
+            ((self.x + self.w) * dpr).round(),
+            ((self.y + self.h) * dpr).round(),
+        ]
+    }
+
+    /// As a box [x0, y0, x1, y1].
+    pub fn corners(&self) -> [f64; 4] {
+        [self.x, self.y, self.x + self.w, self.y + self.h]
+    }
+}
+
+/// The box around an outline (plus two pixels of antialiasing) within a `pw`×`ph` paper, or
+/// `None` when nothing of it is on the paper.
+pub fn bounds(outline: &[[f32; 2]], pw: f64, ph: f64) -> Option<[f64; 4]> {
+    let (first, rest) = outline.split_first()?;
+    let b = rest
+        .iter()
+        .fold([first[0], first[1], first[0], first[1]], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        });
+    let b = [
+        (b[0] as f64 - 2.0).max(0.0),
+        (b[1] as f64 - 2.0).max(0.0),
+        (b[2] as f64 + 2.0).min(pw),
+        (b[3] as f64 + 2.0).min(ph),
+    ];
+    (b[2] > b[0] && b[3] > b[1]).then_some(b)
+}
+
+/// The tiles box `b` ([x0, y0, x1, y1], CSS px, not negative) touches, row by row.
+pub fn keys(b: [f64; 4]) -> impl Iterator<Item = Key> {
+    let (c0, r0) = ((b[0] / TILE) as i32, (b[1] / TILE) as i32);
+    let (c1, r1) = ((b[2] / TILE) as i32, (b[3] / TILE) as i32);
+    (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
+}
+
+/// The ink layer: one sheet per tile of the paper, inside the layer's element.
+pub struct InkTiles {
+    container: Element,
+    tiles: HashMap<Key, Sheet>,
+}
+
+impl InkTiles {
+    /// An empty layer in `container`, until [`InkTiles::resize`].
+    pub fn new(container: Element) -> Self {
+        Self {
+            container,
+            tiles: HashMap::new(),
+        }
+    }
+
+    /// Covers a `w`×`h` CSS px paper at pixel ratio `dpr` with empty tiles.
+    pub fn resize(&mut self, w: f64, h: f64, dpr: f64) {
+        for sheet in self.tiles.values() {
+            sheet.display().remove();
+        }
+        self.tiles.clear();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (cols, rows) = ((w / TILE).ceil() as i32, (h / TILE).ceil() as i32);
+        for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
+            let r = Rect::tile(key);
+            let (tw, th) = ((w - r.x).min(TILE), (h - r.y).min(TILE));
+            let Some(canvas) = doc
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+            else {
+                return;
+            };
+            let _ = canvas.set_attribute("class", "ink-tile");
+            let d = Rect { w: tw, h: th, ..r }.device(dpr);
+            // Where the tile's pixels go in a picture of the whole layer (for export and tests).
+            let _ = canvas.set_attribute("data-x", &d[0].to_string());
+            let _ = canvas.set_attribute("data-y", &d[1].to_string());
+            if self.container.append_child(&canvas).is_err() {
+                return;
+            }
+            if let Some(sheet) = Sheet::new(canvas) {
+                sheet.cover(d, dpr);
+                self.tiles.insert(key, sheet);
+            }
+        }
+    }
+
+    /// Paints on the tile at `key` with `f`, in paper CSS px over what it shows, then shows it.
+    pub fn paint(&self, key: Key, f: impl FnOnce(&CanvasRenderingContext2d)) {
+        if let Some(sheet) = self.tiles.get(&key) {
+            f(sheet.ctx());
+            sheet.show();
+        }
+    }
+
+    /// Paints every tile afresh with `f` (given the tile's place), then shows them all.
+    pub fn repaint(&self, f: impl Fn(&CanvasRenderingContext2d, Rect)) {
+        for (key, sheet) in &self.tiles {
+            f(sheet.fresh(), Rect::tile(*key));
+            sheet.show();
+        }
+    }
+
+    /// Draws the whole layer onto `c` (device px, no transform).
+    pub fn draw_onto(&self, c: &CanvasRenderingContext2d) {
+        for sheet in self.tiles.values() {
+            let canvas = sheet.display();
+            let at = |name: &str| {
+                canvas
+                    .get_attribute(name)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            let _ = c.draw_image_with_html_canvas_element(canvas, at("data-x"), at("data-y"));
+        }
+    }
+}
