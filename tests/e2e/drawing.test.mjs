@@ -240,8 +240,9 @@ test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canv
   }
 });
 
-test("strokes that move onto the ink layer a tile at a time end up as a full repaint paints them", async (t) => {
-  const page = await newPage(browser);
+// At pixel ratio 2.2 the tiles would not fall on whole device pixels: one sheet holds the ink.
+for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a tile at a time end up as a full repaint paints them (pixel ratio ${ratio})`, async (t) => {
+  const page = await newPage(browser, undefined, ratio);
   try {
     await openNewSession(page);
     const frame = page.getByTestId("canvas");
@@ -283,7 +284,7 @@ test("strokes that move onto the ink layer a tile at a time end up as a full rep
     });
     assert.equal(differ, 0, `${differ} pixels differ between the settled ink layer and a repaint`);
   } catch (e) {
-    await shot(page, "failure-settle");
+    await shot(page, `failure-settle-${ratio}`);
     t.diagnostic(`console:\n${page.errors.join("\n")}`);
     throw e;
   }

@@ -64,9 +64,12 @@ export function launch() {
   });
 }
 
-/** A fresh context (own cookies) and page at a tablet size; console errors are collected. */
-export async function newPage(browser, viewport = { width: 1024, height: 768 }) {
-  const context = await browser.newContext({ viewport, hasTouch: true, deviceScaleFactor: 1 });
+/**
+ * A fresh context (own cookies) and page at a tablet size, by default at pixel ratio 1;
+ * console errors are collected.
+ */
+export async function newPage(browser, viewport = { width: 1024, height: 768 }, deviceScaleFactor = 1) {
+  const context = await browser.newContext({ viewport, hasTouch: true, deviceScaleFactor });
   const page = await context.newPage();
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });

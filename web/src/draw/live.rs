@@ -217,7 +217,8 @@ struct Finished {
     stroke: Stroke,
     outline: Vec<[f32; 2]>,
     view: StrokeView,
-    /// Ink tiles it is still to be painted on (and where its live canvases still show).
+    /// The squares (of the [`tiles::TILE`] grid) where it is still to be painted on the ink
+    /// layer, and its live canvases still show.
     left: BTreeSet<Key>,
 }
 
@@ -306,18 +307,22 @@ impl LiveViews {
         !self.finished.is_empty()
     }
 
-    /// Moves finished strokes a few tiles further onto the ink layer: the tiles under the
+    /// Moves finished strokes a few tiles further onto the ink layer: the ink tiles under the
     /// oldest tail canvas left (all at once, the tail canvas goes with them), else up to
-    /// `budget` tiles. Each tile is painted with every stroke due there, oldest first, and the
+    /// `budget` ink tiles. Each is painted with every stroke due there, oldest first, and the
     /// live canvases it replaces go in the same task, so no frame shows a stroke twice or not
     /// at all.
     pub fn settle_step(&mut self, ink: &InkTiles, budget: usize) {
         if let Some(i) = self.finished.iter().position(|f| f.view.tail.is_some()) {
-            let keys: Vec<Key> = self.finished[i]
+            let keys: BTreeSet<Key> = self.finished[i]
                 .view
                 .tail
                 .as_ref()
-                .map(|t| tiles::keys(t.rect.corners().map(|v| v.max(0.0))).collect())
+                .map(|t| {
+                    tiles::keys(t.rect.corners().map(|v| v.max(0.0)))
+                        .map(|k| ink.key_of(k))
+                        .collect()
+                })
                 .unwrap_or_default();
             for key in keys {
                 self.settle_tile(ink, key, i + 1);
@@ -326,15 +331,12 @@ impl LiveViews {
                 tail.sheet.display().remove();
             }
         } else {
-            let keys: Vec<Key> = self
+            let keys: BTreeSet<Key> = self
                 .finished
                 .iter()
-                .flat_map(|f| f.left.iter().copied())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .take(budget)
+                .flat_map(|f| f.left.iter().map(|k| ink.key_of(*k)))
                 .collect();
-            for key in keys {
+            for key in keys.into_iter().take(budget) {
                 self.settle_tile(ink, key, self.finished.len());
             }
         }
@@ -354,11 +356,12 @@ impl LiveViews {
         }
     }
 
-    /// Paints the ink tile at `key` with the first `upto` finished strokes due there, and takes
-    /// their live tiles there away.
+    /// Paints ink tile `key` with the first `upto` finished strokes due there, and takes their
+    /// live tiles there away.
     fn settle_tile(&mut self, ink: &InkTiles, key: Key, upto: usize) {
+        let here = |k: &Key| ink.key_of(*k) == key;
         let due: Vec<usize> = (0..upto)
-            .filter(|&i| self.finished[i].left.contains(&key))
+            .filter(|&i| self.finished[i].left.iter().any(here))
             .collect();
         if due.is_empty() {
             return;
@@ -371,10 +374,14 @@ impl LiveViews {
         });
         for i in due {
             let f = &mut self.finished[i];
-            f.left.remove(&key);
-            if let Some(tile) = f.view.tiles.remove(&key) {
-                tile.pane.sheet.display().remove();
-            }
+            f.left.retain(|k| !here(k));
+            f.view.tiles.retain(|k, tile| {
+                let keep = !here(k);
+                if !keep {
+                    tile.pane.sheet.display().remove();
+                }
+                keep
+            });
         }
     }
 

@@ -2,7 +2,7 @@
 //! a finished stroke on it costs the squares the stroke touches, not the whole paper: each
 //! changed tile is painted, handed to the page and later copied back on its own (measured in
 //! B5, BENCHMARKS.md). Live strokes use the same grid (see [`super::live`]), so a finished
-//! stroke can move from its live canvases to the ink layer a few squares per frame.
+//! stroke can move from its live canvases to the ink layer a tile per frame.
 
 use std::collections::HashMap;
 
@@ -12,8 +12,7 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 use super::sheet::Sheet;
 
 /// Side of a tile, CSS px. A multiple of 8, so that at the usual pixel ratios (1, 1.25, 1.5,
-/// 1.75, 2, 2.25, 3) tile edges fall on whole device pixels; at other ratios edges are rounded
-/// to whole device pixels the same way on both sides of a seam (see [`Rect::device`]).
+/// 1.75, 2, 2.25, 3) tile edges fall on whole device pixels.
 pub const TILE: f64 = 128.0;
 
 /// A tile's column and row.
@@ -91,10 +90,16 @@ pub fn keys(b: [f64; 4]) -> impl Iterator<Item = Key> {
     (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
 }
 
-/// The ink layer: one sheet per tile of the paper, inside the layer's element.
+/// The ink layer: one sheet per ink tile, inside the layer's element. An ink tile is one
+/// [`TILE`] square where those fall on whole device pixels; at other pixel ratios (1.1, 1.33,
+/// 2.2: browser zoom, a few Android tablets) the browser would show the seams between tiles as
+/// faint lines, so there one sheet covers the whole paper, as one canvas would.
 pub struct InkTiles {
     container: Element,
-    tiles: HashMap<Key, Sheet>,
+    /// Each sheet with where it lies, by ink tile.
+    tiles: HashMap<Key, (Sheet, Rect)>,
+    /// Side of an ink tile, in [`TILE`]s.
+    factor: i32,
 }
 
 impl InkTiles {
@@ -103,22 +108,40 @@ impl InkTiles {
         Self {
             container,
             tiles: HashMap::new(),
+            factor: 1,
         }
+    }
+
+    /// The ink tile that holds the [`TILE`] square at `key`.
+    pub fn key_of(&self, key: Key) -> Key {
+        (key.0.div_euclid(self.factor), key.1.div_euclid(self.factor))
     }
 
     /// Covers a `w`×`h` CSS px paper at pixel ratio `dpr` with empty tiles.
     pub fn resize(&mut self, w: f64, h: f64, dpr: f64) {
-        for sheet in self.tiles.values() {
+        for (sheet, _) in self.tiles.values() {
             sheet.display().remove();
         }
         self.tiles.clear();
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let (cols, rows) = ((w / TILE).ceil() as i32, (h / TILE).ceil() as i32);
+        let on_pixels = (TILE * dpr - (TILE * dpr).round()).abs() < 1e-6;
+        self.factor = if on_pixels {
+            1
+        } else {
+            ((w.max(h) / TILE).ceil() as i32).max(1)
+        };
+        let side = TILE * self.factor as f64;
+        let (cols, rows) = ((w / side).ceil() as i32, (h / side).ceil() as i32);
         for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
-            let r = Rect::tile(key);
-            let (tw, th) = ((w - r.x).min(TILE), (h - r.y).min(TILE));
+            let (x, y) = (key.0 as f64 * side, key.1 as f64 * side);
+            let r = Rect {
+                x,
+                y,
+                w: (w - x).min(side),
+                h: (h - y).min(side),
+            };
             let Some(canvas) = doc
                 .create_element("canvas")
                 .ok()
@@ -127,7 +150,7 @@ impl InkTiles {
                 return;
             };
             let _ = canvas.set_attribute("class", "ink-tile");
-            let d = Rect { w: tw, h: th, ..r }.device(dpr);
+            let d = r.device(dpr);
             // Where the tile's pixels go in a picture of the whole layer (for export and tests).
             let _ = canvas.set_attribute("data-x", &d[0].to_string());
             let _ = canvas.set_attribute("data-y", &d[1].to_string());
@@ -136,14 +159,14 @@ impl InkTiles {
             }
             if let Some(sheet) = Sheet::new(canvas) {
                 sheet.cover(d, dpr);
-                self.tiles.insert(key, sheet);
+                self.tiles.insert(key, (sheet, r));
             }
         }
     }
 
-    /// Paints on the tile at `key` with `f`, in paper CSS px over what it shows, then shows it.
+    /// Paints on ink tile `key` with `f`, in paper CSS px over what it shows, then shows it.
     pub fn paint(&self, key: Key, f: impl FnOnce(&CanvasRenderingContext2d)) {
-        if let Some(sheet) = self.tiles.get(&key) {
+        if let Some((sheet, _)) = self.tiles.get(&key) {
             f(sheet.ctx());
             sheet.show();
         }
@@ -151,15 +174,15 @@ impl InkTiles {
 
     /// Paints every tile afresh with `f` (given the tile's place), then shows them all.
     pub fn repaint(&self, f: impl Fn(&CanvasRenderingContext2d, Rect)) {
-        for (key, sheet) in &self.tiles {
-            f(sheet.fresh(), Rect::tile(*key));
+        for (sheet, r) in self.tiles.values() {
+            f(sheet.fresh(), *r);
             sheet.show();
         }
     }
 
     /// Draws the whole layer onto `c` (device px, no transform).
     pub fn draw_onto(&self, c: &CanvasRenderingContext2d) {
-        for sheet in self.tiles.values() {
+        for (sheet, _) in self.tiles.values() {
             let canvas = sheet.display();
             let at = |name: &str| {
                 canvas
