@@ -73,6 +73,8 @@ struct StrokeView {
     /// The part that still changes (and what waiting tiles hold); `None` once a finished
     /// stroke's tail is on the ink layer.
     tail: Option<Pane>,
+    /// The box (paper CSS px) around what the tail canvas shows.
+    tail_shows: Option<[f64; 4]>,
     /// Settled side vertices already painted.
     painted: usize,
 }
@@ -97,6 +99,7 @@ impl StrokeView {
         );
         Some(Self {
             tail: Some(tail),
+            tail_shows: None,
             group,
             tiles: HashMap::new(),
             painted: 0,
@@ -172,6 +175,7 @@ impl StrokeView {
             }
         }
         tail.sheet.show();
+        self.tail_shows = b;
     }
 
     /// The settled tile at `key`, made when the stroke first reaches it.
@@ -307,23 +311,20 @@ impl LiveViews {
         !self.finished.is_empty()
     }
 
-    /// Moves finished strokes a few tiles further onto the ink layer: the ink tiles under the
-    /// oldest tail canvas left (all at once, the tail canvas goes with them), else up to
-    /// `budget` ink tiles. Each is painted with every stroke due there, oldest first, and the
+    /// Moves finished strokes a few tiles further onto the ink layer: the ink tiles under what
+    /// the oldest tail canvas left shows (all at once, the tail canvas goes with them), else up
+    /// to `budget` ink tiles. Each is painted with every stroke due there, oldest first, and the
     /// live canvases it replaces go in the same task, so no frame shows a stroke twice or not
     /// at all.
     pub fn settle_step(&mut self, ink: &InkTiles, budget: usize) {
         if let Some(i) = self.finished.iter().position(|f| f.view.tail.is_some()) {
             let keys: BTreeSet<Key> = self.finished[i]
                 .view
-                .tail
-                .as_ref()
-                .map(|t| {
-                    tiles::keys(t.rect.corners().map(|v| v.max(0.0)))
-                        .map(|k| ink.key_of(k))
-                        .collect()
-                })
-                .unwrap_or_default();
+                .tail_shows
+                .into_iter()
+                .flat_map(tiles::keys)
+                .map(|k| ink.key_of(k))
+                .collect();
             for key in keys {
                 self.settle_tile(ink, key, i + 1);
             }
