@@ -289,3 +289,42 @@ for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a ti
     throw e;
   }
 });
+
+test("a palm that lands while the first pen stroke is still on the paper draws nothing", async (t) => {
+  const page = await newPage(browser);
+  try {
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
+    const cdp = await page.context().newCDPSession(page);
+    const pen = (type, f, buttons = 1) => cdp.send("Input.dispatchMouseEvent", {
+      type, x: X(0.1 + 0.8 * f), y: Y(0.3), force: 0.6, button: "left", buttons, clickCount: 1, pointerType: "pen",
+    });
+    const palm = (type, f) => cdp.send("Input.dispatchTouchEvent", {
+      type, touchPoints: type === "touchEnd" ? [] : [{ x: X(0.3 + 0.3 * f), y: Y(0.8), id: 7, radiusX: 20, radiusY: 20, force: 0.5 }],
+    });
+    // The pen goes down first; the hand comes to rest while it draws, and slides along.
+    await pen("mousePressed", 0);
+    for (let i = 1; i <= 10; i++) await pen("mouseMoved", i / 40);
+    await palm("touchStart", 0);
+    for (let i = 11; i <= 30; i++) {
+      await pen("mouseMoved", i / 40);
+      await palm("touchMove", (i - 10) / 20);
+    }
+    await palm("touchEnd", 1);
+    for (let i = 31; i <= 40; i++) await pen("mouseMoved", i / 40);
+    await pen("mouseReleased", 1, 0);
+    await cdp.detach();
+    // One stroke (the pen's), no ink where the palm was, and the switch now says pen only.
+    assert.ok(await inkPixels(page, "ink", [0.25, 0.35]) > 200, "the pen stroke is missing");
+    assert.equal(await frame.getAttribute("data-strokes"), "1", "the palm drew a stroke");
+    assert.equal(await inkPixels(page, "ink", [0.7, 0.9]), 0, "the palm left ink");
+    assert.match(await page.getByTestId("input-mode").innerText(), /alleen pen/);
+  } catch (e) {
+    await shot(page, "failure-first-palm");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});

@@ -179,6 +179,8 @@ pub fn Surface(
     let live_views = layers.live_views;
     let last_up = StoredValue::new_local(0.0);
     let corner = StoredValue::new_local((0.0, 0.0));
+    // The first pen is drawing: palm rejection is on, the switch not turned yet.
+    let pen_switch = StoredValue::new_local(false);
 
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
@@ -241,18 +243,21 @@ pub fn Surface(
             && tools.mode.get_untracked() == InputMode::Fingers
             && !board.with_value(|b| b.pen_seen)
         {
-            // Pen first: the first pen turns palm rejection on; the switch can turn it off again.
-            tools.mode.set(InputMode::PenOnly);
+            // Pen first: the first pen turns palm rejection on at once; the switch shows it (and
+            // can turn it off again) when this stroke ends, so that redrawing the toolbar does
+            // not hold up the stroke's first frames.
+            pen_switch.set_value(true);
         }
         if kind == "pen" {
             board.update_value(|b| b.pen_seen = true);
         }
+        let pen_only = tools.mode.get_untracked() == InputMode::PenOnly || pen_switch.get_value();
         ev.prevent_default();
         if let Some(f) = frame.get_untracked() {
             let _ = f.set_pointer_capture(ev.pointer_id());
         }
         corner.set_value(frame_corner(frame));
-        if kind == "touch" && tools.mode.get_untracked() == InputMode::PenOnly {
+        if kind == "touch" && pen_only {
             // A resting palm or a pan/zoom finger: never ink.
             let xy = frame_xy(corner, &ev);
             gesture.update_value(|g| {
@@ -324,6 +329,10 @@ pub fn Surface(
         });
         if was_finger == Some(true) {
             return;
+        }
+        if ev.pointer_type() == "pen" && pen_switch.get_value() {
+            pen_switch.set_value(false);
+            tools.mode.set(InputMode::PenOnly);
         }
         // The stroke's live canvases catch up with its last points and stay on screen until the
         // pen rests; painting it on the ink layer (work the size of the paper) waits till then.
