@@ -9,8 +9,11 @@
 //!
 //! Every frame the browser copies each 2D canvas's whole bitmap for the compositor, changed or
 //! not, so these canvases show bitmaps ([`Sheet`]) and stay small: a frame hands over the tail
-//! and the one or two tiles under the pen, never a bitmap the size of the stroke (measured in
-//! B5, BENCHMARKS.md).
+//! and at most one tile, never a bitmap the size of the stroke (measured in B5,
+//! BENCHMARKS.md).
+//!
+//! A finished stroke keeps its canvases until the pen rests, then moves onto the ink layer's
+//! tiles ([`super::tiles`], the same grid) a tile per frame ([`LiveViews::settle_step`]).
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
@@ -272,10 +275,12 @@ impl LiveViews {
     }
 
     /// Pointer `id`'s stroke has finished as `stroke`: it stays on screen as it is until
-    /// [`LiveViews::settle_step`] moves it onto the ink layer. `pw`×`ph` is the paper.
-    pub fn finish(&mut self, id: i32, stroke: Stroke, pw: f64, ph: f64) {
+    /// [`LiveViews::settle_step`] moves it onto the ink layer. `pw`×`ph` is the paper. Returns
+    /// `false` when the stroke had no canvases on screen (the caller paints it).
+    #[must_use]
+    pub fn finish(&mut self, id: i32, stroke: Stroke, pw: f64, ph: f64) -> bool {
         let Some(view) = self.views.remove(&id) else {
-            return;
+            return false;
         };
         let outline = stroke.outline();
         let mut left: BTreeSet<Key> = view.tiles.keys().copied().collect();
@@ -290,6 +295,7 @@ impl LiveViews {
             view,
             left,
         });
+        true
     }
 
     /// Makes the view the next stroke will use, if there is none.

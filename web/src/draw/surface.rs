@@ -346,7 +346,13 @@ pub fn Surface(
         };
         let erases = stroke.style.brush == Brush::Eraser;
         let (pw, ph) = board.with_value(|b| (b.width() as f64, b.height() as f64));
-        live_views.update_value(|v| v.finish(id, stroke, pw, ph));
+        let shown = live_views
+            .try_update_value(|v| v.finish(id, stroke, pw, ph))
+            .unwrap_or(false);
+        if !shown {
+            // Its live canvases could not be made: paint the ink layer afresh.
+            board.with_value(|b| repaint(layers, b));
+        }
         last_up.set_value(now_ms());
         if erases {
             // What the eraser takes away shows at once.
