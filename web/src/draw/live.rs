@@ -19,8 +19,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::Element;
 
 use super::ink_glue::{self as glue, Board};
 use super::sheet::Sheet;
@@ -41,13 +40,10 @@ struct Pane {
 
 impl Pane {
     fn new(group: &Element, name: &str) -> Option<Self> {
-        let doc = web_sys::window()?.document()?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-        let _ = canvas.set_attribute("class", "live-pane");
-        let _ = canvas.set_attribute("data-pane", name);
-        group.append_child(&canvas).ok()?;
+        let sheet = Sheet::made_in(group, "live-pane")?;
+        let _ = sheet.display().set_attribute("data-pane", name);
         Some(Self {
-            sheet: Sheet::new(canvas)?,
+            sheet,
             rect: Rect::default(),
         })
     }

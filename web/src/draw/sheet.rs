@@ -19,7 +19,8 @@ use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageBitmapRenderingContext,
+    OffscreenCanvas,
 };
 
 /// One layer: what the page shows, and where it is painted.
@@ -56,6 +57,16 @@ impl Sheet {
             blank: Cell::new(false),
             size: Cell::new((0, 0)),
         })
+    }
+
+    /// A sheet on a new canvas of class `class` at the end of `parent` (placed with
+    /// [`Sheet::cover`]).
+    pub fn made_in(parent: &Element, class: &str) -> Option<Self> {
+        let doc = web_sys::window()?.document()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let _ = canvas.set_attribute("class", class);
+        parent.append_child(&canvas).ok()?;
+        Self::new(canvas)
     }
 
     /// An offscreen canvas with its 2D context, where the browser has them.

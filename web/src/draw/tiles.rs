@@ -6,8 +6,7 @@
 
 use std::collections::HashMap;
 
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, Element};
 
 use super::sheet::Sheet;
 
@@ -90,14 +89,23 @@ pub fn keys(b: [f64; 4]) -> impl Iterator<Item = Key> {
     (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
 }
 
+/// One tile of the ink layer.
+struct InkTile {
+    sheet: Sheet,
+    /// Where it lies on the paper, CSS px.
+    rect: Rect,
+    /// Its top left corner in a picture of the whole layer, device px.
+    at: [f64; 2],
+}
+
 /// The ink layer: one sheet per ink tile, inside the layer's element. An ink tile is one
 /// [`TILE`] square where those fall on whole device pixels; at other pixel ratios (1.1, 1.33,
 /// 2.2: browser zoom, a few Android tablets) the browser would show the seams between tiles as
 /// faint lines, so there one sheet covers the whole paper, as one canvas would.
 pub struct InkTiles {
     container: Element,
-    /// Each sheet with where it lies, by ink tile.
-    tiles: HashMap<Key, (Sheet, Rect)>,
+    /// By ink tile.
+    tiles: HashMap<Key, InkTile>,
     /// Side of an ink tile, in [`TILE`]s.
     factor: i32,
 }
@@ -119,13 +127,10 @@ impl InkTiles {
 
     /// Covers a `w`×`h` CSS px paper at pixel ratio `dpr` with empty tiles.
     pub fn resize(&mut self, w: f64, h: f64, dpr: f64) {
-        for (sheet, _) in self.tiles.values() {
-            sheet.display().remove();
+        for tile in self.tiles.values() {
+            tile.sheet.display().remove();
         }
         self.tiles.clear();
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
         let on_pixels = (TILE * dpr - (TILE * dpr).round()).abs() < 1e-6;
         self.factor = if on_pixels {
             1
@@ -142,55 +147,46 @@ impl InkTiles {
                 w: (w - x).min(side),
                 h: (h - y).min(side),
             };
-            let Some(canvas) = doc
-                .create_element("canvas")
-                .ok()
-                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            else {
+            let Some(sheet) = Sheet::made_in(&self.container, "ink-tile") else {
                 return;
             };
-            let _ = canvas.set_attribute("class", "ink-tile");
             let d = r.device(dpr);
-            // Where the tile's pixels go in a picture of the whole layer (for export and tests).
-            let _ = canvas.set_attribute("data-x", &d[0].to_string());
-            let _ = canvas.set_attribute("data-y", &d[1].to_string());
-            if self.container.append_child(&canvas).is_err() {
-                return;
-            }
-            if let Some(sheet) = Sheet::new(canvas) {
-                sheet.cover(d, dpr);
-                self.tiles.insert(key, (sheet, r));
-            }
+            sheet.cover(d, dpr);
+            // Where the tile's pixels go in a picture of the whole layer (for tests).
+            let _ = sheet.display().set_attribute("data-x", &d[0].to_string());
+            let _ = sheet.display().set_attribute("data-y", &d[1].to_string());
+            self.tiles.insert(
+                key,
+                InkTile {
+                    sheet,
+                    rect: r,
+                    at: [d[0], d[1]],
+                },
+            );
         }
     }
 
     /// Paints on ink tile `key` with `f`, in paper CSS px over what it shows, then shows it.
     pub fn paint(&self, key: Key, f: impl FnOnce(&CanvasRenderingContext2d)) {
-        if let Some((sheet, _)) = self.tiles.get(&key) {
-            f(sheet.ctx());
-            sheet.show();
+        if let Some(tile) = self.tiles.get(&key) {
+            f(tile.sheet.ctx());
+            tile.sheet.show();
         }
     }
 
     /// Paints every tile afresh with `f` (given the tile's place), then shows them all.
     pub fn repaint(&self, f: impl Fn(&CanvasRenderingContext2d, Rect)) {
-        for (sheet, r) in self.tiles.values() {
-            f(sheet.fresh(), *r);
-            sheet.show();
+        for tile in self.tiles.values() {
+            f(tile.sheet.fresh(), tile.rect);
+            tile.sheet.show();
         }
     }
 
     /// Draws the whole layer onto `c` (device px, no transform).
     pub fn draw_onto(&self, c: &CanvasRenderingContext2d) {
-        for (sheet, _) in self.tiles.values() {
-            let canvas = sheet.display();
-            let at = |name: &str| {
-                canvas
-                    .get_attribute(name)
-                    .and_then(|v| v.parse::<f64>().ok())
-                    .unwrap_or(0.0)
-            };
-            let _ = c.draw_image_with_html_canvas_element(canvas, at("data-x"), at("data-y"));
+        for tile in self.tiles.values() {
+            let _ =
+                c.draw_image_with_html_canvas_element(tile.sheet.display(), tile.at[0], tile.at[1]);
         }
     }
 }
