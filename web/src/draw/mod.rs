@@ -3,6 +3,7 @@
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
 pub(crate) mod ink_glue;
+mod layers;
 mod live;
 pub mod replay;
 mod save;
@@ -20,7 +21,8 @@ use crate::pages::WorkFormRoute;
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use crate::util;
 use ink_glue::Board;
-use surface::{Layers, Surface, flatten, repaint};
+use layers::{Layers, flatten, repaint};
+use surface::Surface;
 use tools::{Actions, Toolbar, Tools};
 
 /// Reads a drawing kept on this tablet for a session.

@@ -1,157 +1,24 @@
-//! The paper: two stacked layers (paper with template, finished ink; see [`super::sheet`]) and
-//! the live strokes above them (see [`super::live`]), inside a frame that two fingers can pan
-//! and zoom. Pointer input becomes strokes here; finished strokes are painted once onto the ink
-//! layer, and each animation frame paints only what changed of the live strokes, so the cost
-//! of drawing grows neither with the drawing nor with the stroke.
+//! The paper: its layers (paper with template, finished ink, live strokes; see
+//! [`super::layers`]) inside a frame that two fingers can pan and zoom. Pointer input becomes
+//! strokes here; finished strokes are painted once onto the ink layer, and each animation frame
+//! paints only what changed of the live strokes, so the cost of drawing grows neither with the
+//! drawing nor with the stroke.
 
 use std::collections::HashMap;
 
-use leptos::html::{Canvas, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
+use web_sys::PointerEvent;
 
 use super::ink_glue::{self as glue, Board};
-use super::live::LiveViews;
-use super::sheet::Sheet;
-use super::tiles::{self, InkTiles};
+use super::layers::{Layers, device_pixel_ratio, repaint};
 use super::tools::{InputMode, Tools};
 use crate::browser::device::{now_ms, use_animation_frame};
-use speelruimte_ink::{Brush, Pinch, ViewTransform};
-
-/// The paper and ink sheets, made once their elements are on the page.
-#[derive(Default)]
-pub struct Sheets {
-    pub paper: Option<Sheet>,
-    pub ink: Option<InkTiles>,
-}
-
-/// Handles to the layers, for painting and for export.
-#[derive(Clone, Copy)]
-pub struct Layers {
-    pub paper: NodeRef<Canvas>,
-    /// Holds the ink tiles (see [`super::tiles`]).
-    pub ink: NodeRef<Div>,
-    /// Holds the live strokes' canvases.
-    pub live: NodeRef<Div>,
-    /// Where paper and ink are painted (see [`super::sheet`]).
-    pub sheets: StoredValue<Sheets, LocalStorage>,
-    /// What shows of the strokes being drawn, and of finished ones not yet on the ink layer.
-    live_views: StoredValue<LiveViews, LocalStorage>,
-}
-
-/// Ink tiles a finished stroke moves onto per frame while the pen rests (each is painted and
-/// handed to the page: a few ms on a slow tablet).
-const SETTLE_TILES_PER_FRAME: usize = 1;
-
-impl Layers {
-    /// The layers of a drawing screen, before its canvases are on the page.
-    pub fn new() -> Self {
-        Self {
-            paper: NodeRef::new(),
-            ink: NodeRef::new(),
-            live: NodeRef::new(),
-            sheets: StoredValue::new_local(Sheets::default()),
-            live_views: StoredValue::new_local(LiveViews::default()),
-        }
-    }
-
-    /// Work for a resting pen, a little per frame: finished strokes move a tile further from
-    /// their live canvases onto the ink layer; once none wait, the next stroke's view is made.
-    fn rest(&self, dpr: f64) {
-        let container = self.live.get_untracked();
-        self.sheets.with_value(|s| {
-            self.live_views.update_value(|v| {
-                if v.settling() {
-                    if let Some(ink) = &s.ink {
-                        v.settle_step(ink, SETTLE_TILES_PER_FRAME);
-                    }
-                } else if let Some(container) = &container {
-                    v.prepare(container, dpr);
-                }
-            });
-        });
-    }
-
-    /// Puts every finished stroke on the ink layer now (before export, and for the eraser,
-    /// whose work shows at once).
-    pub fn settle_all(&self) {
-        self.sheets.with_value(|s| {
-            if let Some(ink) = &s.ink {
-                self.live_views.update_value(|v| v.settle_all(ink));
-            }
-        });
-    }
-
-    /// Paints the paper layer afresh with `f`, then shows it.
-    pub fn paint_paper(&self, f: impl FnOnce(&CanvasRenderingContext2d)) {
-        self.sheets.with_value(|s| {
-            if let Some(sheet) = &s.paper {
-                f(sheet.fresh());
-                sheet.show();
-            }
-        });
-    }
-
-    /// Makes the sheets once their elements exist, and sizes them to `w`×`h` CSS px.
-    fn fit(&self, w: f64, h: f64, dpr: f64) {
-        self.sheets.update_value(|s| {
-            if s.paper.is_none() {
-                s.paper = self.paper.get_untracked().and_then(Sheet::new);
-            }
-            if let Some(sheet) = &s.paper {
-                sheet.resize(w, h, dpr);
-            }
-            if s.ink.is_none() {
-                s.ink = self.ink.get_untracked().map(|e| InkTiles::new(e.into()));
-            }
-            if let Some(ink) = &mut s.ink {
-                ink.resize(w, h, dpr);
-            }
-        });
-        // Made for the old pixel ratio.
-        self.live_views.update_value(LiveViews::drop_spare);
-    }
-}
-
-/// Repaints the paper layer (background and template) and the ink layer (every visible stroke,
-/// finished ones that still showed as live included).
-pub fn repaint(layers: Layers, board: &Board) {
-    layers.paint_paper(|c| glue::paint_paper(c, board));
-    layers.live_views.update_value(LiveViews::drop_finished);
-    let (pw, ph) = (board.width() as f64, board.height() as f64);
-    let shapes: Vec<_> = board
-        .drawing
-        .visible_strokes()
-        .into_iter()
-        .filter_map(|s| {
-            let outline = s.outline();
-            let b = tiles::bounds(&outline, pw, ph)?;
-            Some((outline, &s.style, b))
-        })
-        .collect();
-    layers.sheets.with_value(|s| {
-        if let Some(ink) = &s.ink {
-            ink.repaint(|c, tile| {
-                let t = tile.corners();
-                for (outline, style, b) in &shapes {
-                    if b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1] {
-                        glue::paint_outline(c, outline, style);
-                    }
-                }
-            });
-        }
-    });
-}
+use speelruimte_ink::{Pinch, ViewTransform};
 
 /// How long the pen must have been up before finished strokes move onto the ink layer, ms.
 const REST_MS: f64 = 150.0;
-
-fn device_pixel_ratio() -> f64 {
-    web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-}
 
 /// Pointer bookkeeping that is not part of the drawing.
 #[derive(Default)]
@@ -162,7 +29,7 @@ struct Gesture {
 }
 
 /// The paper component. `board` holds the drawing; `on_change` runs after every finished
-/// stroke (to keep it locally and mark it unsaved); `on_pen` when a pen is first seen.
+/// stroke (to keep it locally and mark it unsaved).
 #[component]
 pub fn Surface(
     board: StoredValue<Board, LocalStorage>,
@@ -176,7 +43,6 @@ pub fn Surface(
     let view_t = RwSignal::new(ViewTransform::default());
     let gesture = StoredValue::new_local(Gesture::default());
     let live_dirty = StoredValue::new_local(false);
-    let live_views = layers.live_views;
     let last_up = StoredValue::new_local(0.0);
     let corner = StoredValue::new_local((0.0, 0.0));
     // The first pen is drawing: palm rejection is on, the switch not turned yet.
@@ -214,17 +80,12 @@ pub fn Surface(
         if !live_dirty.get_value() {
             // The pen rests: finished strokes go onto the ink layer, a tile per frame.
             if now - last_up.get_value() > REST_MS && !board.with_value(Board::is_drawing) {
-                layers.rest(device_pixel_ratio());
+                layers.rest();
             }
             return;
         }
         live_dirty.set_value(false);
-        let Some(container) = layers.live.get_untracked() else {
-            return;
-        };
-        board.with_value(|b| {
-            live_views.update_value(|v| v.update(&container, b, device_pixel_ratio()));
-        });
+        board.with_value(|b| layers.show_live(b));
     });
 
     // Paper coordinates of an event: from the client position through the frame's transform.
@@ -335,29 +196,13 @@ pub fn Surface(
             tools.mode.set(InputMode::PenOnly);
         }
         // The stroke's live canvases catch up with its last points and stay on screen until the
-        // pen rests; painting it on the ink layer (work the size of the paper) waits till then.
-        if let Some(container) = layers.live.get_untracked() {
-            board.with_value(|b| {
-                live_views.update_value(|v| v.update(&container, b, device_pixel_ratio()));
-            });
-        }
+        // pen rests; then it moves onto the ink layer a tile per frame.
+        board.with_value(|b| layers.show_live(b));
         let Some(stroke) = board.try_update_value(|b| b.finish_stroke(id)).flatten() else {
             return;
         };
-        let erases = stroke.style.brush == Brush::Eraser;
-        let (pw, ph) = board.with_value(|b| (b.width() as f64, b.height() as f64));
-        let shown = live_views
-            .try_update_value(|v| v.finish(id, stroke, pw, ph))
-            .unwrap_or(false);
-        if !shown {
-            // Its live canvases could not be made: paint the ink layer afresh.
-            board.with_value(|b| repaint(layers, b));
-        }
+        board.with_value(|b| layers.finish(id, stroke, b));
         last_up.set_value(now_ms());
-        if erases {
-            // What the eraser takes away shows at once.
-            layers.settle_all();
-        }
         on_change.run(());
     };
 
@@ -404,21 +249,4 @@ fn frame_xy(corner: StoredValue<(f64, f64), LocalStorage>, ev: &PointerEvent) ->
 fn frame_corner(frame: NodeRef<Div>) -> (f64, f64) {
     let rect = frame.get_untracked().map(|f| f.get_bounding_client_rect());
     rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0))
-}
-
-/// Paper + ink layers flattened into one canvas at full resolution, for the PNG.
-pub fn flatten(layers: Layers) -> Option<HtmlCanvasElement> {
-    layers.settle_all();
-    let paper = layers.paper.get_untracked()?;
-    let doc = web_sys::window()?.document()?;
-    let out: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    out.set_width(paper.width());
-    out.set_height(paper.height());
-    let c: CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
-    c.draw_image_with_html_canvas_element(&paper, 0.0, 0.0)
-        .ok()?;
-    layers
-        .sheets
-        .with_value(|s| s.ink.as_ref().map(|ink| ink.draw_onto(&c)))?;
-    Some(out)
 }
