@@ -5,7 +5,7 @@
 // B5: frame intervals on the real drawing screen while a pen draws long strokes at 120 Hz,
 // with the CPU throttled as a mid-range tablet, against the same page left idle.
 import { readFileSync } from "node:fs";
-import { startServer, launch, seed } from "./harness.mjs";
+import { startServer, launch, seed, penEvent } from "./harness.mjs";
 
 // B5: pen strokes per throttling rate, their length, the pen's sample interval (120 Hz).
 const STROKES = 3;
@@ -172,9 +172,7 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, wit
         const f = i / n;
         return [box.x + box.width * (0.05 + 0.9 * f), y0 + 60 * Math.sin(f * 12), 0.3 + 0.5 * Math.abs(Math.sin(f * 5))];
       };
-      const send = (type, [x, y, force], buttons) => cdp.send("Input.dispatchMouseEvent", {
-        type, x, y, force, button: "left", buttons, clickCount: 1, pointerType: "pen",
-      });
+      const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
       const sent = [send("mousePressed", at(0), 1)];
       const t0 = performance.now();
       for (let i = 1; i <= n; i++) {

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, line, inkPixels, twoFingerStroke, seed, visiblePixels } from "./harness.mjs";
+import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -172,7 +172,7 @@ test("paper and templates: white, drawing paper and black, with body, mandala an
     const frameBox = await page.getByTestId("canvas").boundingBox();
     const cdp = await page.context().newCDPSession(page);
     const ly = frameBox.y + frameBox.height * 0.5;
-    const pen = (type, x, buttons) => cdp.send("Input.dispatchMouseEvent", { type, x, y: ly, force: 0.8, button: "left", buttons, clickCount: 1, pointerType: "pen" });
+    const pen = (type, x, buttons) => penEvent(cdp, type, [x, ly, 0.8], buttons);
     await pen("mousePressed", frameBox.x + 100, 1);
     for (let i = 1; i <= 40; i++) await pen("mouseMoved", frameBox.x + 100 + i * 10, 1);
     await page.waitForTimeout(200);
@@ -299,9 +299,7 @@ test("a palm that lands while the first pen stroke is still on the paper draws n
     const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
     assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
     const cdp = await page.context().newCDPSession(page);
-    const pen = (type, f, buttons = 1) => cdp.send("Input.dispatchMouseEvent", {
-      type, x: X(0.1 + 0.8 * f), y: Y(0.3), force: 0.6, button: "left", buttons, clickCount: 1, pointerType: "pen",
-    });
+    const pen = (type, f, buttons = 1) => penEvent(cdp, type, [X(0.1 + 0.8 * f), Y(0.3), 0.6], buttons);
     const palm = (type, f) => cdp.send("Input.dispatchTouchEvent", {
       type, touchPoints: type === "touchEnd" ? [] : [{ x: X(0.3 + 0.3 * f), y: Y(0.8), id: 7, radiusX: 20, radiusY: 20, force: 0.5 }],
     });

@@ -108,15 +108,23 @@ export async function shot(page, name) {
 }
 
 /**
+ * One pen event through the DevTools protocol session `cdp` ("mousePressed", "mouseMoved",
+ * "mouseReleased"): the page receives a PointerEvent of type pen at [x, y] (CSS px of the page)
+ * with `pressure` = force, `buttons` pressed.
+ */
+export function penEvent(cdp, type, [x, y, force], buttons) {
+  return cdp.send("Input.dispatchMouseEvent", {
+    type, x, y, force, button: "left", buttons, clickCount: 1, pointerType: "pen",
+  });
+}
+
+/**
  * Draws one pen stroke through the DevTools protocol, so the page receives real pen
  * PointerEvents whose `pressure` is `force`. `points` are [x, y, pressure] in CSS px of the page.
  */
 export async function penStroke(page, points) {
   const cdp = await page.context().newCDPSession(page);
-  const send = (type, [x, y, force], buttons) =>
-    cdp.send("Input.dispatchMouseEvent", {
-      type, x, y, force, button: "left", buttons, clickCount: 1, pointerType: "pen",
-    });
+  const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
   await send("mousePressed", points[0], 1);
   for (const p of points.slice(1)) await send("mouseMoved", p, 1);
   await send("mouseReleased", points.at(-1), 0);
