@@ -130,6 +130,23 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
   try {
     const { client, session } = await seed(page, server);
     const url = `${server.url}/clients/${client.id}/sessies/${session.id}/spanning`;
+
+    // The therapist picks adult before the client (a child) has loaded: the age that arrives
+    // later does not undo the choice.
+    const clientApi = `**/api/clients/${client.id}`;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(clientApi, async (route) => { await held; await route.continue(); });
+    await page.goto(url);
+    await page.getByTestId("audience-adult").click();
+    const loaded = page.waitForResponse(clientApi);
+    release();
+    await loaded;
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId("audience-adult").getAttribute("aria-pressed"), "true",
+      "the client's age, loaded later, undid the therapist's choice of adult");
+    await page.unroute(clientApi);
+
     for (const [visual, size] of [["circle", [1024, 768]], ["wave", [768, 1024]], ["animal", [1024, 768]], ["balloon", [390, 844]]]) {
       await page.setViewportSize({ width: size[0], height: size[1] });
       await page.goto(url);

@@ -83,9 +83,12 @@ pub fn ExercisePage() -> impl IntoView {
     let own = editor::use_own_exercises(client_id);
 
     let child = RwSignal::new(false);
-    // A child's age picks the child texts and faces; the therapist can switch.
+    // The therapist picked adult or child: the client's age no longer decides.
+    let picked = StoredValue::new(false);
+    // A child's age picks the child texts and faces; the therapist can switch, also before the
+    // client has loaded (a late load must not undo that choice).
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
+        if done == Some(true) || picked.get_value() {
             return true;
         }
         match client.get() {
@@ -261,9 +264,9 @@ pub fn ExercisePage() -> impl IntoView {
             <div class="chips" role="group" aria-label=tx().for_whom>
                 <span class="chips-label">{tx().for_whom}</span>
                 <button class="chip" data-testid="audience-adult" aria-pressed=move || (!child.get()).to_string()
-                    on:click=move |_| child.set(false)>{tx().adult}</button>
+                    on:click=move |_| { picked.set_value(true); child.set(false) }>{tx().adult}</button>
                 <button class="chip" data-testid="audience-child" aria-pressed=move || child.get().to_string()
-                    on:click=move |_| child.set(true)>{tx().child}</button>
+                    on:click=move |_| { picked.set_value(true); child.set(true) }>{tx().child}</button>
             </div>
             {groups}
         }
