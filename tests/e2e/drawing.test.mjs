@@ -85,7 +85,7 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
       await strokes(page, 4 + i);
     }
     // The strokes before them are all still there (each new stroke is painted over the picture
-    // as it shows; inkPixels waits until the pen has rested and no live canvases are left).
+    // as it shows; inkPixels waits until the pen has rested and no strokes wait on the live grid).
     assert.ok(await inkPixels(page, "ink", [0, 0.25]) >= top, "the first strokes vanished from the ink layer");
     await page.locator('[data-brush="gum"]').click();
     const beforeErase = await inkPixels(page, "ink", [0.45, 0.55]);

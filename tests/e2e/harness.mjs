@@ -141,10 +141,11 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
 
 /**
  * Waits until finished strokes are on the ink layer: they show as live strokes until the pen
- * has rested a moment, then move onto the ink layer and their live canvases go.
+ * has rested a moment, then move onto the ink layer (the live grid's `data-pending` counts the
+ * strokes live or waiting).
  */
 export function inkSettled(page) {
-  return page.waitForFunction(() => !document.querySelector(".live-stroke:not([data-spare])"), null, { timeout: 5000 });
+  return page.waitForFunction(() => document.querySelector('[data-layer="live"][data-pending="0"]'), null, { timeout: 5000 });
 }
 
 /** Thickness of the ink across column `x` of the ink layer (CSS px of mostly opaque pixels). */

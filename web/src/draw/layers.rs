@@ -1,6 +1,6 @@
 //! The layers of the paper: the paper itself with its template (one [`Sheet`]), the finished
 //! ink ([`InkTiles`]) and the live strokes ([`LiveViews`]); how finished strokes get from the
-//! live canvases onto the ink layer, repainting, and the picture for export.
+//! live grid onto the ink layer, repainting, and the picture for export.
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub struct Layers {
     pub paper: NodeRef<Canvas>,
     /// Holds the ink tiles (see [`super::tiles`]).
     pub ink: NodeRef<Div>,
-    /// Holds the live strokes' canvases.
+    /// Holds the grid that shows live strokes (see [`super::live`]).
     pub live: NodeRef<Div>,
     /// Where paper and ink are painted (see [`super::sheet`]).
     sheets: StoredValue<Sheets, LocalStorage>,
@@ -52,24 +52,20 @@ impl Layers {
 
     /// Brings the strokes being drawn on `board` on screen as they are now.
     pub fn show_live(&self, board: &Board) {
-        if let Some(container) = self.live.get_untracked() {
-            self.live_views
-                .update_value(|v| v.update(&container, board, device_pixel_ratio()));
-        }
+        self.live_views.update_value(|v| v.update(board));
     }
 
     /// Pointer `id`'s stroke has finished as `stroke` (already in `board`'s drawing). It stays
-    /// on its live canvases until the pen rests ([`Layers::rest`]), but the eraser's goes onto
+    /// on the live grid until the pen rests ([`Layers::rest`]), but the eraser's goes onto
     /// the ink layer at once, so that what it takes away shows at once.
     pub fn finish(&self, id: i32, stroke: Stroke, board: &Board) {
         let erases = stroke.style.brush == Brush::Eraser;
-        let (pw, ph) = (board.width() as f64, board.height() as f64);
         let shown = self
             .live_views
-            .try_update_value(|v| v.finish(id, stroke, pw, ph))
+            .try_update_value(|v| v.finish(id, stroke))
             .unwrap_or(false);
         if !shown {
-            // Its live canvases could not be made: paint the ink layer afresh.
+            // It never showed on the live grid: paint the ink layer afresh.
             repaint(*self, board);
         } else if erases {
             self.settle_all();
@@ -77,18 +73,16 @@ impl Layers {
     }
 
     /// Work for a resting pen, a little per frame: finished strokes move a tile further from
-    /// their live canvases onto the ink layer; once none wait, the next stroke's view is made.
+    /// the live grid onto the ink layer; once none wait, the live grid is warmed up.
     pub fn rest(&self) {
-        let dpr = device_pixel_ratio();
-        let container = self.live.get_untracked();
         self.sheets.with_value(|s| {
             self.live_views.update_value(|v| {
                 if v.settling() {
                     if let Some(ink) = &s.ink {
                         v.settle_step(ink, SETTLE_TILES_PER_FRAME);
                     }
-                } else if let Some(container) = &container {
-                    v.prepare(container, dpr);
+                } else {
+                    v.warm_step();
                 }
             });
         });
@@ -129,8 +123,10 @@ impl Layers {
                 ink.resize(w, h, dpr);
             }
         });
-        // Made for the old pixel ratio.
-        self.live_views.update_value(LiveViews::drop_spare);
+        if let Some(container) = self.live.get_untracked() {
+            self.live_views
+                .update_value(|v| v.fit(container.into(), w, h, dpr));
+        }
     }
 }
 

@@ -1,287 +1,298 @@
 //! The strokes under a pen or finger, shown as they grow, at a cost per frame that does not
-//! grow with the stroke.
+//! grow with the stroke, and without a single element made or moved while the pen draws.
 //!
-//! The part of a live stroke's outline that is final ([`LiveStroke::settled_piece`]) is
-//! painted once, a few points per frame, onto square tiles that the stroke passes over; the
-//! tail that still changes has a small canvas of its own, cleared and repainted every frame.
-//! Pieces overlap, so they are painted opaque and the group of canvases carries the brush's
-//! opacity, the way the finished stroke is painted on the ink layer in one go.
+//! What shows of live strokes is one fixed grid of square canvases over the paper (the
+//! [`tiles::TILE`] grid of the ink layer), made when the paper gets its size. Each live stroke
+//! keeps, off the page, the part of its outline that is final ([`LiveStroke::settled_piece`]),
+//! painted once per square it passes over; every frame, the squares its tail (the part that
+//! still changes) touches, or that got new settled ink, are composed afresh: each stroke's
+//! settled ink and tail, painted opaque (the pieces overlap), put on the square with the brush's
+//! opacity — the way the finished stroke is painted on the ink layer in one go — and the result
+//! handed to the square's canvas on the page.
 //!
-//! Every frame the browser copies each 2D canvas's whole bitmap for the compositor, changed or
-//! not, so these canvases show bitmaps ([`Sheet`]) and stay small: a frame hands over the tail
-//! and at most one tile, never a bitmap the size of the stroke (measured in B5,
-//! BENCHMARKS.md).
+//! Why so (measured with DevTools traces under the throttled CPU of B5, BENCHMARKS.md): every
+//! 2D canvas on the page is copied for the compositor on every frame, so the canvases show
+//! bitmaps ([`Sheet`]) and stay small; and a frame in which a canvas appears on the page, or
+//! moves, or shows its first few bitmaps costs several times an ordinary frame (new compositor
+//! layers, new shared memory for the bitmaps). So the grid is made once, and while the pen
+//! rests after it is made, each square is given a few blank bitmaps ([`LiveViews::warm_step`]).
 //!
-//! A finished stroke keeps its canvases until the pen rests, then moves onto the ink layer's
-//! tiles ([`super::tiles`], the same grid) a tile per frame ([`LiveViews::settle_step`]).
+//! A finished stroke stays on the grid until the pen rests, then moves onto the ink layer a
+//! tile per frame ([`LiveViews::settle_step`]): the ink tile is painted and its squares
+//! composed without the stroke in the same task.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
 use super::ink_glue::{self as glue, Board};
 use super::sheet::Sheet;
 use super::tiles::{self, InkTiles, Key, Rect};
 
-/// The tail canvas's sides are multiples of this (CSS px), so it is rarely resized.
-const SNAP: f64 = 64.0;
-/// Canvas edges lie on multiples of this (CSS px): whole device pixels at the usual ratios.
-const ALIGN: f64 = 8.0;
-/// Room the tail canvas leaves around the tail before it must move.
-const TAIL_SLACK: f64 = 32.0;
+/// Blank bitmaps each square of the grid is given, one per frame, before it is drawn on: a
+/// canvas's first bitmaps cost the browser new shared memory; from the third on it reuses it.
+const WARM_ROUNDS: u32 = 4;
+/// Squares given a blank bitmap per frame while warming.
+const WARM_PER_FRAME: usize = 16;
 
-/// One canvas of a live stroke, painted in paper coordinates.
-struct Pane {
-    sheet: Sheet,
-    rect: Rect,
+/// A canvas the size of one square, off the page (never composited), painted in paper CSS px.
+struct Scrap {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
 }
 
-impl Pane {
-    fn new(group: &Element, name: &str) -> Option<Self> {
-        let sheet = Sheet::made_in(group, "live-pane")?;
-        let _ = sheet.display().set_attribute("data-pane", name);
-        Some(Self {
-            sheet,
-            rect: Rect::default(),
-        })
+impl Scrap {
+    fn new() -> Option<Self> {
+        let doc = web_sys::window()?.document()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Self { canvas, ctx })
     }
 
-    /// Places the canvas at `r`. Its bitmap is only reallocated (and cleared) when its size
-    /// changes; moving it is a style change.
-    fn place(&mut self, r: Rect, dpr: f64) {
-        self.sheet.cover(r.device(dpr), dpr);
-        self.rect = r;
+    /// Makes it blank and the size of square `key` at pixel ratio `dpr`, painted in paper CSS px.
+    fn fit(&self, key: Key, dpr: f64) {
+        let d = Rect::tile(key).device(dpr);
+        let (w, h) = ((d[2] - d[0]) as u32, (d[3] - d[1]) as u32);
+        if (self.canvas.width(), self.canvas.height()) != (w, h) {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+        } else {
+            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            self.ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+        }
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, -d[0], -d[1]);
     }
 }
 
-/// A square of settled ink.
-struct Tile {
-    pane: Pane,
-    /// The first settled side vertex painted on the tile since it was last shown; while it
-    /// waits to be shown, the tail canvas shows the outline from there on.
-    waiting_from: Option<usize>,
+/// Spare scraps, so that a stroke reaching a new square does not make a canvas.
+#[derive(Default)]
+struct Scraps(Vec<Scrap>);
+
+impl Scraps {
+    /// A blank scrap for square `key`.
+    fn take(&mut self, key: Key, dpr: f64) -> Option<Scrap> {
+        let scrap = self.0.pop().or_else(Scrap::new)?;
+        scrap.fit(key, dpr);
+        Some(scrap)
+    }
+
+    fn give(&mut self, scrap: Scrap) {
+        self.0.push(scrap);
+    }
 }
 
-/// What shows of one live stroke.
-struct StrokeView {
-    group: Element,
-    /// Settled ink, by tile.
-    tiles: HashMap<Key, Tile>,
-    /// The part that still changes (and what waiting tiles hold); `None` once a finished
-    /// stroke's tail is on the ink layer.
-    tail: Option<Pane>,
-    /// The box (paper CSS px) around what the tail canvas shows.
-    tail_shows: Option<[f64; 4]>,
+/// What a live (or finished, not yet settled) stroke has off the page.
+struct View {
+    style: BrushStyle,
+    /// Settled ink (opaque), by square.
+    cover: HashMap<Key, Scrap>,
     /// Settled side vertices already painted.
     painted: usize,
+    /// The part of the outline that still changes, and the box around it (paper CSS px).
+    tail: Vec<[f32; 2]>,
+    tail_box: Option<[f64; 4]>,
 }
 
-impl StrokeView {
-    /// An empty view in `container`, its tail canvas already sized for a stroke's start.
-    fn new(container: &Element, dpr: f64) -> Option<Self> {
-        let doc = web_sys::window()?.document()?;
-        let group = doc.create_element("div").ok()?;
-        let _ = group.set_attribute("class", "live-stroke");
-        // Not in use yet (tests wait for in-use views to go).
-        let _ = group.set_attribute("data-spare", "");
-        container.append_child(&group).ok()?;
-        let mut tail = Pane::new(&group, "tail")?;
-        tail.place(
-            Rect {
-                w: 2.0 * SNAP,
-                h: 2.0 * SNAP,
-                ..Rect::default()
-            },
-            dpr,
-        );
-        Some(Self {
-            tail: Some(tail),
-            tail_shows: None,
-            group,
-            tiles: HashMap::new(),
+impl View {
+    fn new(style: BrushStyle) -> Self {
+        Self {
+            style,
+            cover: HashMap::new(),
             painted: 0,
-        })
+            tail: Vec::new(),
+            tail_box: None,
+        }
     }
 
-    /// Puts the view to use for a stroke with `style` (the group carries its opacity).
-    fn set_style(&self, style: &BrushStyle) {
-        let _ = self
-            .group
-            .set_attribute("style", &format!("opacity:{}", opacity(style)));
-        let _ = self.group.remove_attribute("data-spare");
-    }
-
-    /// Paints what settled since the last frame and the tail as it is now.
-    ///
-    /// Handing a bitmap to the page costs a copy for the compositor, so a frame shows at most
-    /// one tile (the one waiting longest) besides the tail; the tail canvas shows what the
-    /// waiting tiles hold, from the first vertex any of them has not shown yet.
-    fn update(&mut self, stroke: &LiveStroke, pw: f64, ph: f64, dpr: f64) {
-        let style = stroke.style();
+    /// Paints what settled since the last frame and takes the tail as it is now; the squares
+    /// that must be composed afresh go into `dirty`.
+    fn update(&mut self, stroke: &LiveStroke, at: &mut Ctx, dirty: &mut BTreeSet<Key>) {
+        let style = self.style;
         let settled = stroke.settled_len();
-        let from = self.painted;
-        if settled > from {
-            let piece = stroke.settled_piece(from);
-            for key in tiles::bounds(&piece, pw, ph)
+        if settled > self.painted {
+            let piece = stroke.settled_piece(self.painted);
+            for key in tiles::bounds(&piece, at.pw, at.ph)
                 .into_iter()
                 .flat_map(tiles::keys)
             {
-                if let Some(tile) = self.tile(key, dpr) {
-                    glue::paint_opaque(tile.pane.sheet.ctx(), &piece, style);
-                    tile.waiting_from.get_or_insert(from);
+                if let Some(scrap) = self.scrap(key, at) {
+                    glue::paint_opaque(&scrap.ctx, &piece, &style);
+                    dirty.insert(key);
                 }
             }
             self.painted = settled;
         }
-        let longest = self
-            .tiles
-            .values_mut()
-            .filter(|t| t.waiting_from.is_some())
-            .min_by_key(|t| t.waiting_from);
-        if let Some(tile) = longest {
-            tile.pane.sheet.show();
-            tile.waiting_from = None;
+        dirty.extend(self.tail_box.into_iter().flat_map(tiles::keys));
+        self.tail = stroke.tail_outline();
+        self.tail_box = tiles::bounds(&self.tail, at.pw, at.ph);
+        dirty.extend(self.tail_box.into_iter().flat_map(tiles::keys));
+    }
+
+    /// The scrap of square `key`, taken when the stroke first reaches it.
+    fn scrap(&mut self, key: Key, at: &mut Ctx) -> Option<&Scrap> {
+        if !self.cover.contains_key(&key) {
+            let scrap = at.scraps.take(key, at.dpr)?;
+            self.cover.insert(key, scrap);
         }
-        let unshown = self.tiles.values().filter_map(|t| t.waiting_from).min();
-        let mut shapes = vec![stroke.tail_outline()];
-        if let Some(from) = unshown {
-            shapes.push(stroke.settled_piece(from));
-        }
-        let b = shapes
-            .iter()
-            .filter_map(|s| tiles::bounds(s, pw, ph))
-            .reduce(|a, b| {
-                [
-                    a[0].min(b[0]),
-                    a[1].min(b[1]),
-                    a[2].max(b[2]),
-                    a[3].max(b[3]),
-                ]
-            });
-        let Some(tail) = self.tail.as_mut() else {
-            return;
-        };
-        if let Some(b) = b.filter(|b| !tail.rect.contains(*b)) {
-            let r = tail_rect(tail.rect, b);
-            tail.place(r, dpr);
-        }
-        let c = tail.sheet.fresh();
-        if b.is_some() {
-            for shape in &shapes {
-                glue::paint_opaque(c, shape, style);
+        self.cover.get(&key)
+    }
+
+    /// The stroke has ended: its last tail becomes settled ink.
+    fn freeze(&mut self, at: &mut Ctx) {
+        let (tail, style) = (std::mem::take(&mut self.tail), self.style);
+        for key in self.tail_box.take().into_iter().flat_map(tiles::keys) {
+            if let Some(scrap) = self.scrap(key, at) {
+                glue::paint_opaque(&scrap.ctx, &tail, &style);
             }
         }
-        tail.sheet.show();
-        self.tail_shows = b;
     }
 
-    /// The settled tile at `key`, made when the stroke first reaches it.
-    fn tile(&mut self, key: Key, dpr: f64) -> Option<&mut Tile> {
-        if let Entry::Vacant(v) = self.tiles.entry(key) {
-            let mut pane = Pane::new(&self.group, "settled")?;
-            pane.place(Rect::tile(key), dpr);
-            v.insert(Tile {
-                pane,
-                waiting_from: None,
-            });
+    /// Every square it shows on.
+    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.cover
+            .keys()
+            .copied()
+            .chain(self.tail_box.into_iter().flat_map(tiles::keys))
+    }
+
+    /// Gives its scraps back.
+    fn drop_into(self, scraps: &mut Scraps) {
+        for (_, scrap) in self.cover {
+            scraps.give(scrap);
         }
-        self.tiles.get_mut(&key)
-    }
-}
-
-/// Where the tail canvas goes for a tail within `b`, when it is at `now`: around the tail with
-/// room to move, its size never shrinking during the stroke (a new size reallocates it).
-fn tail_rect(now: Rect, b: [f64; 4]) -> Rect {
-    let snap_down = |v: f64| (v / ALIGN).floor() * ALIGN;
-    let snap_up = |v: f64| (v / SNAP).ceil() * SNAP;
-    let w = snap_up(b[2] - b[0] + 2.0 * TAIL_SLACK).max(now.w);
-    let h = snap_up(b[3] - b[1] + 2.0 * TAIL_SLACK).max(now.h);
-    Rect {
-        x: snap_down((b[0] + b[2] - w) / 2.0),
-        y: snap_down((b[1] + b[3] - h) / 2.0),
-        w,
-        h,
     }
 }
 
 /// How strongly a live stroke shows: its brush's opacity; the eraser as a grey shadow.
-fn opacity(style: &BrushStyle) -> f32 {
+fn opacity(style: &BrushStyle) -> f64 {
     match style.brush {
         Brush::Eraser => 0.35,
-        brush => brush.params().opacity,
+        brush => brush.params().opacity as f64,
     }
 }
 
-/// A finished stroke on its way to the ink layer: still on its live canvases where it is not
-/// on the ink tiles yet.
+/// A finished stroke on its way to the ink layer: still on the grid where it is not on the
+/// ink tiles yet.
 struct Finished {
     stroke: Stroke,
     outline: Vec<[f32; 2]>,
-    view: StrokeView,
-    /// The squares (of the [`tiles::TILE`] grid) where it is still to be painted on the ink
-    /// layer, and its live canvases still show.
+    view: View,
+    /// The squares where it is still to be painted on the ink layer.
     left: BTreeSet<Key>,
 }
 
-/// The live strokes' canvases, by pointer; and finished strokes that are not (all) on the ink
-/// layer yet, oldest first.
+/// The paper the grid covers, and the spare scraps.
+#[derive(Default)]
+struct Ctx {
+    pw: f64,
+    ph: f64,
+    dpr: f64,
+    scraps: Scraps,
+}
+
+/// The grid of squares on the page.
+#[derive(Default)]
+struct Grid {
+    squares: HashMap<Key, Sheet>,
+    /// Squares in the order they are warmed, and how far warming got.
+    order: Vec<Key>,
+    warmed: usize,
+}
+
+/// The live strokes, the grid that shows them, and finished strokes not (all) on the ink layer
+/// yet, oldest first.
 #[derive(Default)]
 pub struct LiveViews {
-    views: HashMap<i32, StrokeView>,
+    container: Option<Element>,
+    grid: Grid,
+    /// By pointer, in the order the strokes began.
+    live: Vec<(i32, View)>,
     finished: Vec<Finished>,
-    /// An empty view made while the pen rested, for the next stroke: making one (elements,
-    /// canvases, their layers) costs a frame on a slow tablet.
-    spare: Option<StrokeView>,
+    at: Ctx,
+    /// Where a square with a tail on it is put together.
+    union: Option<Scrap>,
+    /// Strokes live or waiting, as last written on the container (`data-pending`).
+    pending: Option<usize>,
 }
 
 impl LiveViews {
-    /// Brings every live stroke of `board` on screen, inside `container`.
-    pub fn update(&mut self, container: &Element, board: &Board, dpr: f64) {
-        let (pw, ph) = (board.width() as f64, board.height() as f64);
-        let gone: Vec<i32> = self
-            .views
-            .keys()
-            .filter(|id| !board.is_live(**id))
-            .copied()
-            .collect();
-        for id in gone {
-            if let Some(view) = self.views.remove(&id) {
-                view.group.remove();
-            }
+    /// Covers a `w`×`h` CSS px paper at pixel ratio `dpr` with a new grid inside `container`;
+    /// what showed of strokes goes (the caller repaints; live strokes are painted again from
+    /// their start in the next frame).
+    pub fn fit(&mut self, container: Element, w: f64, h: f64, dpr: f64) {
+        for sheet in self.grid.squares.values() {
+            sheet.display().remove();
         }
+        self.grid = Grid::default();
+        self.at.pw = w;
+        self.at.ph = h;
+        self.at.dpr = dpr;
+        let (cols, rows) = (
+            (w / tiles::TILE).ceil() as i32,
+            (h / tiles::TILE).ceil() as i32,
+        );
+        for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
+            let Some(sheet) = Sheet::made_in(&container, "live-tile") else {
+                break;
+            };
+            sheet.cover(Rect::tile(key).device(dpr), dpr);
+            self.grid.squares.insert(key, sheet);
+            self.grid.order.push(key);
+        }
+        for f in self.finished.drain(..) {
+            f.view.drop_into(&mut self.at.scraps);
+        }
+        for (_, view) in &mut self.live {
+            let style = view.style;
+            let old = std::mem::replace(view, View::new(style));
+            old.drop_into(&mut self.at.scraps);
+        }
+        self.container = Some(container);
+        self.mark_pending();
+    }
+
+    /// Brings every live stroke of `board` on screen.
+    pub fn update(&mut self, board: &Board) {
+        let mut dirty = BTreeSet::new();
+        let scraps = &mut self.at.scraps;
+        self.live.retain_mut(|(id, view)| {
+            let keep = board.is_live(*id);
+            if !keep {
+                dirty.extend(view.keys());
+                std::mem::replace(view, View::new(view.style)).drop_into(scraps);
+            }
+            keep
+        });
         for (id, stroke) in board.live_strokes() {
-            let view = match self.views.entry(id) {
-                Entry::Occupied(o) => o.into_mut(),
-                Entry::Vacant(v) => {
-                    let Some(view) = self
-                        .spare
-                        .take()
-                        .or_else(|| StrokeView::new(container, dpr))
-                    else {
-                        continue;
-                    };
-                    view.set_style(stroke.style());
-                    v.insert(view)
+            let i = match self.live.iter().position(|(v, _)| *v == id) {
+                Some(i) => i,
+                None => {
+                    self.live.push((id, View::new(*stroke.style())));
+                    self.live.len() - 1
                 }
             };
-            view.update(stroke, pw, ph, dpr);
+            self.live[i].1.update(stroke, &mut self.at, &mut dirty);
         }
+        self.compose(dirty);
+        self.mark_pending();
     }
 
     /// Pointer `id`'s stroke has finished as `stroke`: it stays on screen as it is until
-    /// [`LiveViews::settle_step`] moves it onto the ink layer. `pw`×`ph` is the paper. Returns
-    /// `false` when the stroke had no canvases on screen (the caller paints it).
+    /// [`LiveViews::settle_step`] moves it onto the ink layer. Returns `false` when the stroke
+    /// did not show (the caller paints it).
     #[must_use]
-    pub fn finish(&mut self, id: i32, stroke: Stroke, pw: f64, ph: f64) -> bool {
-        let Some(view) = self.views.remove(&id) else {
+    pub fn finish(&mut self, id: i32, stroke: Stroke) -> bool {
+        let Some(i) = self.live.iter().position(|(v, _)| *v == id) else {
             return false;
         };
+        let (_, mut view) = self.live.remove(i);
+        view.freeze(&mut self.at);
         let outline = stroke.outline();
-        let mut left: BTreeSet<Key> = view.tiles.keys().copied().collect();
+        let mut left: BTreeSet<Key> = view.cover.keys().copied().collect();
         left.extend(
-            tiles::bounds(&outline, pw, ph)
+            tiles::bounds(&outline, self.at.pw, self.at.ph)
                 .into_iter()
                 .flat_map(tiles::keys),
         );
@@ -291,21 +302,29 @@ impl LiveViews {
             view,
             left,
         });
+        self.mark_pending();
         true
     }
 
-    /// Makes the view the next stroke will use, if there is none.
-    pub fn prepare(&mut self, container: &Element, dpr: f64) {
-        if self.spare.is_none() {
-            self.spare = StrokeView::new(container, dpr);
+    /// Gives the next few squares of the grid a blank bitmap, while nothing shows on it.
+    pub fn warm_step(&mut self) {
+        let n = self.grid.order.len();
+        if n == 0 || self.grid.warmed >= n * WARM_ROUNDS as usize {
+            return;
         }
-    }
-
-    /// Takes the next stroke's view away (the paper changed size).
-    pub fn drop_spare(&mut self) {
-        if let Some(view) = self.spare.take() {
-            view.group.remove();
+        if !self.live.is_empty() || !self.finished.is_empty() {
+            return;
         }
+        let from = self.grid.warmed;
+        // A round never gives a square two bitmaps in one frame.
+        let upto = (from + WARM_PER_FRAME).min((from / n + 1) * n);
+        for i in from..upto {
+            if let Some(sheet) = self.grid.squares.get(&self.grid.order[i % n]) {
+                sheet.fresh();
+                sheet.show();
+            }
+        }
+        self.grid.warmed = upto;
     }
 
     /// Whether finished strokes still wait (partly) for the ink layer.
@@ -313,43 +332,31 @@ impl LiveViews {
         !self.finished.is_empty()
     }
 
-    /// Moves finished strokes a few tiles further onto the ink layer: the ink tiles under what
-    /// the oldest tail canvas left shows (all at once, the tail canvas goes with them), else up
-    /// to `budget` ink tiles. Each is painted with every stroke due there, oldest first, and the
-    /// live canvases it replaces go in the same task, so no frame shows a stroke twice or not
-    /// at all.
+    /// Moves finished strokes up to `budget` ink tiles further onto the ink layer. Each ink
+    /// tile is painted with every stroke due there, oldest first, and the squares under it are
+    /// composed without them in the same task, so no frame shows a stroke twice or not at all.
     pub fn settle_step(&mut self, ink: &InkTiles, budget: usize) {
-        if let Some(i) = self.finished.iter().position(|f| f.view.tail.is_some()) {
-            let keys: BTreeSet<Key> = self.finished[i]
-                .view
-                .tail_shows
-                .into_iter()
-                .flat_map(tiles::keys)
-                .map(|k| ink.key_of(k))
-                .collect();
-            for key in keys {
-                self.settle_tile(ink, key, i + 1);
-            }
-            if let Some(tail) = self.finished[i].view.tail.take() {
-                tail.sheet.display().remove();
-            }
-        } else {
-            let keys: BTreeSet<Key> = self
-                .finished
-                .iter()
-                .flat_map(|f| f.left.iter().map(|k| ink.key_of(*k)))
-                .collect();
-            for key in keys.into_iter().take(budget) {
-                self.settle_tile(ink, key, self.finished.len());
-            }
+        let keys: BTreeSet<Key> = self
+            .finished
+            .iter()
+            .flat_map(|f| f.left.iter().map(|k| ink.key_of(*k)))
+            .collect();
+        let mut dirty = BTreeSet::new();
+        for key in keys.into_iter().take(budget) {
+            self.settle_tile(ink, key, &mut dirty);
         }
-        self.finished.retain(|f| {
-            let done = f.left.is_empty() && f.view.tail.is_none();
+        let scraps = &mut self.at.scraps;
+        self.finished.retain_mut(|f| {
+            let done = f.left.is_empty();
             if done {
-                f.view.group.remove();
+                for (_, scrap) in f.view.cover.drain() {
+                    scraps.give(scrap);
+                }
             }
             !done
         });
+        self.compose(dirty);
+        self.mark_pending();
     }
 
     /// Moves every finished stroke onto the ink layer now.
@@ -359,11 +366,11 @@ impl LiveViews {
         }
     }
 
-    /// Paints ink tile `key` with the first `upto` finished strokes due there, and takes their
-    /// live tiles there away.
-    fn settle_tile(&mut self, ink: &InkTiles, key: Key, upto: usize) {
+    /// Paints ink tile `key` with the finished strokes due there and takes them off its
+    /// squares (which go into `dirty`).
+    fn settle_tile(&mut self, ink: &InkTiles, key: Key, dirty: &mut BTreeSet<Key>) {
         let here = |k: &Key| ink.key_of(*k) == key;
-        let due: Vec<usize> = (0..upto)
+        let due: Vec<usize> = (0..self.finished.len())
             .filter(|&i| self.finished[i].left.iter().any(here))
             .collect();
         if due.is_empty() {
@@ -377,21 +384,92 @@ impl LiveViews {
         });
         for i in due {
             let f = &mut self.finished[i];
-            f.left.retain(|k| !here(k));
-            f.view.tiles.retain(|k, tile| {
+            f.left.retain(|k| {
                 let keep = !here(k);
                 if !keep {
-                    tile.pane.sheet.display().remove();
+                    dirty.insert(*k);
                 }
                 keep
             });
+            let gone: Vec<Key> = f.view.cover.keys().copied().filter(here).collect();
+            for k in gone {
+                if let Some(scrap) = f.view.cover.remove(&k) {
+                    self.at.scraps.give(scrap);
+                }
+            }
         }
     }
 
     /// Takes the finished strokes off the screen (the ink layer was painted afresh).
     pub fn drop_finished(&mut self) {
+        let mut dirty = BTreeSet::new();
         for f in self.finished.drain(..) {
-            f.view.group.remove();
+            dirty.extend(f.view.keys());
+            f.view.drop_into(&mut self.at.scraps);
+        }
+        self.compose(dirty);
+        self.mark_pending();
+    }
+
+    /// Composes squares `keys` afresh from every stroke on them: finished ones oldest first,
+    /// then live ones in the order they began (the order they will have in the drawing once
+    /// they end one by one).
+    fn compose(&mut self, keys: BTreeSet<Key>) {
+        if self.union.is_none() {
+            self.union = Scrap::new();
+        }
+        let views: Vec<&View> = self
+            .finished
+            .iter()
+            .map(|f| &f.view)
+            .chain(self.live.iter().map(|(_, v)| v))
+            .collect();
+        for key in keys {
+            let Some(sheet) = self.grid.squares.get(&key) else {
+                continue;
+            };
+            let c = sheet.fresh();
+            for view in &views {
+                let cover = view.cover.get(&key);
+                let tail_here = view
+                    .tail_box
+                    .is_some_and(|b| tiles::keys(b).any(|k| k == key));
+                let alpha = opacity(&view.style);
+                match (cover, tail_here, &self.union) {
+                    (Some(cover), false, _) => put(c, &cover.canvas, alpha),
+                    (cover, true, Some(union)) => {
+                        union.fit(key, self.at.dpr);
+                        if let Some(cover) = cover {
+                            put(&union.ctx, &cover.canvas, 1.0);
+                        }
+                        glue::paint_opaque(&union.ctx, &view.tail, &view.style);
+                        put(c, &union.canvas, alpha);
+                    }
+                    _ => {}
+                }
+            }
+            sheet.show();
         }
     }
+
+    /// Writes how many strokes are live or waiting on the container (`data-pending`), for
+    /// tests that wait until finished strokes are on the ink layer.
+    fn mark_pending(&mut self) {
+        let n = self.live.len() + self.finished.len();
+        if self.pending != Some(n) {
+            if let Some(container) = &self.container {
+                let _ = container.set_attribute("data-pending", &n.to_string());
+            }
+            self.pending = Some(n);
+        }
+    }
+}
+
+/// Draws square-sized `canvas` over the whole square that `c` paints, with `alpha`.
+fn put(c: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement, alpha: f64) {
+    c.save();
+    let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    c.set_global_alpha(alpha);
+    let _ = c.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
+    c.restore();
 }

@@ -195,8 +195,8 @@ pub fn Surface(
             pen_switch.set_value(false);
             tools.mode.set(InputMode::PenOnly);
         }
-        // The stroke's live canvases catch up with its last points and stay on screen until the
-        // pen rests; then it moves onto the ink layer a tile per frame.
+        // The stroke on the live grid catches up with its last points and stays on screen until
+        // the pen rests; then it moves onto the ink layer a tile per frame.
         board.with_value(|b| layers.show_live(b));
         let Some(stroke) = board.try_update_value(|b| b.finish_stroke(id)).flatten() else {
             return;

@@ -2,7 +2,7 @@
 //! a finished stroke on it costs the squares the stroke touches, not the whole paper: each
 //! changed tile is painted, handed to the page and later copied back on its own (measured in
 //! B5, BENCHMARKS.md). Live strokes use the same grid (see [`super::live`]), so a finished
-//! stroke can move from its live canvases to the ink layer a tile per frame.
+//! stroke can move from the live grid to the ink layer a tile per frame.
 
 use std::collections::HashMap;
 
@@ -35,11 +35,6 @@ impl Rect {
             w: TILE,
             h: TILE,
         }
-    }
-
-    /// Whether box `b` ([x0, y0, x1, y1]) lies inside.
-    pub fn contains(&self, b: [f64; 4]) -> bool {
-        b[0] >= self.x && b[1] >= self.y && b[2] <= self.x + self.w && b[3] <= self.y + self.h
     }
 
     /// Its edges in device px at pixel ratio `dpr`, rounded to whole pixels: rectangles that
