@@ -21,6 +21,7 @@
 //! tile per frame ([`LiveViews::settle_step`]): the ink tile is painted and its squares
 //! composed without the stroke in the same task.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
@@ -132,11 +133,10 @@ impl View {
 
     /// The scrap of square `key`, taken when the stroke first reaches it.
     fn scrap(&mut self, key: Key, at: &mut Ctx) -> Option<&Scrap> {
-        if !self.cover.contains_key(&key) {
-            let scrap = at.scraps.take(key, at.dpr)?;
-            self.cover.insert(key, scrap);
+        match self.cover.entry(key) {
+            Entry::Occupied(o) => Some(o.into_mut()),
+            Entry::Vacant(v) => Some(v.insert(at.scraps.take(key, at.dpr)?)),
         }
-        self.cover.get(&key)
     }
 
     /// The stroke has ended: its last tail becomes settled ink.
