@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels } from "./harness.mjs";
+import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels, seen, inkSettled } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -322,6 +322,42 @@ test("a palm that lands while the first pen stroke is still on the paper draws n
     assert.match(await page.getByTestId("input-mode").innerText(), /alleen pen/);
   } catch (e) {
     await shot(page, "failure-first-palm");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
+
+test("a live watercolour stroke shows with the brush's opacity once, also where it crosses from square to square", async (t) => {
+  const page = await newPage(browser, undefined, 2);
+  try {
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    await page.locator('[data-brush="waterverf"]').click();
+    // A long wave across the paper (over several squares of the live grid, each one put
+    // together from the settled part and the tail), the pen kept down at its end.
+    const cdp = await page.context().newCDPSession(page);
+    const at = (f) => [X(0.05 + 0.85 * f), Y(0.5) + 40 * Math.sin(f * 9), 0.7];
+    await penEvent(cdp, "mousePressed", at(0), 1);
+    for (let i = 1; i <= 120; i++) await penEvent(cdp, "mouseMoved", at(i / 120), 1);
+    await page.waitForTimeout(150);
+    const band = { x: box.x, y: Y(0.5) - 70, width: box.width, height: 140 };
+    const live = await seen(page, band);
+    await penEvent(cdp, "mouseReleased", at(1), 0);
+    await cdp.detach();
+    await strokes(page, 1);
+    await inkSettled(page);
+    const settled = await seen(page, band);
+    t.diagnostic(`live ${JSON.stringify(live)}, settled ${JSON.stringify(settled)}`);
+    assert.ok(live.visible > 2000, `the live stroke shows only ${live.visible} pixels`);
+    // Watercolour lets 70% of the paper through; painted twice anywhere (two pieces where
+    // they meet, or a square's edge) it would let through 49%, far darker.
+    assert.ok(settled.darkest > 150, `the settled watercolour is too dark (${settled.darkest})`);
+    assert.ok(Math.abs(live.darkest - settled.darkest) <= 12,
+      `the live stroke's darkest pixel is ${live.darkest}, the settled stroke's ${settled.darkest}`);
+  } catch (e) {
+    await shot(page, "failure-live-opacity");
     t.diagnostic(`console:\n${page.errors.join("\n")}`);
     throw e;
   }

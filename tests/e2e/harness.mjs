@@ -179,11 +179,12 @@ export async function inkPixels(page, layer = "ink", band = [0, 1]) {
 }
 
 /**
- * What a person sees: a screenshot of the page decoded in the page itself, counting the pixels
- * inside `box` (CSS px) that differ from `paper` [r, g, b] by more than `tolerance` in some
- * channel. Catches layers that hide ink even when the canvases hold the right pixels.
+ * What a person sees: a screenshot of the page decoded in the page itself. Within `box` (CSS
+ * px), `visible` counts the pixels that differ from `paper` [r, g, b] by more than `tolerance`
+ * in some channel (catches layers that hide ink even when the canvases hold the right pixels),
+ * and `darkest` is the lowest channel value of any pixel.
  */
-export async function visiblePixels(page, box, paper = [255, 255, 255], tolerance = 60) {
+export async function seen(page, box, paper = [255, 255, 255], tolerance = 60) {
   const png = (await page.screenshot({ clip: box })).toString("base64");
   return page.evaluate(async ([png, paper, tolerance]) => {
     const img = new Image();
@@ -195,12 +196,18 @@ export async function visiblePixels(page, box, paper = [255, 255, 255], toleranc
     const cx = c.getContext("2d");
     cx.drawImage(img, 0, 0);
     const d = cx.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
+    let visible = 0, darkest = 255;
     for (let i = 0; i < d.length; i += 4) {
-      if (Math.max(Math.abs(d[i] - paper[0]), Math.abs(d[i + 1] - paper[1]), Math.abs(d[i + 2] - paper[2])) > tolerance) n++;
+      if (Math.max(Math.abs(d[i] - paper[0]), Math.abs(d[i + 1] - paper[1]), Math.abs(d[i + 2] - paper[2])) > tolerance) visible++;
+      darkest = Math.min(darkest, d[i], d[i + 1], d[i + 2]);
     }
-    return n;
+    return { visible, darkest };
   }, [png, paper, tolerance]);
+}
+
+/** How many pixels of `box` a person sees differ from the paper (see [`seen`]). */
+export async function visiblePixels(page, box, paper, tolerance) {
+  return (await seen(page, box, paper, tolerance)).visible;
 }
 
 /** Two fingers drawing at once, from a0→a1 and b0→b1, through the DevTools protocol. */
