@@ -327,7 +327,7 @@ test("a palm that lands while the first pen stroke is still on the paper draws n
   }
 });
 
-test("a live watercolour stroke shows with the brush's opacity once, also where it crosses from square to square", async (t) => {
+test("a watercolour stroke shows with the brush's opacity once while drawn, finished and settled, also where it crosses squares", async (t) => {
   const page = await newPage(browser, undefined, 2);
   try {
     await openNewSession(page);
@@ -345,17 +345,35 @@ test("a live watercolour stroke shows with the brush's opacity once, also where 
     const band = { x: box.x, y: Y(0.5) - 70, width: box.width, height: 140 };
     const live = await seen(page, band);
     await penEvent(cdp, "mouseReleased", at(1), 0);
-    await cdp.detach();
     await strokes(page, 1);
+    // The next stroke begins at once and stays down: the first one waits on the grid,
+    // finished, until the pen rests. It is white (lighter, never darker, where it crosses) and
+    // goes down across the wave, so the squares it passes are put together afresh from the
+    // finished stroke and the live one.
+    await page.locator('.swatch[aria-label="wit"]').click();
+    await page.locator('[data-brush="potlood"]').click();
+    await penEvent(cdp, "mousePressed", [X(0.45), Y(0.5) - 100, 0.5], 1);
+    for (let i = 1; i <= 20; i++) await penEvent(cdp, "mouseMoved", [X(0.45), Y(0.5) - 100 + 10 * i, 0.5], 1);
+    await page.waitForTimeout(150);
+    const waiting = await seen(page, band);
+    const pending = await page.locator('[data-layer="live"]').getAttribute("data-pending");
+    await penEvent(cdp, "mouseReleased", [X(0.45), Y(0.5) + 100, 0.5], 0);
+    await cdp.detach();
+    await strokes(page, 2);
     await inkSettled(page);
     const settled = await seen(page, band);
-    t.diagnostic(`live ${JSON.stringify(live)}, settled ${JSON.stringify(settled)}`);
+    t.diagnostic(`live ${JSON.stringify(live)}, waiting ${JSON.stringify(waiting)}, settled ${JSON.stringify(settled)}`);
+    assert.equal(pending, "2", "the finished stroke was not waiting on the live grid");
     assert.ok(live.visible > 2000, `the live stroke shows only ${live.visible} pixels`);
     // Watercolour lets 70% of the paper through; painted twice anywhere (two pieces where
     // they meet, or a square's edge) it would let through 49%, far darker.
     assert.ok(settled.darkest > 150, `the settled watercolour is too dark (${settled.darkest})`);
-    assert.ok(Math.abs(live.darkest - settled.darkest) <= 12,
-      `the live stroke's darkest pixel is ${live.darkest}, the settled stroke's ${settled.darkest}`);
+    for (const [name, s] of [["live", live], ["finished", waiting]]) {
+      assert.ok(Math.abs(s.darkest - settled.darkest) <= 12,
+        `the ${name} stroke's darkest pixel is ${s.darkest}, the settled stroke's ${settled.darkest}`);
+    }
+    assert.ok(Math.abs(waiting.visible - settled.visible) < settled.visible * 0.07,
+      `${waiting.visible} pixels showed before the stroke moved onto the ink layer, ${settled.visible} after`);
   } catch (e) {
     await shot(page, "failure-live-opacity");
     t.diagnostic(`console:\n${page.errors.join("\n")}`);

@@ -17,9 +17,10 @@
 //! layers, new shared memory for the bitmaps). So the grid is made once, and while the pen
 //! rests after it is made, each square is given a few blank bitmaps ([`LiveViews::warm_step`]).
 //!
-//! A finished stroke stays on the grid until the pen rests, then moves onto the ink layer a
-//! tile per frame ([`LiveViews::settle_step`]): the ink tile is painted and its squares
-//! composed without the stroke in the same task.
+//! A finished stroke stays on the grid, put together per square with the other finished ones,
+//! until the pen rests; then they move onto the ink layer a tile per frame
+//! ([`LiveViews::settle_step`]): the ink tile is painted and its squares composed without them
+//! in the same task.
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
@@ -173,12 +174,11 @@ fn opacity(style: &BrushStyle) -> f64 {
     }
 }
 
-/// A finished stroke on its way to the ink layer: still on the grid where it is not on the
-/// ink tiles yet.
+/// A finished stroke on its way to the ink layer: still on the grid (in [`LiveViews::done`])
+/// where it is not on the ink tiles yet.
 struct Finished {
     stroke: Stroke,
     outline: Vec<[f32; 2]>,
-    view: View,
     /// The squares where it is still to be painted on the ink layer.
     left: BTreeSet<Key>,
 }
@@ -210,6 +210,11 @@ pub struct LiveViews {
     /// By pointer, in the order the strokes began.
     live: Vec<(i32, View)>,
     finished: Vec<Finished>,
+    /// By square, the finished strokes not yet on the ink layer, put together (each with its
+    /// brush's opacity, oldest first): a square is composed from this and the live strokes, so
+    /// quick strokes one after another (hatching, before the pen rests) do not make every frame
+    /// dearer.
+    done: HashMap<Key, Scrap>,
     at: Ctx,
     /// Where a square with a tail on it is put together.
     union: Option<Scrap>,
@@ -241,8 +246,9 @@ impl LiveViews {
             self.grid.squares.insert(key, sheet);
             self.grid.order.push(key);
         }
-        for f in self.finished.drain(..) {
-            f.view.drop_into(&mut self.at.scraps);
+        self.finished.clear();
+        for (_, scrap) in self.done.drain() {
+            self.at.scraps.give(scrap);
         }
         for (_, view) in &mut self.live {
             let style = view.style;
@@ -296,10 +302,21 @@ impl LiveViews {
                 .into_iter()
                 .flat_map(tiles::keys),
         );
+        // What shows does not change: the squares already show the stroke as it is now.
+        let alpha = opacity(&view.style);
+        for (key, scrap) in view.cover.drain() {
+            let done = match self.done.entry(key) {
+                Entry::Occupied(o) => Some(o.into_mut()),
+                Entry::Vacant(v) => self.at.scraps.take(key, self.at.dpr).map(|s| v.insert(s)),
+            };
+            if let Some(done) = done {
+                put(&done.ctx, &scrap.canvas, alpha);
+            }
+            self.at.scraps.give(scrap);
+        }
         self.finished.push(Finished {
             stroke,
             outline,
-            view,
             left,
         });
         self.mark_pending();
@@ -345,16 +362,7 @@ impl LiveViews {
         for key in keys.into_iter().take(budget) {
             self.settle_tile(ink, key, &mut dirty);
         }
-        let scraps = &mut self.at.scraps;
-        self.finished.retain_mut(|f| {
-            let done = f.left.is_empty();
-            if done {
-                for (_, scrap) in f.view.cover.drain() {
-                    scraps.give(scrap);
-                }
-            }
-            !done
-        });
+        self.finished.retain(|f| !f.left.is_empty());
         self.compose(dirty);
         self.mark_pending();
     }
@@ -366,8 +374,8 @@ impl LiveViews {
         }
     }
 
-    /// Paints ink tile `key` with the finished strokes due there and takes them off its
-    /// squares (which go into `dirty`).
+    /// Paints ink tile `key` with the finished strokes due there (all that touch it) and takes
+    /// them off its squares (which go into `dirty`).
     fn settle_tile(&mut self, ink: &InkTiles, key: Key, dirty: &mut BTreeSet<Key>) {
         let here = |k: &Key| ink.key_of(*k) == key;
         let due: Vec<usize> = (0..self.finished.len())
@@ -383,53 +391,50 @@ impl LiveViews {
             }
         });
         for i in due {
-            let f = &mut self.finished[i];
-            f.left.retain(|k| {
+            self.finished[i].left.retain(|k| {
                 let keep = !here(k);
                 if !keep {
                     dirty.insert(*k);
                 }
                 keep
             });
-            let gone: Vec<Key> = f.view.cover.keys().copied().filter(here).collect();
-            for k in gone {
-                if let Some(scrap) = f.view.cover.remove(&k) {
-                    self.at.scraps.give(scrap);
-                }
+        }
+        let gone: Vec<Key> = self.done.keys().copied().filter(here).collect();
+        for k in gone {
+            if let Some(scrap) = self.done.remove(&k) {
+                self.at.scraps.give(scrap);
             }
         }
     }
 
     /// Takes the finished strokes off the screen (the ink layer was painted afresh).
     pub fn drop_finished(&mut self) {
+        self.finished.clear();
         let mut dirty = BTreeSet::new();
-        for f in self.finished.drain(..) {
-            dirty.extend(f.view.keys());
-            f.view.drop_into(&mut self.at.scraps);
+        for (key, scrap) in self.done.drain() {
+            dirty.insert(key);
+            self.at.scraps.give(scrap);
         }
         self.compose(dirty);
         self.mark_pending();
     }
 
-    /// Composes squares `keys` afresh from every stroke on them: finished ones oldest first,
+    /// Composes squares `keys` afresh from every stroke on them: finished ones (oldest first),
     /// then live ones in the order they began (the order they will have in the drawing once
     /// they end one by one).
     fn compose(&mut self, keys: BTreeSet<Key>) {
         if self.union.is_none() {
             self.union = Scrap::new();
         }
-        let views: Vec<&View> = self
-            .finished
-            .iter()
-            .map(|f| &f.view)
-            .chain(self.live.iter().map(|(_, v)| v))
-            .collect();
         for key in keys {
             let Some(sheet) = self.grid.squares.get(&key) else {
                 continue;
             };
             let c = sheet.fresh();
-            for view in &views {
+            if let Some(done) = self.done.get(&key) {
+                put(c, &done.canvas, 1.0);
+            }
+            for (_, view) in &self.live {
                 let cover = view.cover.get(&key);
                 let tail_here = view
                     .tail_box
