@@ -2,16 +2,27 @@
 // against the npm package perfect-freehand 1.2.3, on the same strokes, in one headless
 // Chromium run. Prints markdown tables for BENCHMARKS.md. Times come from performance.now()
 // around many repetitions; only ratios measured in the same run are compared.
-// B5: frame intervals on the real drawing screen while a pen draws long strokes at 120 Hz,
-// with the CPU throttled as a mid-range tablet, against the same page left idle.
+// B5: frame intervals on the real drawing screen while a pen draws at 120 Hz (long lines, and
+// quick hatching), with the CPU throttled as a mid-range tablet, against the same page idle.
 import { readFileSync } from "node:fs";
 import { startServer, launch, seed, penEvent } from "./harness.mjs";
 
-// B5: pen strokes per throttling rate, their length, the pen's sample interval (120 Hz).
-const STROKES = 3;
-const STROKE_MS = 4000;
-// Between strokes the pen is lifted for this long, as a person moves to the next line.
-const PAUSE_MS = 400;
+// B5: what the pen draws. `lines`: long wavy lines across the paper, pressure rising and
+// falling, the pen lifted 400 ms between them (a person moving to the next line). `hatching`:
+// short strokes one after another in one place, the pen lifted 90 ms between them (a child
+// scribbling: the pen never rests long enough for finished strokes to move onto the ink layer).
+// `at(box, s, f)`: the pen at fraction f of stroke s, [x, y, pressure].
+const PATTERNS = {
+  lines: {
+    strokes: 3, strokeMs: 4000, pauseMs: 400, brush: "potlood",
+    at: (box, s, f) => [box.x + box.width * (0.05 + 0.9 * f), box.y + box.height * (0.2 + 0.25 * s) + 60 * Math.sin(f * 12), 0.3 + 0.5 * Math.abs(Math.sin(f * 5))],
+  },
+  hatching: {
+    strokes: 40, strokeMs: 250, pauseMs: 90, brush: "waterverf",
+    at: (box, s, f) => [box.x + 300 + (s % 10) * 12 + 150 * f, box.y + 250 + Math.floor(s / 10) * 10 + 150 * f, 0.5],
+  },
+};
+// The pen's sample interval (120 Hz).
 const PEN_MS = 1000 / 120;
 // Drawing runs per throttled CPU rate.
 const RUNS = 3;
@@ -105,9 +116,12 @@ try {
   const { client, session } = await seed(page, server);
   // Frame timing on a 2-core machine varies from run to run (the browser's processes share the
   // cores), so each throttled rate is drawn RUNS times, each on a fresh page; every run is listed.
-  for (const rate of rates) {
-    for (let run = 1; run <= (rate === 1 ? 1 : RUNS); run++) {
-      b5.push(await drawingFrames(context, server.url, client.id, session.id, rate, run === 1));
+  for (const pattern of Object.keys(PATTERNS)) {
+    for (const rate of rates) {
+      for (let run = 1; run <= (rate === 1 ? 1 : RUNS); run++) {
+        const withIdle = pattern === "lines" && run === 1;
+        b5.push(await drawingFrames(context, server.url, client.id, session.id, rate, pattern, withIdle));
+      }
     }
   }
   printB5(b5);
@@ -118,7 +132,8 @@ try {
 
 // A mid-range tablet: a 1024×768 screen at device pixel ratio 2, touch, and a CPU `rate`
 // times slower than this machine's (CDP Emulation.setCPUThrottlingRate).
-async function drawingFrames(sessionContext, url, clientId, sessionId, rate, withIdle) {
+async function drawingFrames(sessionContext, url, clientId, sessionId, rate, pattern, withIdle) {
+  const { strokes: count, strokeMs, pauseMs, brush, at: penAt } = PATTERNS[pattern];
   const context = await browser.newContext({
     viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, hasTouch: true,
     storageState: await sessionContext.storageState(),
@@ -130,6 +145,7 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, wit
   const frame = page.getByTestId("canvas");
   await frame.waitFor();
   const box = await frame.boundingBox();
+  await page.locator(`[data-brush="${brush}"]`).click();
   // Frame timestamps from a requestAnimationFrame loop of our own, next to the app's.
   // And when the pen touched and left the paper, on the same clock.
   await page.evaluate(() => {
@@ -160,18 +176,13 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, wit
     return { ...frameStats(t, pen), busy: (b1 - b0) / (w1 - w0) };
   };
   // Idle: the same page, nobody drawing.
-  const idle = withIdle ? await record(() => page.waitForTimeout(STROKES * (STROKE_MS + PAUSE_MS))) : null;
-  // Drawing: long wavy pen strokes across the paper, one sample every 8.3 ms (120 Hz),
-  // pressure rising and falling. Events are sent on a clock and not awaited one by one, so a
-  // slow page gets them queued as a real pen's would be, not slowed down.
+  const idle = withIdle ? await record(() => page.waitForTimeout(count * (strokeMs + pauseMs))) : null;
+  // Drawing: one pen sample every 8.3 ms (120 Hz). Events are sent on a clock and not awaited
+  // one by one, so a slow page gets them queued as a real pen's would be, not slowed down.
   const drawing = await record(async () => {
-    for (let s = 0; s < STROKES; s++) {
-      const n = Math.round(STROKE_MS / PEN_MS);
-      const y0 = box.y + box.height * (0.2 + 0.25 * s);
-      const at = (i) => {
-        const f = i / n;
-        return [box.x + box.width * (0.05 + 0.9 * f), y0 + 60 * Math.sin(f * 12), 0.3 + 0.5 * Math.abs(Math.sin(f * 5))];
-      };
+    for (let s = 0; s < count; s++) {
+      const n = Math.round(strokeMs / PEN_MS);
+      const at = (i) => penAt(box, s, i / n);
       const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
       const sent = [send("mousePressed", at(0), 1)];
       const t0 = performance.now();
@@ -182,16 +193,16 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, wit
       }
       sent.push(send("mouseReleased", at(n), 0));
       await Promise.all(sent);
-      await page.waitForTimeout(PAUSE_MS);
+      await page.waitForTimeout(pauseMs);
     }
   });
-  const strokes = await page.locator(`[data-testid="canvas"][data-strokes="${STROKES}"]`).waitFor({ timeout: 20_000 })
-    .then(() => STROKES, () => frame.getAttribute("data-strokes"));
+  const strokes = await page.locator(`[data-testid="canvas"][data-strokes="${count}"]`).waitFor({ timeout: 20_000 })
+    .then(() => count, () => frame.getAttribute("data-strokes"));
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await context.close();
   if (errors.length) throw new Error(`drawing page errors: ${errors.join("; ")}`);
-  if (Number(strokes) !== STROKES) throw new Error(`B5 drew ${strokes} strokes, expected ${STROKES}`);
-  return { rate, idle, drawing };
+  if (Number(strokes) !== count) throw new Error(`B5 drew ${strokes} strokes, expected ${count}`);
+  return { rate, pattern, idle, drawing };
 }
 
 
@@ -215,11 +226,12 @@ function frameStats(t, pen = []) {
 
 function printB5(rows) {
   const f = (v, d = 1) => v.toFixed(d);
-  console.log(`\nB5: frame intervals on the drawing screen, ${STROKES} pen strokes of ${STROKE_MS / 1000} s at 120 Hz (${Math.round(STROKE_MS / PEN_MS)} points each, the pen lifted ${PAUSE_MS} ms after each) against the same page idle for as long; 1024×768 at pixel ratio 2\n`);
+  const what = Object.entries(PATTERNS).map(([name, p]) => `${name}: ${p.strokes} strokes of ${p.strokeMs} ms (${Math.round(p.strokeMs / PEN_MS)} points each, ${p.brush}), the pen lifted ${p.pauseMs} ms after each`).join("; ");
+  console.log(`\nB5: frame intervals on the drawing screen while a 120 Hz pen draws (${what}) against the same page idle for as long as the lines take; 1024×768 at pixel ratio 2\n`);
   console.log("| CPU | page | frames | missed (> 20.8 ms) | of those, pen down | frames skipped | p50 ms | p95 ms | max ms | main thread busy |");
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
-    for (const [name, s] of [["idle", r.idle], ["drawing", r.drawing]]) {
+    for (const [name, s] of [["idle", r.idle], [`drawing ${r.pattern}`, r.drawing]]) {
       if (!s) continue;
       const cpu = r.rate === 1 ? "this machine" : `${r.rate}× slower`;
       console.log(`| ${cpu} | ${name} | ${s.frames} | ${s.late} | ${name === "idle" ? "–" : s.lateDown} | ${s.skipped} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} | ${f(s.busy * 100, 0)}% |`);
