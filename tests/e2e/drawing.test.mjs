@@ -380,3 +380,34 @@ test("a watercolour stroke shows with the brush's opacity once while drawn, fini
     throw e;
   }
 });
+
+test("the drawing is kept on the tablet as it is drawn: a tab that crashes gets it back", async (t) => {
+  const page = await newPage(browser);
+  try {
+    await openNewSession(page);
+    const url = page.url();
+    const box = await page.getByTestId("canvas").boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    await penStroke(page, line([X(0.2), Y(0.3)], [X(0.8), Y(0.35)], 20, 0.5, 0.8));
+    await penStroke(page, line([X(0.2), Y(0.6)], [X(0.8), Y(0.55)], 20, 0.8, 0.5));
+    await strokes(page, 2);
+    // Kept a moment after the pen rests (not at every pen-up: on a big drawing that costs a
+    // frame), and without a reload or anything else that would give the page a warning.
+    await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
+    const inkBefore = await inkPixels(page);
+    const crashed = new Promise((r) => page.once("crash", r));
+    const cdp = await page.context().newCDPSession(page);
+    cdp.send("Page.crash").catch(() => {});
+    await crashed;
+    const again = await page.context().newPage();
+    await again.goto(url);
+    await again.getByTestId("canvas").waitFor();
+    await strokes(again, 2);
+    const inkAfter = await inkPixels(again);
+    assert.ok(Math.abs(inkAfter - inkBefore) < inkBefore * 0.02, `ink before the crash ${inkBefore}, after ${inkAfter}`);
+    await again.close();
+  } catch (e) {
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
