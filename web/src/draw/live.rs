@@ -256,6 +256,7 @@ impl LiveViews {
             old.drop_into(&mut self.at.scraps);
         }
         self.container = Some(container);
+        self.pending = None;
         self.mark_pending();
     }
 

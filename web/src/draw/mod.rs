@@ -39,7 +39,7 @@ fn keep(board: StoredValue<Board, LocalStorage>, key: &str, kept: RwSignal<usize
             key,
             &base64::engine::general_purpose::STANDARD.encode(bytes),
         );
-        kept.set(n);
+        kept.try_set(n);
     }
 }
 
