@@ -26,10 +26,10 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+use web_sys::Element;
 
 use super::ink_glue::{self as glue, Board};
+use super::scrap::{Scrap, Scraps, part, put, put_around, put_part};
 use super::sheet::Sheet;
 use super::tiles::{self, InkTiles, Key, Rect};
 
@@ -38,81 +38,6 @@ use super::tiles::{self, InkTiles, Key, Rect};
 const WARM_ROUNDS: u32 = 4;
 /// Squares given a blank bitmap per frame while warming.
 const WARM_PER_FRAME: usize = 16;
-
-/// A canvas the size of one square, off the page (never composited), painted in paper CSS px.
-struct Scrap {
-    canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
-}
-
-impl Scrap {
-    fn new() -> Option<Self> {
-        let doc = web_sys::window()?.document()?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Self { canvas, ctx })
-    }
-
-    /// Makes it blank and the size of square `key` at pixel ratio `dpr`, painted in paper CSS px.
-    fn fit(&self, key: Key, dpr: f64) {
-        let d = Rect::tile(key).device(dpr);
-        let (w, h) = ((d[2] - d[0]) as u32, (d[3] - d[1]) as u32);
-        if (self.canvas.width(), self.canvas.height()) != (w, h) {
-            self.canvas.set_width(w);
-            self.canvas.set_height(h);
-        } else {
-            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            self.ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
-        }
-        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, -d[0], -d[1]);
-    }
-}
-
-impl Scrap {
-    /// Makes part `r` (device px from the square's corner) blank, the scrap the size of square
-    /// `key` at pixel ratio `dpr`, painted in paper CSS px. What lies outside `r` is left as it
-    /// was (only `r` is read).
-    fn fit_part(&self, key: Key, r: [f64; 4], dpr: f64) {
-        let d = Rect::tile(key).device(dpr);
-        let (w, h) = ((d[2] - d[0]) as u32, (d[3] - d[1]) as u32);
-        if (self.canvas.width(), self.canvas.height()) != (w, h) {
-            self.canvas.set_width(w);
-            self.canvas.set_height(h);
-        } else {
-            let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            self.ctx.clear_rect(r[0], r[1], r[2] - r[0], r[3] - r[1]);
-        }
-        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, -d[0], -d[1]);
-    }
-}
-
-/// The part of square `key` that box `b` (paper CSS px) covers, in whole device px from the
-/// square's corner ([x0, y0, x1, y1]); `None` when it covers nothing of it.
-fn part(key: Key, b: [f64; 4], dpr: f64) -> Option<[f64; 4]> {
-    let d = Rect::tile(key).device(dpr);
-    let x0 = (b[0] * dpr).floor().max(d[0]);
-    let y0 = (b[1] * dpr).floor().max(d[1]);
-    let x1 = (b[2] * dpr).ceil().min(d[2]);
-    let y1 = (b[3] * dpr).ceil().min(d[3]);
-    (x1 > x0 && y1 > y0).then_some([x0 - d[0], y0 - d[1], x1 - d[0], y1 - d[1]])
-}
-
-/// Spare scraps, so that a stroke reaching a new square does not make a canvas.
-#[derive(Default)]
-struct Scraps(Vec<Scrap>);
-
-impl Scraps {
-    /// A blank scrap for square `key`.
-    fn take(&mut self, key: Key, dpr: f64) -> Option<Scrap> {
-        let scrap = self.0.pop().or_else(Scrap::new)?;
-        scrap.fit(key, dpr);
-        Some(scrap)
-    }
-
-    fn give(&mut self, scrap: Scrap) {
-        self.0.push(scrap);
-    }
-}
 
 /// What a live (or finished, not yet settled) stroke has off the page.
 struct View {
@@ -500,55 +425,4 @@ impl LiveViews {
             self.pending = Some(n);
         }
     }
-}
-
-/// Draws part `r` (device px from the corner) of square-sized `canvas` onto the same part of
-/// the square that `c` paints, with `alpha`.
-fn put_part(c: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement, r: [f64; 4], alpha: f64) {
-    put_rects(c, canvas, &[r], alpha);
-}
-
-/// Draws all of square-sized `canvas` but part `r` onto the square that `c` paints, with
-/// `alpha` (as four bands around `r`).
-fn put_around(c: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement, r: [f64; 4], alpha: f64) {
-    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
-    let bands = [
-        [0.0, 0.0, w, r[1]],
-        [0.0, r[3], w, h],
-        [0.0, r[1], r[0], r[3]],
-        [r[2], r[1], w, r[3]],
-    ];
-    put_rects(c, canvas, &bands, alpha);
-}
-
-/// Draws parts `rects` (device px from the corner; empty ones skipped) of square-sized
-/// `canvas` onto the same parts of the square that `c` paints, with `alpha`.
-fn put_rects(
-    c: &CanvasRenderingContext2d,
-    canvas: &HtmlCanvasElement,
-    rects: &[[f64; 4]],
-    alpha: f64,
-) {
-    c.save();
-    let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-    c.set_global_alpha(alpha);
-    for r in rects {
-        let (w, h) = (r[2] - r[0], r[3] - r[1]);
-        if w > 0.0 && h > 0.0 {
-            let _ = c
-                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                    canvas, r[0], r[1], w, h, r[0], r[1], w, h,
-                );
-        }
-    }
-    c.restore();
-}
-
-/// Draws square-sized `canvas` over the whole square that `c` paints, with `alpha`.
-fn put(c: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement, alpha: f64) {
-    c.save();
-    let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-    c.set_global_alpha(alpha);
-    let _ = c.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
-    c.restore();
 }

@@ -7,6 +7,7 @@ mod layers;
 mod live;
 pub mod replay;
 mod save;
+mod scrap;
 mod sheet;
 mod surface;
 mod tiles;
