@@ -22,7 +22,6 @@
 //! ([`LiveViews::settle_step`]): the ink tile is painted and its squares composed without them
 //! in the same task.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
@@ -88,10 +87,9 @@ impl View {
 
     /// The scrap of square `key`, taken when the stroke first reaches it.
     fn scrap(&mut self, key: Key, at: &mut Ctx) -> Option<&Scrap> {
-        match self.cover.entry(key) {
-            Entry::Occupied(o) => Some(o.into_mut()),
-            Entry::Vacant(v) => Some(v.insert(at.scraps.take(key, at.dpr)?)),
-        }
+        at.scraps
+            .for_square(&mut self.cover, key, at.dpr)
+            .map(|s| &*s)
     }
 
     /// The stroke has ended: its last tail becomes settled ink.
@@ -112,11 +110,15 @@ impl View {
             .chain(self.tail_box.into_iter().flat_map(tiles::keys))
     }
 
-    /// Gives its scraps back.
-    fn drop_into(self, scraps: &mut Scraps) {
-        for (_, scrap) in self.cover {
+    /// Forgets what it painted (the next update paints the stroke from its start) and gives
+    /// its scraps back.
+    fn reset(&mut self, scraps: &mut Scraps) {
+        for (_, scrap) in self.cover.drain() {
             scraps.give(scrap);
         }
+        self.painted = 0;
+        self.tail.clear();
+        self.tail_box = None;
     }
 }
 
@@ -131,7 +133,7 @@ fn opacity(style: &BrushStyle) -> f64 {
 /// A finished stroke on its way to the ink layer: still on the grid (in [`LiveViews::done`])
 /// where it is not on the ink tiles yet.
 struct Finished {
-    stroke: Stroke,
+    style: BrushStyle,
     outline: Vec<[f32; 2]>,
     /// The squares where it is still to be painted on the ink layer.
     left: BTreeSet<Key>,
@@ -205,9 +207,7 @@ impl LiveViews {
             self.at.scraps.give(scrap);
         }
         for (_, view) in &mut self.live {
-            let style = view.style;
-            let old = std::mem::replace(view, View::new(style));
-            old.drop_into(&mut self.at.scraps);
+            view.reset(&mut self.at.scraps);
         }
         self.container = Some(container);
         self.pending = None;
@@ -222,7 +222,7 @@ impl LiveViews {
             let keep = board.is_live(*id);
             if !keep {
                 dirty.extend(view.keys());
-                std::mem::replace(view, View::new(view.style)).drop_into(scraps);
+                view.reset(scraps);
             }
             keep
         });
@@ -260,17 +260,13 @@ impl LiveViews {
         // What shows does not change: the squares already show the stroke as it is now.
         let alpha = opacity(&view.style);
         for (key, scrap) in view.cover.drain() {
-            let done = match self.done.entry(key) {
-                Entry::Occupied(o) => Some(o.into_mut()),
-                Entry::Vacant(v) => self.at.scraps.take(key, self.at.dpr).map(|s| v.insert(s)),
-            };
-            if let Some(done) = done {
+            if let Some(done) = self.at.scraps.for_square(&mut self.done, key, self.at.dpr) {
                 put(&done.ctx, &scrap.canvas, alpha);
             }
             self.at.scraps.give(scrap);
         }
         self.finished.push(Finished {
-            stroke,
+            style: stroke.style,
             outline,
             left,
         });
@@ -342,7 +338,7 @@ impl LiveViews {
         ink.paint(key, |c| {
             for &i in &due {
                 let f = &self.finished[i];
-                glue::paint_outline(c, &f.outline, &f.stroke.style);
+                glue::paint_outline(c, &f.outline, &f.style);
             }
         });
         for i in due {

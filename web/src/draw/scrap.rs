@@ -3,6 +3,9 @@
 //! square's settled ink and tail are put together; and drawing one square's canvas onto
 //! another, whole or in part.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -62,12 +65,26 @@ pub struct Scraps(Vec<Scrap>);
 
 impl Scraps {
     /// A blank scrap for square `key`.
-    pub fn take(&mut self, key: Key, dpr: f64) -> Option<Scrap> {
+    fn take(&mut self, key: Key, dpr: f64) -> Option<Scrap> {
         let scrap = self.0.pop().or_else(Scrap::new)?;
         scrap.fit(key, dpr);
         Some(scrap)
     }
 
+    /// The scrap of square `key` in `map`, taken (blank) when there is none yet.
+    pub fn for_square<'a>(
+        &mut self,
+        map: &'a mut HashMap<Key, Scrap>,
+        key: Key,
+        dpr: f64,
+    ) -> Option<&'a mut Scrap> {
+        match map.entry(key) {
+            Entry::Occupied(o) => Some(o.into_mut()),
+            Entry::Vacant(v) => Some(v.insert(self.take(key, dpr)?)),
+        }
+    }
+
+    /// Takes `scrap` back, for another square.
     pub fn give(&mut self, scrap: Scrap) {
         self.0.push(scrap);
     }
@@ -122,9 +139,6 @@ fn put_rects(
 
 /// Draws square-sized `canvas` over the whole square that `c` paints, with `alpha`.
 pub fn put(c: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement, alpha: f64) {
-    c.save();
-    let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-    c.set_global_alpha(alpha);
-    let _ = c.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
-    c.restore();
+    let whole = [0.0, 0.0, canvas.width() as f64, canvas.height() as f64];
+    put_rects(c, canvas, &[whole], alpha);
 }
