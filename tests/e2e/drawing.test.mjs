@@ -411,3 +411,50 @@ test("the drawing is kept on the tablet as it is drawn: a tab that crashes gets 
     throw e;
   }
 });
+
+test("a stroke of every brush is rehearsed off the page while the screen opens: nothing of it shows, is kept or counts", async (t) => {
+  const page = await newPage(browser, { width: 1024, height: 768 }, 2);
+  try {
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    // A child may draw at once, while the rehearsal is still going (or before it began); and
+    // again once it is over. The rehearsal draws waves across the top of the paper.
+    await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.72)], 30, 0.5, 0.8));
+    await page.locator('[data-layer="live"][data-warmed="1"]').waitFor({ timeout: 10_000 });
+    await penStroke(page, line([X(0.1), Y(0.85)], [X(0.9), Y(0.83)], 30, 0.8, 0.5));
+    await strokes(page, 2);
+    await inkSettled(page);
+    const top = { x: box.x, y: box.y, width: box.width, height: box.height * 0.5 };
+    assert.equal(await visiblePixels(page, top), 0, "something of the rehearsal shows on the paper");
+    assert.equal(await inkPixels(page, "ink", [0, 0.5]), 0, "the rehearsal left ink on the ink layer");
+    const low = { x: box.x, y: box.y + box.height * 0.6, width: box.width, height: box.height * 0.35 };
+    assert.ok(await visiblePixels(page, low) > 2000, "the two strokes do not show");
+    await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
+  } catch (e) {
+    await shot(page, "failure-rehearsal");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});
+
+test("a reload right after the pen lifts keeps that stroke", async (t) => {
+  const page = await newPage(browser);
+  try {
+    await openNewSession(page);
+    const box = await page.getByTestId("canvas").boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    await penStroke(page, line([X(0.2), Y(0.4)], [X(0.8), Y(0.45)], 20, 0.5, 0.8));
+    // The save status and the kept drawing follow a frame after the pen lifts; leaving the
+    // page before that frame must not lose the stroke.
+    await page.reload();
+    await page.getByTestId("canvas").waitFor();
+    await strokes(page, 1);
+    assert.ok(await inkPixels(page) > 200, "the stroke did not come back");
+  } catch (e) {
+    await shot(page, "failure-reload-at-once");
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+});

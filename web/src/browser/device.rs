@@ -153,3 +153,10 @@ pub fn now_ms() -> f64 {
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
+
+/// Runs `f` in the next animation frame after the current one: for work that follows an
+/// input event (a pen lifting) but need not share its frame. The first request lands in the
+/// frame the event is in, the second in the one after.
+pub fn in_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || request_animation_frame(f));
+}

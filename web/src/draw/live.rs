@@ -24,12 +24,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use speelruimte_ink::{Brush, BrushStyle, LiveStroke, Stroke};
+use speelruimte_ink::{BrushStyle, Stroke};
 use web_sys::Element;
 
 use super::ink_glue::{self as glue, Board};
-use super::scrap::{Scrap, Scraps, part, put, put_around, put_part};
+use super::rehearsal::Rehearsal;
+use super::scrap::Scrap;
 use super::sheet::Sheet;
+use super::stroke_view::{Ctx, View, put_together};
 use super::tiles::{self, InkTiles, Key, Rect};
 
 /// Blank bitmaps each square of the grid is given, one per frame, before it is drawn on: a
@@ -37,98 +39,6 @@ use super::tiles::{self, InkTiles, Key, Rect};
 const WARM_ROUNDS: u32 = 4;
 /// Squares given a blank bitmap per frame while warming.
 const WARM_PER_FRAME: usize = 16;
-
-/// What a live (or finished, not yet settled) stroke has off the page.
-struct View {
-    style: BrushStyle,
-    /// Settled ink (opaque), by square.
-    cover: HashMap<Key, Scrap>,
-    /// Settled side vertices already painted.
-    painted: usize,
-    /// The part of the outline that still changes, and the box around it (paper CSS px).
-    tail: Vec<[f32; 2]>,
-    tail_box: Option<[f64; 4]>,
-}
-
-impl View {
-    fn new(style: BrushStyle) -> Self {
-        Self {
-            style,
-            cover: HashMap::new(),
-            painted: 0,
-            tail: Vec::new(),
-            tail_box: None,
-        }
-    }
-
-    /// Paints what settled since the last frame and takes the tail as it is now; the squares
-    /// that must be composed afresh go into `dirty`.
-    fn update(&mut self, stroke: &LiveStroke, at: &mut Ctx, dirty: &mut BTreeSet<Key>) {
-        let style = self.style;
-        let settled = stroke.settled_len();
-        if settled > self.painted {
-            let piece = stroke.settled_piece(self.painted);
-            for key in tiles::bounds(&piece, at.pw, at.ph)
-                .into_iter()
-                .flat_map(tiles::keys)
-            {
-                if let Some(scrap) = self.scrap(key, at) {
-                    glue::paint_opaque(&scrap.ctx, &piece, &style);
-                    dirty.insert(key);
-                }
-            }
-            self.painted = settled;
-        }
-        dirty.extend(self.tail_box.into_iter().flat_map(tiles::keys));
-        self.tail = stroke.tail_outline();
-        self.tail_box = tiles::bounds(&self.tail, at.pw, at.ph);
-        dirty.extend(self.tail_box.into_iter().flat_map(tiles::keys));
-    }
-
-    /// The scrap of square `key`, taken when the stroke first reaches it.
-    fn scrap(&mut self, key: Key, at: &mut Ctx) -> Option<&Scrap> {
-        at.scraps
-            .for_square(&mut self.cover, key, at.dpr)
-            .map(|s| &*s)
-    }
-
-    /// The stroke has ended: its last tail becomes settled ink.
-    fn freeze(&mut self, at: &mut Ctx) {
-        let (tail, style) = (std::mem::take(&mut self.tail), self.style);
-        for key in self.tail_box.take().into_iter().flat_map(tiles::keys) {
-            if let Some(scrap) = self.scrap(key, at) {
-                glue::paint_opaque(&scrap.ctx, &tail, &style);
-            }
-        }
-    }
-
-    /// Every square it shows on.
-    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        self.cover
-            .keys()
-            .copied()
-            .chain(self.tail_box.into_iter().flat_map(tiles::keys))
-    }
-
-    /// Forgets what it painted (the next update paints the stroke from its start) and gives
-    /// its scraps back.
-    fn reset(&mut self, scraps: &mut Scraps) {
-        for (_, scrap) in self.cover.drain() {
-            scraps.give(scrap);
-        }
-        self.painted = 0;
-        self.tail.clear();
-        self.tail_box = None;
-    }
-}
-
-/// How strongly a live stroke shows: its brush's opacity; the eraser as a grey shadow.
-fn opacity(style: &BrushStyle) -> f64 {
-    match style.brush {
-        Brush::Eraser => 0.35,
-        brush => brush.params().opacity as f64,
-    }
-}
 
 /// A finished stroke on its way to the ink layer: still on the grid (in [`LiveViews::done`])
 /// where it is not on the ink tiles yet.
@@ -139,15 +49,6 @@ struct Finished {
     left: BTreeSet<Key>,
 }
 
-/// The paper the grid covers, and the spare scraps.
-#[derive(Default)]
-struct Ctx {
-    pw: f64,
-    ph: f64,
-    dpr: f64,
-    scraps: Scraps,
-}
-
 /// The grid of squares on the page.
 #[derive(Default)]
 struct Grid {
@@ -155,6 +56,8 @@ struct Grid {
     /// Squares in the order they are warmed, and how far warming got.
     order: Vec<Key>,
     warmed: usize,
+    /// Warmed and rehearsed, as written on the container (`data-warmed`).
+    ready: bool,
 }
 
 /// The live strokes, the grid that shows them, and finished strokes not (all) on the ink layer
@@ -176,6 +79,8 @@ pub struct LiveViews {
     union: Option<Scrap>,
     /// Strokes live or waiting, as last written on the container (`data-pending`).
     pending: Option<usize>,
+    /// A stroke of each brush drawn off the page before the first real one.
+    rehearsal: Rehearsal,
 }
 
 impl LiveViews {
@@ -209,9 +114,14 @@ impl LiveViews {
         for (_, view) in &mut self.live {
             view.reset(&mut self.at.scraps);
         }
+        self.rehearsal.drop_going(&mut self.at);
+        if self.union.is_none() {
+            self.union = Scrap::new();
+        }
         self.container = Some(container);
         self.pending = None;
         self.mark_pending();
+        self.mark_warmed();
     }
 
     /// Brings every live stroke of `board` on screen.
@@ -249,22 +159,17 @@ impl LiveViews {
             return false;
         };
         let (_, mut view) = self.live.remove(i);
-        view.freeze(&mut self.at);
+        // What shows does not change: the squares already show the stroke as it is now.
+        let mut left: BTreeSet<Key> = view
+            .finish_onto(&mut self.done, &mut self.at)
+            .into_iter()
+            .collect();
         let outline = stroke.outline();
-        let mut left: BTreeSet<Key> = view.cover.keys().copied().collect();
         left.extend(
             tiles::bounds(&outline, self.at.pw, self.at.ph)
                 .into_iter()
                 .flat_map(tiles::keys),
         );
-        // What shows does not change: the squares already show the stroke as it is now.
-        let alpha = opacity(&view.style);
-        for (key, scrap) in view.cover.drain() {
-            if let Some(done) = self.at.scraps.for_square(&mut self.done, key, self.at.dpr) {
-                put(&done.ctx, &scrap.canvas, alpha);
-            }
-            self.at.scraps.give(scrap);
-        }
         self.finished.push(Finished {
             style: stroke.style,
             outline,
@@ -274,13 +179,21 @@ impl LiveViews {
         true
     }
 
-    /// Gives the next few squares of the grid a blank bitmap, while nothing shows on it.
+    /// While nothing shows on the grid: gives the next few squares a blank bitmap; once all
+    /// have had theirs, rehearses a stroke (see [`super::rehearsal`]) a few points further.
     pub fn warm_step(&mut self) {
         let n = self.grid.order.len();
-        if n == 0 || self.grid.warmed >= n * WARM_ROUNDS as usize {
+        if n == 0 || !self.live.is_empty() || !self.finished.is_empty() {
             return;
         }
-        if !self.live.is_empty() || !self.finished.is_empty() {
+        if self.grid.warmed >= n * WARM_ROUNDS as usize {
+            if let Some(union) = &self.union {
+                self.rehearsal.step(&mut self.at, union);
+            }
+            if self.rehearsal.done() && !self.grid.ready {
+                self.grid.ready = true;
+                self.mark_warmed();
+            }
             return;
         }
         let from = self.grid.warmed;
@@ -374,39 +287,32 @@ impl LiveViews {
     /// then live ones in the order they began (the order they will have in the drawing once
     /// they end one by one).
     fn compose(&mut self, keys: BTreeSet<Key>) {
-        if self.union.is_none() {
-            self.union = Scrap::new();
-        }
+        let Some(union) = &self.union else {
+            return;
+        };
         for key in keys {
             let Some(sheet) = self.grid.squares.get(&key) else {
                 continue;
             };
-            let c = sheet.fresh();
-            if let Some(done) = self.done.get(&key) {
-                put(c, &done.canvas, 1.0);
-            }
-            for (_, view) in &self.live {
-                let cover = view.cover.get(&key);
-                // Where the tail is on this square: there the settled ink and the tail are put
-                // together first (on `union`, only that part), elsewhere the settled ink goes on
-                // as it is.
-                let tail = view.tail_box.and_then(|b| part(key, b, self.at.dpr));
-                let alpha = opacity(&view.style);
-                match (cover, tail, &self.union) {
-                    (Some(cover), None, _) => put(c, &cover.canvas, alpha),
-                    (cover, Some(r), Some(union)) => {
-                        union.fit_part(key, r, self.at.dpr);
-                        if let Some(cover) = cover {
-                            put_around(c, &cover.canvas, r, alpha);
-                            put_part(&union.ctx, &cover.canvas, r, 1.0);
-                        }
-                        glue::paint_opaque(&union.ctx, &view.tail, &view.style);
-                        put_part(c, &union.canvas, r, alpha);
-                    }
-                    _ => {}
-                }
-            }
+            let views = self.live.iter().map(|(_, v)| v);
+            put_together(
+                sheet.fresh(),
+                key,
+                self.done.get(&key),
+                views,
+                union,
+                self.at.dpr,
+            );
             sheet.show();
+        }
+    }
+
+    /// Writes on the container whether the grid is warmed and every brush rehearsed
+    /// (`data-warmed`: 1 or 0), for tests.
+    fn mark_warmed(&self) {
+        if let Some(container) = &self.container {
+            let ready = if self.grid.ready { "1" } else { "0" };
+            let _ = container.set_attribute("data-warmed", ready);
         }
     }
 

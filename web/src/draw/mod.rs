@@ -5,10 +5,12 @@
 pub(crate) mod ink_glue;
 mod layers;
 mod live;
+mod rehearsal;
 pub mod replay;
 mod save;
 mod scrap;
 mod sheet;
+mod stroke_view;
 mod surface;
 mod tiles;
 mod tools;
@@ -17,6 +19,7 @@ use base64::Engine as _;
 use leptos::prelude::*;
 use speelruimte_ink::Event;
 
+use crate::browser::device::in_next_frame;
 use crate::i18n::t;
 use crate::pages::WorkFormRoute;
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
@@ -126,10 +129,34 @@ pub fn DrawPage() -> impl IntoView {
             keep_soon(board, key.clone(), kept, due);
         }
     };
+    // A stroke's end shows around the paper (save status, undo, the drawing kept) in the frame
+    // after the pen lifts, not in the frame of the stroke's own end: on a slow tablet the two
+    // together missed a frame (B5, BENCHMARKS.md). `ended` says a change waits for that frame.
+    let ended = StoredValue::new_local(false);
+    let catch_up = {
+        let changed = changed.clone();
+        move || {
+            if ended.try_get_value() == Some(true) {
+                ended.set_value(false);
+                changed();
+            }
+        }
+    };
+    let stroke_ended = {
+        let catch_up = catch_up.clone();
+        move || {
+            if !ended.get_value() {
+                ended.set_value(true);
+                in_next_frame(catch_up.clone());
+            }
+        }
+    };
     // Leaving the page, reloading it or hiding the tab keeps a drawing that waits to be kept.
     let keep_now = {
         let key = storage_key.clone();
+        let catch_up = catch_up.clone();
         move || {
+            catch_up();
             if due.try_get_value() == Some(true) {
                 due.set_value(false);
                 keep(board, &key, kept);
@@ -205,6 +232,7 @@ pub fn DrawPage() -> impl IntoView {
     };
 
     let save = move |_| {
+        catch_up();
         let Some(canvas) = flatten(layers) else {
             return;
         };
@@ -227,7 +255,7 @@ pub fn DrawPage() -> impl IntoView {
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
             <Toolbar tools actions />
-            <Surface board layers tools version on_change=Callback::new(move |_| changed()) />
+            <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended()) />
         </div>
     }
 }

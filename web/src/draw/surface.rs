@@ -14,7 +14,7 @@ use web_sys::PointerEvent;
 use super::ink_glue::{self as glue, Board};
 use super::layers::{Layers, device_pixel_ratio, repaint};
 use super::tools::{InputMode, Tools};
-use crate::browser::device::{now_ms, use_animation_frame};
+use crate::browser::device::{in_next_frame, now_ms, use_animation_frame};
 use speelruimte_ink::{Pinch, ViewTransform};
 
 /// How long the pen must have been up before finished strokes move onto the ink layer, ms.
@@ -192,8 +192,14 @@ pub fn Surface(
             return;
         }
         if ev.pointer_type() == "pen" && pen_switch.get_value() {
-            pen_switch.set_value(false);
-            tools.mode.set(InputMode::PenOnly);
+            // The switch turns in the next frame (the toolbar's new layout would share this
+            // one with the stroke's end); palm rejection stays on until then.
+            in_next_frame(move || {
+                if pen_switch.try_get_value() == Some(true) {
+                    pen_switch.set_value(false);
+                    tools.mode.set(InputMode::PenOnly);
+                }
+            });
         }
         // The stroke on the live grid catches up with its last points and stays on screen until
         // the pen rests; then it moves onto the ink layer a tile per frame.
