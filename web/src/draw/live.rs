@@ -15,7 +15,8 @@
 //! bitmaps ([`Sheet`]) and stay small; and a frame in which a canvas appears on the page, or
 //! moves, or shows its first few bitmaps costs several times an ordinary frame (new compositor
 //! layers, new shared memory for the bitmaps). So the grid is made once, and while the pen
-//! rests after it is made, each square is given a few blank bitmaps ([`LiveViews::warm_step`]).
+//! rests after it is made, each square is given a few blank bitmaps ([`LiveViews::warm_step`])
+//! and a stroke of every brush is rehearsed off the page ([`super::rehearsal`]).
 //!
 //! A finished stroke stays on the grid, put together per square with the other finished ones,
 //! until the pen rests; then they move onto the ink layer a tile per frame
@@ -35,7 +36,8 @@ use super::stroke_view::{Ctx, View, put_together};
 use super::tiles::{self, InkTiles, Key, Rect};
 
 /// Blank bitmaps each square of the grid is given, one per frame, before it is drawn on: a
-/// canvas's first bitmaps cost the browser new shared memory; from the third on it reuses it.
+/// canvas's first bitmaps cost the browser new shared memory; from the third on it reuses it
+/// (see [`Sheet::show_blank`]).
 const WARM_ROUNDS: u32 = 4;
 /// Squares given a blank bitmap per frame while warming.
 const WARM_PER_FRAME: usize = 16;
@@ -201,8 +203,7 @@ impl LiveViews {
         let upto = (from + WARM_PER_FRAME).min((from / n + 1) * n);
         for i in from..upto {
             if let Some(sheet) = self.grid.squares.get(&self.grid.order[i % n]) {
-                sheet.fresh();
-                sheet.show();
+                sheet.show_blank();
             }
         }
         self.grid.warmed = upto;

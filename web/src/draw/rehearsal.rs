@@ -16,6 +16,7 @@ use speelruimte_ink::{Brush, BrushStyle, InputPoint, LiveStroke, Rgba};
 use super::ink_glue as glue;
 use super::scrap::Scrap;
 use super::stroke_view::{Ctx, View, put_together};
+use super::tiles::TILE;
 
 /// Points of a rehearsal stroke, and how many are drawn per frame.
 const POINTS: usize = 96;
@@ -119,13 +120,14 @@ impl Rehearsal {
     }
 }
 
-/// Point `i` of a rehearsal stroke: a wave across the top of a paper `pw` CSS px wide, drawn
-/// with a pen at 120 points a second.
+/// Point `i` of a rehearsal stroke: a wave across the top two rows of squares of a paper `pw`
+/// CSS px wide (so that the spare scraps it leaves are enough for a long stroke), drawn with a
+/// pen at 120 points a second.
 fn point(i: usize, pw: f64) -> InputPoint {
     let f = i as f32 / (POINTS - 1) as f32;
     InputPoint::pen(
         8.0 + f * (pw as f32 - 16.0).max(0.0),
-        64.0 + 40.0 * (f * 12.0).sin(),
+        TILE as f32 + 96.0 * (f * 12.0).sin(),
         0.3 + 0.5 * (f * 5.0).sin().abs(),
         i as f64 * 1000.0 / 120.0,
     )
