@@ -162,10 +162,12 @@ impl Sheet {
         self.ctx.restore();
     }
 
-    /// Shows a blank bitmap that was painted (a pixel cleared): a bitmap nothing was painted
-    /// on costs the browser no memory, so it does not warm a canvas up (see
-    /// [`super::live::LiveViews::warm_step`]; at 6× slower, frames missed in three runs of
-    /// lines each: 22–51 warmed with bitmaps nothing was painted on, 11–15 with this).
+    /// Shows a blank bitmap that was painted (a pixel cleared), to warm the canvas up (see
+    /// [`super::live::LiveViews::warm_step`]): the browser may hand over a canvas nothing was
+    /// painted on as an empty image without memory behind it, which warms nothing. (Measured
+    /// at 6× slower, lines, three runs each: 22–51 missed frames warmed with unpainted
+    /// bitmaps, 11–15 with painted ones; a second comparison, on a busier machine, showed no
+    /// difference: 18–88 against 21–97. B5, BENCHMARKS.md.)
     pub fn show_blank(&self) {
         let c = self.fresh();
         c.save();
