@@ -36,6 +36,29 @@ async function openNewSession(page) {
 
 const strokes = (page, n) => page.locator(`[data-testid="canvas"][data-strokes="${n}"]`).waitFor();
 
+/**
+ * A test on the drawing screen of a new session: `body` gets the page, the paper (`frame`), its
+ * box and X(f), Y(f), the page position at fraction f of the paper's width and height. `ratio`
+ * is the pixel ratio, `init` a script for the page before it opens. When the test fails, a
+ * screenshot (`failure-<name>`) and the page's console go with the error.
+ */
+async function onDrawingScreen(t, name, { ratio = 1, init } = {}, body) {
+  const page = await newPage(browser, undefined, ratio);
+  try {
+    if (init) await page.context().addInitScript(init);
+    await openNewSession(page);
+    const frame = page.getByTestId("canvas");
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    await body({ page, frame, box, X, Y });
+  } catch (e) {
+    // A crashed page takes no screenshot; the error is what matters.
+    await shot(page, `failure-${name}`).catch(() => {});
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
+    throw e;
+  }
+}
+
 test("fingers draw together, a pen rejects the palm, undo/redo and reload keep the drawing, replay keeps the order", async (t) => {
   const page = await newPage(browser);
   try {
@@ -163,298 +186,213 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
   }
 });
 
-test("paper and templates: white, drawing paper and black, with body, mandala and house-tree-person", async (t) => {
-  const page = await newPage(browser);
-  try {
-    await openNewSession(page);
+test("paper and templates: white, drawing paper and black, with body, mandala and house-tree-person", (t) => onDrawingScreen(t, "paper", {}, async ({ page, box }) => {
+  // A stroke shows on screen while the pen is still down (the live layer), not only after.
+  const cdp = await page.context().newCDPSession(page);
+  const ly = box.y + box.height * 0.5;
+  const pen = (type, x, buttons) => penEvent(cdp, type, [x, ly, 0.8], buttons);
+  await pen("mousePressed", box.x + 100, 1);
+  for (let i = 1; i <= 40; i++) await pen("mouseMoved", box.x + 100 + i * 10, 1);
+  await page.waitForTimeout(200);
+  const live = await visiblePixels(page, { x: box.x + 90, y: ly - 20, width: 420, height: 40 });
+  await pen("mouseReleased", box.x + 500, 0);
+  assert.ok(live > 1000, `only ${live} pixels of the stroke visible while drawing`);
+  await page.getByTestId("undo").click();
 
-    // A stroke shows on screen while the pen is still down (the live layer), not only after.
-    const frameBox = await page.getByTestId("canvas").boundingBox();
-    const cdp = await page.context().newCDPSession(page);
-    const ly = frameBox.y + frameBox.height * 0.5;
-    const pen = (type, x, buttons) => penEvent(cdp, type, [x, ly, 0.8], buttons);
-    await pen("mousePressed", frameBox.x + 100, 1);
-    for (let i = 1; i <= 40; i++) await pen("mouseMoved", frameBox.x + 100 + i * 10, 1);
-    await page.waitForTimeout(200);
-    const live = await visiblePixels(page, { x: frameBox.x + 90, y: ly - 20, width: 420, height: 40 });
-    await pen("mouseReleased", frameBox.x + 500, 0);
-    assert.ok(live > 1000, `only ${live} pixels of the stroke visible while drawing`);
-    await page.getByTestId("undo").click();
-
-    // Colour of the paper layer at a spot: [r, g, b].
-    const paperAt = (fx, fy) => page.evaluate(([fx, fy]) => {
-      const c = document.querySelector('canvas[data-layer="paper"]');
-      return [...window.__canvasPixels(c, Math.round(c.width * fx), Math.round(c.height * fy), 1, 1)].slice(0, 3);
-    }, [fx, fy]);
-    const cases = [
-      ["white", "mandala", [255, 255, 255]],
-      ["paper", "body", [246, 239, 224]],
-      ["black", "htp", [24, 24, 26]],
-    ];
-    for (const [bg, tpl, colour] of cases) {
-      await page.getByTestId("background").selectOption(bg);
-      await page.getByTestId("template").selectOption(tpl);
-      await page.waitForTimeout(100);
-      // A corner away from template lines shows the paper colour (drawing paper has a faint grain).
-      const corner = await paperAt(0.99, 0.5);
-      assert.ok(corner.every((v, i) => Math.abs(v - colour[i]) <= 22), `${bg}: corner ${corner}`);
-      await shot(page, `drawing-paper-${bg}-${tpl}-1024x768`);
-    }
-    // The mandala's outer ring crosses the centre line at 45% of the shorter side right of centre.
-    await page.getByTestId("background").selectOption("white");
-    await page.getByTestId("template").selectOption("mandala");
+  // Colour of the paper layer at a spot: [r, g, b].
+  const paperAt = (fx, fy) => page.evaluate(([fx, fy]) => {
+    const c = document.querySelector('canvas[data-layer="paper"]');
+    return [...window.__canvasPixels(c, Math.round(c.width * fx), Math.round(c.height * fy), 1, 1)].slice(0, 3);
+  }, [fx, fy]);
+  const cases = [
+    ["white", "mandala", [255, 255, 255]],
+    ["paper", "body", [246, 239, 224]],
+    ["black", "htp", [24, 24, 26]],
+  ];
+  for (const [bg, tpl, colour] of cases) {
+    await page.getByTestId("background").selectOption(bg);
+    await page.getByTestId("template").selectOption(tpl);
     await page.waitForTimeout(100);
-    const size = await page.evaluate(() => { const c = document.querySelector('canvas[data-layer="paper"]'); return [c.width, c.height]; });
-    const ring = 0.5 + (0.45 * Math.min(...size)) / size[0];
-    const onRing = await paperAt(ring, 0.5);
-    assert.ok(onRing[0] < 235, `no template line where the mandala's ring should be: ${onRing}`);
-  } catch (e) {
-    await shot(page, "failure-paper");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
+    // A corner away from template lines shows the paper colour (drawing paper has a faint grain).
+    const corner = await paperAt(0.99, 0.5);
+    assert.ok(corner.every((v, i) => Math.abs(v - colour[i]) <= 22), `${bg}: corner ${corner}`);
+    await shot(page, `drawing-paper-${bg}-${tpl}-1024x768`);
   }
-});
+  // The mandala's outer ring crosses the centre line at 45% of the shorter side right of centre.
+  await page.getByTestId("background").selectOption("white");
+  await page.getByTestId("template").selectOption("mandala");
+  await page.waitForTimeout(100);
+  const size = await page.evaluate(() => { const c = document.querySelector('canvas[data-layer="paper"]'); return [c.width, c.height]; });
+  const ring = 0.5 + (0.45 * Math.min(...size)) / size[0];
+  const onRing = await paperAt(ring, 0.5);
+  assert.ok(onRing[0] < 235, `no template line where the mandala's ring should be: ${onRing}`);
+}));
 
-test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canvases", async (t) => {
-  const page = await newPage(browser);
-  try {
-    await page.context().addInitScript(() => { delete window.OffscreenCanvas; });
-    await openNewSession(page);
-    const frame = page.getByTestId("canvas");
-    assert.equal(await page.evaluate(() => typeof OffscreenCanvas), "undefined");
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    await penStroke(page, line([X(0.1), Y(0.2)], [X(0.9), Y(0.2)], 40, 0.5, 0.9));
-    await strokes(page, 1);
-    await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.7)], 40, 0.5, 0.9));
-    await strokes(page, 2);
-    // Both strokes on the ink layer and on screen; the paper shows its colour.
-    assert.ok(await inkPixels(page, "ink", [0.1, 0.3]) > 200, "the first stroke is missing");
-    assert.ok(await inkPixels(page, "ink", [0.6, 0.8]) > 200, "the second stroke is missing");
-    const seen = await visiblePixels(page, { x: X(0.2), y: Y(0.15), width: box.width * 0.6, height: box.height * 0.1 });
-    assert.ok(seen > 500, `only ${seen} pixels of the first stroke visible`);
-  } catch (e) {
-    await shot(page, "failure-no-offscreen");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
-  }
-});
+test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canvases", (t) => onDrawingScreen(t, "no-offscreen", { init: () => { delete window.OffscreenCanvas; } }, async ({ page, box, X, Y }) => {
+  assert.equal(await page.evaluate(() => typeof OffscreenCanvas), "undefined");
+  await penStroke(page, line([X(0.1), Y(0.2)], [X(0.9), Y(0.2)], 40, 0.5, 0.9));
+  await strokes(page, 1);
+  await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.7)], 40, 0.5, 0.9));
+  await strokes(page, 2);
+  // Both strokes on the ink layer and on screen; the paper shows its colour.
+  assert.ok(await inkPixels(page, "ink", [0.1, 0.3]) > 200, "the first stroke is missing");
+  assert.ok(await inkPixels(page, "ink", [0.6, 0.8]) > 200, "the second stroke is missing");
+  const seen = await visiblePixels(page, { x: X(0.2), y: Y(0.15), width: box.width * 0.6, height: box.height * 0.1 });
+  assert.ok(seen > 500, `only ${seen} pixels of the first stroke visible`);
+}));
 
 // At pixel ratio 2.2 the tiles would not fall on whole device pixels: one sheet holds the ink.
-for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a tile at a time end up as a full repaint paints them (pixel ratio ${ratio})`, async (t) => {
-  const page = await newPage(browser, undefined, ratio);
-  try {
-    await openNewSession(page);
-    const frame = page.getByTestId("canvas");
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    // Crossing strokes, one right after another (each starts before the one before has moved
-    // onto the ink layer): watercolour and marker, whose overlaps build up, and crayon's grain.
-    const crossing = [
-      ["waterverf", [0.1, 0.1], [0.8, 0.8]], ["waterverf", [0.8, 0.1], [0.1, 0.8]],
-      ["stift", [0.45, 0.05], [0.5, 0.9]], ["krijt", [0.05, 0.45], [0.9, 0.5]],
-      ["waterverf", [0.2, 0.6], [0.7, 0.3]],
-    ];
-    for (const [brush, [x0, y0], [x1, y1]] of crossing) {
-      await page.locator(`[data-brush="${brush}"]`).click();
-      await penStroke(page, line([X(x0), Y(y0)], [X(x1), Y(y1)], 30, 0.4, 0.9));
+for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a tile at a time end up as a full repaint paints them (pixel ratio ${ratio})`, (t) => onDrawingScreen(t, `settle-${ratio}`, { ratio }, async ({ page, X, Y }) => {
+  // Crossing strokes, one right after another (each starts before the one before has moved
+  // onto the ink layer): watercolour and marker, whose overlaps build up, and crayon's grain.
+  const crossing = [
+    ["waterverf", [0.1, 0.1], [0.8, 0.8]], ["waterverf", [0.8, 0.1], [0.1, 0.8]],
+    ["stift", [0.45, 0.05], [0.5, 0.9]], ["krijt", [0.05, 0.45], [0.9, 0.5]],
+    ["waterverf", [0.2, 0.6], [0.7, 0.3]],
+  ];
+  for (const [brush, [x0, y0], [x1, y1]] of crossing) {
+    await page.locator(`[data-brush="${brush}"]`).click();
+    await penStroke(page, line([X(x0), Y(y0)], [X(x1), Y(y1)], 30, 0.4, 0.9));
+  }
+  await strokes(page, crossing.length);
+  const inked = await inkPixels(page);
+  assert.ok(inked > 5000, `the strokes left only ${inked} ink pixels`);
+  const settled = await page.evaluate(() => {
+    const c = window.__layerCanvas("ink");
+    window.__settled = window.__canvasPixels(c, 0, 0, c.width, c.height);
+    return window.__settled.length;
+  });
+  assert.ok(settled > 0);
+  // Undo and redo paint the ink layer afresh, every tile with every stroke at once.
+  await page.getByTestId("undo").click();
+  await strokes(page, crossing.length - 1);
+  await page.getByTestId("redo").click();
+  await strokes(page, crossing.length);
+  const differ = await page.evaluate(() => {
+    const c = window.__layerCanvas("ink");
+    const now = window.__canvasPixels(c, 0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < now.length; i += 4) {
+      if ([0, 1, 2, 3].some((k) => Math.abs(now[i + k] - window.__settled[i + k]) > 2)) n++;
     }
-    await strokes(page, crossing.length);
-    const inked = await inkPixels(page);
-    assert.ok(inked > 5000, `the strokes left only ${inked} ink pixels`);
-    const settled = await page.evaluate(() => {
-      const c = window.__layerCanvas("ink");
-      window.__settled = window.__canvasPixels(c, 0, 0, c.width, c.height);
-      return window.__settled.length;
-    });
-    assert.ok(settled > 0);
-    // Undo and redo paint the ink layer afresh, every tile with every stroke at once.
-    await page.getByTestId("undo").click();
-    await strokes(page, crossing.length - 1);
-    await page.getByTestId("redo").click();
-    await strokes(page, crossing.length);
-    const differ = await page.evaluate(() => {
-      const c = window.__layerCanvas("ink");
-      const now = window.__canvasPixels(c, 0, 0, c.width, c.height);
-      let n = 0;
-      for (let i = 0; i < now.length; i += 4) {
-        if ([0, 1, 2, 3].some((k) => Math.abs(now[i + k] - window.__settled[i + k]) > 2)) n++;
-      }
-      return n;
-    });
-    assert.equal(differ, 0, `${differ} pixels differ between the settled ink layer and a repaint`);
-  } catch (e) {
-    await shot(page, `failure-settle-${ratio}`);
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
-  }
-});
+    return n;
+  });
+  assert.equal(differ, 0, `${differ} pixels differ between the settled ink layer and a repaint`);
+}));
 
-test("a palm that lands while the first pen stroke is still on the paper draws nothing", async (t) => {
-  const page = await newPage(browser);
-  try {
-    await openNewSession(page);
-    const frame = page.getByTestId("canvas");
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
-    const cdp = await page.context().newCDPSession(page);
-    const pen = (type, f, buttons = 1) => penEvent(cdp, type, [X(0.1 + 0.8 * f), Y(0.3), 0.6], buttons);
-    const palm = (type, f) => cdp.send("Input.dispatchTouchEvent", {
-      type, touchPoints: type === "touchEnd" ? [] : [{ x: X(0.3 + 0.3 * f), y: Y(0.8), id: 7, radiusX: 20, radiusY: 20, force: 0.5 }],
-    });
-    // The pen goes down first; the hand comes to rest while it draws, and slides along.
-    await pen("mousePressed", 0);
-    for (let i = 1; i <= 10; i++) await pen("mouseMoved", i / 40);
-    await palm("touchStart", 0);
-    for (let i = 11; i <= 30; i++) {
-      await pen("mouseMoved", i / 40);
-      await palm("touchMove", (i - 10) / 20);
-    }
-    await palm("touchEnd", 1);
-    for (let i = 31; i <= 40; i++) await pen("mouseMoved", i / 40);
-    await pen("mouseReleased", 1, 0);
-    await cdp.detach();
-    // One stroke (the pen's), no ink where the palm was, and the switch now says pen only.
-    assert.ok(await inkPixels(page, "ink", [0.25, 0.35]) > 200, "the pen stroke is missing");
-    assert.equal(await frame.getAttribute("data-strokes"), "1", "the palm drew a stroke");
-    assert.equal(await inkPixels(page, "ink", [0.7, 0.9]), 0, "the palm left ink");
-    assert.match(await page.getByTestId("input-mode").innerText(), /alleen pen/);
-  } catch (e) {
-    await shot(page, "failure-first-palm");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
+test("a palm that lands while the first pen stroke is still on the paper draws nothing", (t) => onDrawingScreen(t, "first-palm", {}, async ({ page, frame, X, Y }) => {
+  assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
+  const cdp = await page.context().newCDPSession(page);
+  const pen = (type, f, buttons = 1) => penEvent(cdp, type, [X(0.1 + 0.8 * f), Y(0.3), 0.6], buttons);
+  const palm = (type, f) => cdp.send("Input.dispatchTouchEvent", {
+    type, touchPoints: type === "touchEnd" ? [] : [{ x: X(0.3 + 0.3 * f), y: Y(0.8), id: 7, radiusX: 20, radiusY: 20, force: 0.5 }],
+  });
+  // The pen goes down first; the hand comes to rest while it draws, and slides along.
+  await pen("mousePressed", 0);
+  for (let i = 1; i <= 10; i++) await pen("mouseMoved", i / 40);
+  await palm("touchStart", 0);
+  for (let i = 11; i <= 30; i++) {
+    await pen("mouseMoved", i / 40);
+    await palm("touchMove", (i - 10) / 20);
   }
-});
+  await palm("touchEnd", 1);
+  for (let i = 31; i <= 40; i++) await pen("mouseMoved", i / 40);
+  await pen("mouseReleased", 1, 0);
+  await cdp.detach();
+  // One stroke (the pen's), no ink where the palm was, and the switch now says pen only.
+  assert.ok(await inkPixels(page, "ink", [0.25, 0.35]) > 200, "the pen stroke is missing");
+  assert.equal(await frame.getAttribute("data-strokes"), "1", "the palm drew a stroke");
+  assert.equal(await inkPixels(page, "ink", [0.7, 0.9]), 0, "the palm left ink");
+  assert.match(await page.getByTestId("input-mode").innerText(), /alleen pen/);
+}));
 
-test("a watercolour stroke shows with the brush's opacity once while drawn, finished and settled, also where it crosses squares", async (t) => {
-  const page = await newPage(browser, undefined, 2);
-  try {
-    await openNewSession(page);
-    const frame = page.getByTestId("canvas");
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    await page.locator('[data-brush="waterverf"]').click();
-    // A long wave across the paper (over several squares of the live grid, each one put
-    // together from the settled part and the tail), the pen kept down at its end.
-    const cdp = await page.context().newCDPSession(page);
-    const at = (f) => [X(0.05 + 0.85 * f), Y(0.5) + 40 * Math.sin(f * 9), 0.7];
-    await penEvent(cdp, "mousePressed", at(0), 1);
-    for (let i = 1; i <= 120; i++) await penEvent(cdp, "mouseMoved", at(i / 120), 1);
-    await page.waitForTimeout(150);
-    const band = { x: box.x, y: Y(0.5) - 70, width: box.width, height: 140 };
-    const live = await seen(page, band);
-    await penEvent(cdp, "mouseReleased", at(1), 0);
-    await strokes(page, 1);
-    // The next stroke begins at once and stays down: the first one waits on the grid,
-    // finished, until the pen rests. It is white (lighter, never darker, where it crosses) and
-    // goes down across the wave, so the squares it passes are put together afresh from the
-    // finished stroke and the live one.
-    await page.locator('.swatch[aria-label="wit"]').click();
-    await page.locator('[data-brush="potlood"]').click();
-    await penEvent(cdp, "mousePressed", [X(0.45), Y(0.5) - 100, 0.5], 1);
-    for (let i = 1; i <= 20; i++) await penEvent(cdp, "mouseMoved", [X(0.45), Y(0.5) - 100 + 10 * i, 0.5], 1);
-    await page.waitForTimeout(150);
-    const waiting = await seen(page, band);
-    const pending = await page.locator('[data-layer="live"]').getAttribute("data-pending");
-    await penEvent(cdp, "mouseReleased", [X(0.45), Y(0.5) + 100, 0.5], 0);
-    await cdp.detach();
-    await strokes(page, 2);
-    await inkSettled(page);
-    const settled = await seen(page, band);
-    t.diagnostic(`live ${JSON.stringify(live)}, waiting ${JSON.stringify(waiting)}, settled ${JSON.stringify(settled)}`);
-    assert.equal(pending, "2", "the finished stroke was not waiting on the live grid");
-    assert.ok(live.visible > 2000, `the live stroke shows only ${live.visible} pixels`);
-    // Watercolour lets 70% of the paper through; painted twice anywhere (two pieces where
-    // they meet, or a square's edge) it would let through 49%, far darker.
-    assert.ok(settled.darkest > 150, `the settled watercolour is too dark (${settled.darkest})`);
-    for (const [name, s] of [["live", live], ["finished", waiting]]) {
-      assert.ok(Math.abs(s.darkest - settled.darkest) <= 12,
-        `the ${name} stroke's darkest pixel is ${s.darkest}, the settled stroke's ${settled.darkest}`);
-    }
-    assert.ok(Math.abs(waiting.visible - settled.visible) < settled.visible * 0.07,
-      `${waiting.visible} pixels showed before the stroke moved onto the ink layer, ${settled.visible} after`);
-  } catch (e) {
-    await shot(page, "failure-live-opacity");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
+test("a watercolour stroke shows with the brush's opacity once while drawn, finished and settled, also where it crosses squares", (t) => onDrawingScreen(t, "live-opacity", { ratio: 2 }, async ({ page, box, X, Y }) => {
+  await page.locator('[data-brush="waterverf"]').click();
+  // A long wave across the paper (over several squares of the live grid, each one put
+  // together from the settled part and the tail), the pen kept down at its end.
+  const cdp = await page.context().newCDPSession(page);
+  const at = (f) => [X(0.05 + 0.85 * f), Y(0.5) + 40 * Math.sin(f * 9), 0.7];
+  await penEvent(cdp, "mousePressed", at(0), 1);
+  for (let i = 1; i <= 120; i++) await penEvent(cdp, "mouseMoved", at(i / 120), 1);
+  await page.waitForTimeout(150);
+  const band = { x: box.x, y: Y(0.5) - 70, width: box.width, height: 140 };
+  const live = await seen(page, band);
+  await penEvent(cdp, "mouseReleased", at(1), 0);
+  await strokes(page, 1);
+  // The next stroke begins at once and stays down: the first one waits on the grid,
+  // finished, until the pen rests. It is white (lighter, never darker, where it crosses) and
+  // goes down across the wave, so the squares it passes are put together afresh from the
+  // finished stroke and the live one.
+  await page.locator('.swatch[aria-label="wit"]').click();
+  await page.locator('[data-brush="potlood"]').click();
+  await penEvent(cdp, "mousePressed", [X(0.45), Y(0.5) - 100, 0.5], 1);
+  for (let i = 1; i <= 20; i++) await penEvent(cdp, "mouseMoved", [X(0.45), Y(0.5) - 100 + 10 * i, 0.5], 1);
+  await page.waitForTimeout(150);
+  const waiting = await seen(page, band);
+  const pending = await page.locator('[data-layer="live"]').getAttribute("data-pending");
+  await penEvent(cdp, "mouseReleased", [X(0.45), Y(0.5) + 100, 0.5], 0);
+  await cdp.detach();
+  await strokes(page, 2);
+  await inkSettled(page);
+  const settled = await seen(page, band);
+  t.diagnostic(`live ${JSON.stringify(live)}, waiting ${JSON.stringify(waiting)}, settled ${JSON.stringify(settled)}`);
+  assert.equal(pending, "2", "the finished stroke was not waiting on the live grid");
+  assert.ok(live.visible > 2000, `the live stroke shows only ${live.visible} pixels`);
+  // Watercolour lets 70% of the paper through; painted twice anywhere (two pieces where
+  // they meet, or a square's edge) it would let through 49%, far darker.
+  assert.ok(settled.darkest > 150, `the settled watercolour is too dark (${settled.darkest})`);
+  for (const [name, s] of [["live", live], ["finished", waiting]]) {
+    assert.ok(Math.abs(s.darkest - settled.darkest) <= 12,
+      `the ${name} stroke's darkest pixel is ${s.darkest}, the settled stroke's ${settled.darkest}`);
   }
-});
+  assert.ok(Math.abs(waiting.visible - settled.visible) < settled.visible * 0.07,
+    `${waiting.visible} pixels showed before the stroke moved onto the ink layer, ${settled.visible} after`);
+}));
 
-test("the drawing is kept on the tablet as it is drawn: a tab that crashes gets it back", async (t) => {
-  const page = await newPage(browser);
-  try {
-    await openNewSession(page);
-    const url = page.url();
-    const box = await page.getByTestId("canvas").boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    await penStroke(page, line([X(0.2), Y(0.3)], [X(0.8), Y(0.35)], 20, 0.5, 0.8));
-    await penStroke(page, line([X(0.2), Y(0.6)], [X(0.8), Y(0.55)], 20, 0.8, 0.5));
-    await strokes(page, 2);
-    // Kept a moment after the pen rests (not at every pen-up: on a big drawing that costs a
-    // frame), and without a reload or anything else that would give the page a warning.
-    await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
-    const inkBefore = await inkPixels(page);
-    const crashed = new Promise((r) => page.once("crash", r));
-    const cdp = await page.context().newCDPSession(page);
-    cdp.send("Page.crash").catch(() => {});
-    await crashed;
-    const again = await page.context().newPage();
-    await again.goto(url);
-    await again.getByTestId("canvas").waitFor();
-    await strokes(again, 2);
-    const inkAfter = await inkPixels(again);
-    assert.ok(Math.abs(inkAfter - inkBefore) < inkBefore * 0.02, `ink before the crash ${inkBefore}, after ${inkAfter}`);
-    await again.close();
-  } catch (e) {
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
-  }
-});
+test("the drawing is kept on the tablet as it is drawn: a tab that crashes gets it back", (t) => onDrawingScreen(t, "crash", {}, async ({ page, X, Y }) => {
+  const url = page.url();
+  await penStroke(page, line([X(0.2), Y(0.3)], [X(0.8), Y(0.35)], 20, 0.5, 0.8));
+  await penStroke(page, line([X(0.2), Y(0.6)], [X(0.8), Y(0.55)], 20, 0.8, 0.5));
+  await strokes(page, 2);
+  // Kept a moment after the pen rests (not at every pen-up: on a big drawing that costs a
+  // frame), and without a reload or anything else that would give the page a warning.
+  await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
+  const inkBefore = await inkPixels(page);
+  const crashed = new Promise((r) => page.once("crash", r));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.send("Page.crash").catch(() => {});
+  await crashed;
+  const again = await page.context().newPage();
+  await again.goto(url);
+  await again.getByTestId("canvas").waitFor();
+  await strokes(again, 2);
+  const inkAfter = await inkPixels(again);
+  assert.ok(Math.abs(inkAfter - inkBefore) < inkBefore * 0.02, `ink before the crash ${inkBefore}, after ${inkAfter}`);
+  await again.close();
+}));
 
-test("a stroke of every brush is rehearsed off the page while the screen opens: nothing of it shows, is kept or counts", async (t) => {
-  const page = await newPage(browser, { width: 1024, height: 768 }, 2);
-  try {
-    await openNewSession(page);
-    const frame = page.getByTestId("canvas");
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    // A child may draw at once, while the rehearsal is still going (or before it began); and
-    // again once it is over. The rehearsal draws waves across the top of the paper.
-    await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.72)], 30, 0.5, 0.8));
-    await page.locator('[data-layer="live"][data-warmed="1"]').waitFor({ timeout: 10_000 });
-    await penStroke(page, line([X(0.1), Y(0.85)], [X(0.9), Y(0.83)], 30, 0.8, 0.5));
-    await strokes(page, 2);
-    await inkSettled(page);
-    const top = { x: box.x, y: box.y, width: box.width, height: box.height * 0.5 };
-    assert.equal(await visiblePixels(page, top), 0, "something of the rehearsal shows on the paper");
-    assert.equal(await inkPixels(page, "ink", [0, 0.5]), 0, "the rehearsal left ink on the ink layer");
-    const low = { x: box.x, y: box.y + box.height * 0.6, width: box.width, height: box.height * 0.35 };
-    assert.ok(await visiblePixels(page, low) > 2000, "the two strokes do not show");
-    await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
-  } catch (e) {
-    await shot(page, "failure-rehearsal");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
-  }
-});
+test("a stroke of every brush is rehearsed off the page while the screen opens: nothing of it shows, is kept or counts", (t) => onDrawingScreen(t, "rehearsal", { ratio: 2 }, async ({ page, box, X, Y }) => {
+  // A child may draw at once, while the rehearsal is still going (or before it began); and
+  // again once it is over. The rehearsal draws waves across the top of the paper.
+  await penStroke(page, line([X(0.1), Y(0.7)], [X(0.9), Y(0.72)], 30, 0.5, 0.8));
+  await page.locator('[data-layer="live"][data-warmed="1"]').waitFor({ timeout: 10_000 });
+  await penStroke(page, line([X(0.1), Y(0.85)], [X(0.9), Y(0.83)], 30, 0.8, 0.5));
+  await strokes(page, 2);
+  await inkSettled(page);
+  const top = { x: box.x, y: box.y, width: box.width, height: box.height * 0.5 };
+  assert.equal(await visiblePixels(page, top), 0, "something of the rehearsal shows on the paper");
+  assert.equal(await inkPixels(page, "ink", [0, 0.5]), 0, "the rehearsal left ink on the ink layer");
+  const low = { x: box.x, y: box.y + box.height * 0.6, width: box.width, height: box.height * 0.35 };
+  assert.ok(await visiblePixels(page, low) > 2000, "the two strokes do not show");
+  await page.locator('.draw-screen[data-kept="2"]').waitFor({ timeout: 5000 });
+}));
 
-test("a reload right after the pen lifts keeps that stroke", async (t) => {
-  const page = await newPage(browser);
-  try {
-    await openNewSession(page);
-    const box = await page.getByTestId("canvas").boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
-    await penStroke(page, line([X(0.2), Y(0.4)], [X(0.8), Y(0.45)], 20, 0.5, 0.8));
-    // The save status and the kept drawing follow a frame after the pen lifts; leaving the
-    // page before that frame must not lose the stroke.
-    await page.reload();
-    await page.getByTestId("canvas").waitFor();
-    await strokes(page, 1);
-    assert.ok(await inkPixels(page) > 200, "the stroke did not come back");
-  } catch (e) {
-    await shot(page, "failure-reload-at-once");
-    t.diagnostic(`console:\n${page.errors.join("\n")}`);
-    throw e;
-  }
-});
+test("a reload right after the pen lifts keeps that stroke", (t) => onDrawingScreen(t, "reload-at-once", {}, async ({ page, X, Y }) => {
+  await penStroke(page, line([X(0.2), Y(0.4)], [X(0.8), Y(0.45)], 20, 0.5, 0.8));
+  // The save status and the kept drawing follow a frame after the pen lifts; leaving the
+  // page before that frame must not lose the stroke.
+  await page.reload();
+  await page.getByTestId("canvas").waitFor();
+  await strokes(page, 1);
+  assert.ok(await inkPixels(page) > 200, "the stroke did not come back");
+}));
