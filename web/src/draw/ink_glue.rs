@@ -8,7 +8,7 @@ use speelruimte_ink::{
     self as ink, Background, Brush, BrushStyle, Drawing, Event, InputPoint, LiveStroke, Rgba,
     Stroke, Template,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, PointerEvent};
 
 use leptos::prelude::GetUntracked;
@@ -122,28 +122,44 @@ impl Board {
     }
 }
 
-/// An ink input point from a pointer event, at paper position (x, y).
-pub fn input_point(ev: &PointerEvent, x: f32, y: f32, origin: f64) -> InputPoint {
-    let kind = ev.pointer_type();
-    let tilt = |name: &str| {
-        js_sys::Reflect::get(ev, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map(|v| v as f32)
-    };
+#[wasm_bindgen]
+extern "C" {
+    /// A pointer event's fields as the browser has them. web-sys reads `clientX`/`clientY` as
+    /// whole pixels (an older spec's `long`); pens report fractions of a pixel.
+    #[wasm_bindgen(extends = PointerEvent)]
+    pub type Sample;
+    #[wasm_bindgen(method, getter, js_name = clientX)]
+    pub fn client_x(this: &Sample) -> f64;
+    #[wasm_bindgen(method, getter, js_name = clientY)]
+    pub fn client_y(this: &Sample) -> f64;
+    #[wasm_bindgen(method, getter, js_name = tiltX)]
+    fn tilt_x(this: &Sample) -> Option<f64>;
+    #[wasm_bindgen(method, getter, js_name = tiltY)]
+    fn tilt_y(this: &Sample) -> Option<f64>;
+}
+
+/// An ink input point from a pointer event of a pointer of `kind` ("pen", "touch", "mouse"),
+/// at paper position (x, y).
+pub fn input_point(ev: &PointerEvent, kind: &str, x: f32, y: f32, origin: f64) -> InputPoint {
+    let pen = kind == "pen";
+    let sample: &Sample = ev.unchecked_ref();
     // Mice and most fingers report a flat 0.5 while pressed: that is no pressure at all,
     // so ink simulates it from speed instead.
-    let pressure = match kind.as_str() {
-        "pen" => Some(ev.pressure().max(0.05)),
-        _ => None,
-    };
     InputPoint {
         x,
         y,
-        pressure,
+        pressure: pen.then(|| ev.pressure().max(0.05)),
         t_ms: (ev.time_stamp() - origin).max(0.0),
-        tilt_x: if kind == "pen" { tilt("tiltX") } else { None },
-        tilt_y: if kind == "pen" { tilt("tiltY") } else { None },
+        tilt_x: if pen {
+            sample.tilt_x().map(|v| v as f32)
+        } else {
+            None
+        },
+        tilt_y: if pen {
+            sample.tilt_y().map(|v| v as f32)
+        } else {
+            None
+        },
     }
 }
 

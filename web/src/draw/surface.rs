@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
 use super::ink_glue::{self as glue, Board};
@@ -133,7 +133,7 @@ pub fn Surface(
         }
         let (x, y) = to_paper(&ev);
         board.update_value(|b| {
-            let point = glue::input_point(&ev, x, y, b.origin_ms(ev.time_stamp()));
+            let point = glue::input_point(&ev, &kind, x, y, b.origin_ms(ev.time_stamp()));
             b.start_stroke(ev.pointer_id(), &kind, tools, point);
         });
         live_dirty.set_value(true);
@@ -164,16 +164,18 @@ pub fn Surface(
         ev.prevent_default();
         // The browser batches moves per frame; the coalesced list holds every sample.
         let coalesced = ev.get_coalesced_events();
-        let events: Vec<PointerEvent> = if coalesced.length() == 0 {
-            vec![ev.clone()]
-        } else {
-            coalesced.iter().filter_map(|e| e.dyn_into().ok()).collect()
-        };
+        let kind = ev.pointer_type();
         board.update_value(|b| {
-            for e in &events {
+            let mut add = |e: &PointerEvent| {
                 let (x, y) = to_paper(e);
-                let p = glue::input_point(e, x, y, b.origin_ms(e.time_stamp()));
+                let p = glue::input_point(e, &kind, x, y, b.origin_ms(e.time_stamp()));
                 b.extend_stroke(id, p);
+            };
+            if coalesced.length() == 0 {
+                add(&ev);
+            }
+            for e in coalesced.iter() {
+                add(e.unchecked_ref());
             }
         });
         live_dirty.set_value(true);
@@ -241,14 +243,9 @@ pub fn Surface(
 /// The frame's corner is read when a pointer goes down and kept for its moves: reading it
 /// forces a layout, and the live strokes change the page's layout every frame.
 fn frame_xy(corner: StoredValue<(f64, f64), LocalStorage>, ev: &PointerEvent) -> (f64, f64) {
-    let read = |name: &str| {
-        js_sys::Reflect::get(ev, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0)
-    };
+    let sample: &glue::Sample = ev.unchecked_ref();
     let (left, top) = corner.get_value();
-    (read("clientX") - left, read("clientY") - top)
+    (sample.client_x() - left, sample.client_y() - top)
 }
 
 /// Where the frame's top left corner is on the page.
