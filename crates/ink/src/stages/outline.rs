@@ -38,9 +38,9 @@ fn arc(
 /// both sides get a round join, so the corner is covered without a spike.
 /// Needs points `i - 1` and `i + 1` where they exist: the result for `i` is final once `i + 1`
 /// is known.
-// Inlined into its loops on purpose: it runs once per point, and with the app's size-first
-// optimisation (`opt-level = "z"`) it would otherwise stay a call whenever it has several
-// callers, which costs about a third of the whole outline's time in wasm.
+// Inlined into its loops on purpose: it runs once per point, and in a build optimised for size
+// (`opt-level = "z"`, as the rest of the app is) it would otherwise stay a call whenever it has
+// several callers, which cost about a third of the whole outline's time in wasm.
 #[inline(always)]
 pub fn offsets_at(
     points: &[StrokePoint],
