@@ -126,7 +126,7 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
                         on:input=move |ev| colour.set(event_target_value(&ev)) />
                 </label>
             </div>
-            <div class="tool-group">
+            <div class="tool-group actions">
                 <button class="tool" data-testid="undo" on:click=move |_| actions.undo.run(())
                     disabled=move || !actions.can_undo.get()><span aria-hidden="true">"↶"</span>{t().draw_back}</button>
                 <button class="tool" data-testid="redo" on:click=move |_| actions.redo.run(())
