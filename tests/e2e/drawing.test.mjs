@@ -280,6 +280,37 @@ for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a ti
   assert.equal(differ, 0, `${differ} pixels differ between the settled ink layer and a repaint`);
 }));
 
+// At pixel ratio 2.2 the squares of the live grid do not fall on whole device pixels either.
+test("a live stroke shows no line where it crosses from one square of the grid to the next (pixel ratio 2.2)", (t) => onDrawingScreen(t, "live-seams", { ratio: 2.2 }, async ({ page, X, Y }) => {
+  await page.locator('[data-brush="stift"]').click();
+  // Across the paper and down, over several squares' edges (every 128 px), the pen kept down.
+  const [x0, x1, y0, y1] = [X(0.05), X(0.9), Y(0.3), Y(0.9)];
+  const cdp = await page.context().newCDPSession(page);
+  await penEvent(cdp, "mousePressed", [x0, y0, 0.9], 1);
+  for (let i = 1; i <= 80; i++) await penEvent(cdp, "mouseMoved", [x0 + ((x1 - x0) * i) / 80, y0, 0.9], 1);
+  for (let i = 1; i <= 40; i++) await penEvent(cdp, "mouseMoved", [x1, y0 + ((y1 - y0) * i) / 40, 0.9], 1);
+  await page.waitForTimeout(150);
+  // Along the middle of the stroke every pixel is as dark as the darkest there (the marker
+  // covers the paper); a line between squares lets the paper through (82 against 29 before).
+  const lighter = async (band) => {
+    const { darkest } = await seen(page, band);
+    return seen(page, band, [darkest, darkest, darkest], 25);
+  };
+  const along = { x: x0 + 20, y: y0 - 1, width: x1 - x0 - 40, height: 2 };
+  const across = await lighter(along);
+  const down = await lighter({ x: x1 - 1, y: y0 + 20, width: 2, height: y1 - y0 - 40 });
+  await penEvent(cdp, "mouseReleased", [x1, y1, 0.9], 0);
+  await cdp.detach();
+  await strokes(page, 1);
+  await inkSettled(page);
+  const settled = await lighter(along);
+  t.diagnostic(`lighter pixels: across ${across.visible}, down ${down.visible}, settled ${settled.visible}`);
+  assert.ok(across.darkest < 60 && settled.darkest < 60, "the stroke is not dark where it was looked for");
+  assert.equal(across.visible, 0, "a light line crosses the live stroke going across");
+  assert.equal(down.visible, 0, "a light line crosses the live stroke going down");
+  assert.equal(settled.visible, 0, "a light line crosses the settled stroke");
+}));
+
 test("a palm that lands while the first pen stroke is still on the paper draws nothing", (t) => onDrawingScreen(t, "first-palm", {}, async ({ page, frame, X, Y }) => {
   assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
   const cdp = await page.context().newCDPSession(page);

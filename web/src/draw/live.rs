@@ -101,11 +101,28 @@ impl LiveViews {
             (w / tiles::TILE).ceil() as i32,
             (h / tiles::TILE).ceil() as i32,
         );
+        // Where squares do not fall on whole device px (pixel ratios like 2.2: browser zoom,
+        // some Android tablets), squares placed in CSS px would land on fractions of a device
+        // px and the browser would show a faint line between them; so there the container is
+        // scaled down by the ratio and the squares are placed in whole device px.
+        let unit = if tiles::on_pixels(dpr) {
+            let _ = container.remove_attribute("style");
+            dpr
+        } else {
+            let style = format!(
+                "transform:scale({});transform-origin:0 0;width:{}px;height:{}px",
+                1.0 / dpr,
+                w * dpr,
+                h * dpr
+            );
+            let _ = container.set_attribute("style", &style);
+            1.0
+        };
         for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
             let Some(sheet) = Sheet::made_in(&container, "live-tile") else {
                 break;
             };
-            sheet.cover(Rect::tile(key).device(dpr), dpr);
+            sheet.cover(Rect::tile(key).device(dpr), dpr, unit);
             self.grid.squares.insert(key, sheet);
             self.grid.order.push(key);
         }

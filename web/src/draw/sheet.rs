@@ -91,9 +91,11 @@ impl Sheet {
 
     /// Places the canvas over the part of the paper from device pixel (`d[0]`, `d[1]`) to
     /// (`d[2]`, `d[3]`) (whole numbers), at pixel ratio `dpr`; painting then happens in paper
-    /// CSS px. A new size clears the sheet; a move keeps its bitmap (for a sheet painted afresh
-    /// each time, see [`Sheet::fresh`]).
-    pub fn cover(&self, d: [f64; 4], dpr: f64) {
+    /// CSS px. `unit` is how many device px one CSS px of the parent element is: `dpr`, or 1
+    /// in a parent scaled down by `dpr` (so that places given in whole device px stay whole).
+    /// A new size clears the sheet; a move keeps its bitmap (for a sheet painted afresh each
+    /// time, see [`Sheet::fresh`]).
+    pub fn cover(&self, d: [f64; 4], dpr: f64, unit: f64) {
         let (w, h) = (d[2] - d[0], d[3] - d[1]);
         if self.size.get() != (w as u32, h as u32) {
             self.set_size(w as u32, h as u32);
@@ -103,10 +105,10 @@ impl Sheet {
             "style",
             &format!(
                 "left:{}px;top:{}px;width:{}px;height:{}px",
-                d[0] / dpr,
-                d[1] / dpr,
-                w / dpr,
-                h / dpr
+                d[0] / unit,
+                d[1] / unit,
+                w / unit,
+                h / unit
             ),
         );
     }

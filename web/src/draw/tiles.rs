@@ -14,6 +14,11 @@ use super::sheet::Sheet;
 /// 1.75, 2, 2.25, 3) tile edges fall on whole device pixels.
 pub const TILE: f64 = 128.0;
 
+/// Whether [`TILE`] squares fall on whole device pixels at pixel ratio `dpr`.
+pub fn on_pixels(dpr: f64) -> bool {
+    (TILE * dpr - (TILE * dpr).round()).abs() < 1e-6
+}
+
 /// A tile's column and row.
 pub type Key = (i32, i32);
 
@@ -126,8 +131,7 @@ impl InkTiles {
             tile.sheet.display().remove();
         }
         self.tiles.clear();
-        let on_pixels = (TILE * dpr - (TILE * dpr).round()).abs() < 1e-6;
-        self.factor = if on_pixels {
+        self.factor = if on_pixels(dpr) {
             1
         } else {
             ((w.max(h) / TILE).ceil() as i32).max(1)
@@ -146,7 +150,7 @@ impl InkTiles {
                 return;
             };
             let d = r.device(dpr);
-            sheet.cover(d, dpr);
+            sheet.cover(d, dpr, dpr);
             // Where the tile's pixels go in a picture of the whole layer (for tests).
             let _ = sheet.display().set_attribute("data-x", &d[0].to_string());
             let _ = sheet.display().set_attribute("data-y", &d[1].to_string());
