@@ -311,6 +311,30 @@ test("a live stroke shows no line where it crosses from one square of the grid t
   assert.equal(settled.visible, 0, "a light line crosses the settled stroke");
 }));
 
+test("a drawing screen at rest asks the browser for no frames (a tablet's battery); a stroke wakes it, and it rests again", (t) => onDrawingScreen(t, "at-rest", {
+  init: () => {
+    window.__frames = 0;
+    const ask = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (f) => { window.__frames++; return ask(f); };
+  },
+}, async ({ page, X, Y }) => {
+  const frames = () => page.evaluate(() => window.__frames);
+  await page.locator('[data-layer="live"][data-warmed="1"]').waitFor();
+  await page.waitForTimeout(300);
+  const warmed = await frames();
+  await page.waitForTimeout(1000);
+  assert.equal(await frames(), warmed, "frames were asked for while nothing happened");
+  await penStroke(page, line([X(0.1), Y(0.5)], [X(0.6), Y(0.6)], 30, 0.4, 0.8));
+  await strokes(page, 1);
+  await inkSettled(page);
+  await page.waitForTimeout(300);
+  const drawn = await frames();
+  t.diagnostic(`frames asked for: ${warmed} to warm up, ${drawn - warmed} for the stroke`);
+  assert.ok(drawn - warmed >= 10, `the stroke asked for only ${drawn - warmed} frames`);
+  await page.waitForTimeout(1000);
+  assert.equal(await frames(), drawn, "frames were asked for after the stroke had settled");
+}));
+
 test("a palm that lands while the first pen stroke is still on the paper draws nothing", (t) => onDrawingScreen(t, "first-palm", {}, async ({ page, frame, X, Y }) => {
   assert.match(await page.getByTestId("input-mode").innerText(), /vingers/);
   const cdp = await page.context().newCDPSession(page);

@@ -1,7 +1,7 @@
 //! Device helpers: keep the screen awake, reduced motion, vibration, spoken guidance, and an
 //! animation-frame loop that reports the time so animation follows a clock, not timers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -119,31 +119,81 @@ pub fn use_wake_lock(active: Signal<bool>) -> ReadSignal<bool> {
     held
 }
 
-/// The self-rescheduling animation-frame closure.
-type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
-
 /// Calls `tick(now_ms)` on every animation frame while the calling component lives, with
 /// `performance.now()` so that callers compute positions from elapsed time (no drift).
 pub fn use_animation_frame(tick: impl Fn(f64) + 'static) {
-    let alive = Rc::new(RefCell::new(true));
-    let f: FrameCallback = Rc::new(RefCell::new(None));
-    let g = f.clone();
-    let alive2 = alive.clone();
-    *g.borrow_mut() = Some(Closure::new(move |now: f64| {
-        if !*alive2.borrow() {
-            f.borrow_mut().take();
+    use_frame_loop(move |now| {
+        tick(now);
+        true
+    })
+    .wake();
+}
+
+/// A loop of animation frames that runs only while there is something to do: the browser
+/// draws no frames for a page that asks for none, which spares a tablet's battery while a
+/// screen sits open. See [`use_frame_loop`].
+#[derive(Clone, Copy)]
+pub struct FrameLoop(StoredValue<Rc<LoopState>, LocalStorage>);
+
+impl FrameLoop {
+    /// Makes sure the next animation frame calls the loop's `tick` (once, however often this
+    /// is called before it).
+    pub fn wake(&self) {
+        self.0.try_with_value(|s| s.schedule());
+    }
+}
+
+/// The closure the browser calls in an animation frame.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+/// The loop's closure, and whether a frame is asked for or the component is gone.
+pub struct LoopState {
+    callback: RefCell<Option<FrameCallback>>,
+    scheduled: Cell<bool>,
+    alive: Cell<bool>,
+}
+
+impl LoopState {
+    fn schedule(&self) {
+        if self.scheduled.get() || !self.alive.get() {
             return;
         }
-        tick(now);
-        if let (Some(w), Some(cb)) = (web_sys::window(), f.borrow().as_ref()) {
+        if let (Some(w), Some(cb)) = (web_sys::window(), self.callback.borrow().as_ref()) {
             let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+            self.scheduled.set(true);
+        }
+    }
+}
+
+/// Calls `tick(now_ms)` in animation frames while it returns `true`; once it returns `false`
+/// no frame is asked for until [`FrameLoop::wake`]. Stops when the calling component goes.
+pub fn use_frame_loop(tick: impl Fn(f64) -> bool + 'static) -> FrameLoop {
+    let state = Rc::new(LoopState {
+        callback: RefCell::new(None),
+        scheduled: Cell::new(false),
+        alive: Cell::new(true),
+    });
+    // The closure owns the state it is kept in; the cycle is broken when the component goes:
+    // at once if no frame is asked for, otherwise by the frame's call (wasm-bindgen frees a
+    // closure dropped during its own call once the call returns).
+    let s = state.clone();
+    *state.callback.borrow_mut() = Some(Closure::new(move |now: f64| {
+        s.scheduled.set(false);
+        if !s.alive.get() {
+            s.callback.borrow_mut().take();
+        } else if tick(now) {
+            s.schedule();
         }
     }));
-    if let (Some(w), Some(cb)) = (web_sys::window(), g.borrow().as_ref()) {
-        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-    }
-    let alive = send_wrapper::SendWrapper::new(alive);
-    on_cleanup(move || *alive.borrow_mut() = false);
+    let handle = FrameLoop(StoredValue::new_local(state.clone()));
+    let state = send_wrapper::SendWrapper::new(state);
+    on_cleanup(move || {
+        state.alive.set(false);
+        if !state.scheduled.get() {
+            state.callback.borrow_mut().take();
+        }
+    });
+    handle
 }
 
 /// `performance.now()` in ms.

@@ -73,8 +73,9 @@ impl Layers {
     }
 
     /// Work for a resting pen, a little per frame: finished strokes move a tile further from
-    /// the live grid onto the ink layer; once none wait, the live grid is warmed up.
-    pub fn rest(&self) {
+    /// the live grid onto the ink layer; once none wait, the live grid is warmed up. Returns
+    /// whether work is left for the next frame.
+    pub fn rest(&self) -> bool {
         self.sheets.with_value(|s| {
             self.live_views.update_value(|v| {
                 if v.settling() {
@@ -86,6 +87,7 @@ impl Layers {
                 }
             });
         });
+        self.live_views.with_value(|v| v.settling() || !v.warmed())
     }
 
     /// Puts every finished stroke on the ink layer now (before export, and for the eraser).

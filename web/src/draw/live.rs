@@ -226,6 +226,12 @@ impl LiveViews {
         self.grid.warmed = upto;
     }
 
+    /// Whether warming is over: every square warmed and every brush rehearsed (or nothing to
+    /// warm: no grid yet, or no place to rehearse).
+    pub fn warmed(&self) -> bool {
+        self.grid.ready || self.grid.order.is_empty() || self.union.is_none()
+    }
+
     /// Whether finished strokes still wait (partly) for the ink layer.
     pub fn settling(&self) -> bool {
         !self.finished.is_empty()

@@ -14,7 +14,7 @@ use web_sys::PointerEvent;
 use super::ink_glue::{self as glue, Board};
 use super::layers::{Layers, device_pixel_ratio, repaint};
 use super::tools::{InputMode, Tools};
-use crate::browser::device::{in_next_frame, now_ms, use_animation_frame};
+use crate::browser::device::{in_next_frame, now_ms, use_frame_loop};
 use speelruimte_ink::{Pinch, ViewTransform};
 
 /// How long the pen must have been up before finished strokes move onto the ink layer, ms.
@@ -48,6 +48,22 @@ pub fn Surface(
     // The first pen is drawing: palm rejection is on, the switch not turned yet.
     let pen_switch = StoredValue::new_local(false);
 
+    // In animation frames while something is to be done: what changed of the live strokes;
+    // once the pen rests, finished strokes onto the ink layer a tile per frame, then warming
+    // the grid up. Then no frames until the next pointer event or a new size.
+    let frames = use_frame_loop(move |now| {
+        if live_dirty.get_value() {
+            live_dirty.set_value(false);
+            board.with_value(|b| layers.show_live(b));
+            return true;
+        }
+        if board.with_value(Board::is_drawing) {
+            // A pen or finger held still: its next move wakes the loop.
+            return false;
+        }
+        now - last_up.get_value() <= REST_MS || layers.rest()
+    });
+
     // Sizes every layer's backing store to the frame (times the pixel ratio) and repaints.
     let fit = move || {
         let Some(f) = frame.get_untracked() else {
@@ -60,6 +76,8 @@ pub fn Surface(
         layers.fit(w, h, device_pixel_ratio());
         board.update_value(|b| b.set_size(w as f32, h as f32));
         board.with_value(|b| repaint(layers, b));
+        // A new grid is warmed up in the frames that follow.
+        frames.wake();
     };
     Effect::new(move |_| {
         if frame.get().is_some() {
@@ -74,19 +92,6 @@ pub fn Surface(
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| fit());
     on_cleanup(move || resize.remove());
-
-    // Once per frame, only while something changed: what changed of the live strokes.
-    use_animation_frame(move |now| {
-        if !live_dirty.get_value() {
-            // The pen rests: finished strokes go onto the ink layer, a tile per frame.
-            if now - last_up.get_value() > REST_MS && !board.with_value(Board::is_drawing) {
-                layers.rest();
-            }
-            return;
-        }
-        live_dirty.set_value(false);
-        board.with_value(|b| layers.show_live(b));
-    });
 
     // Paper coordinates of an event: from the client position through the frame's transform.
     let to_paper = move |ev: &PointerEvent| -> (f32, f32) {
@@ -137,6 +142,7 @@ pub fn Surface(
             b.start_stroke(ev.pointer_id(), &kind, tools, point);
         });
         live_dirty.set_value(true);
+        frames.wake();
     };
 
     let on_move = move |ev: PointerEvent| {
@@ -179,6 +185,7 @@ pub fn Surface(
             }
         });
         live_dirty.set_value(true);
+        frames.wake();
     };
 
     let on_up = move |ev: PointerEvent| {
@@ -211,6 +218,7 @@ pub fn Surface(
         };
         board.with_value(|b| layers.finish(id, stroke, b));
         last_up.set_value(now_ms());
+        frames.wake();
         on_change.run(());
     };
 
