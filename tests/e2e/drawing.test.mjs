@@ -176,8 +176,19 @@ test("fingers draw together, a pen rejects the palm, undo/redo and reload keep t
     t.diagnostic(`replay ${JSON.stringify({ late, firstMiddle })}`);
     assert.ok(onlyTop, "the replay never showed the finger strokes alone");
     assert.ok(firstMiddle && firstMiddle.top >= late.top * 0.95, `pen stroke began before the finger strokes were done: ${JSON.stringify(firstMiddle)}`);
+    // Played from the start, the replay moves on by itself (and the strokes come back).
+    await scrub(0);
+    const scrubber = page.getByTestId("replay-scrubber");
+    const at = async () => Number(await scrubber.inputValue()) - Number(await scrubber.getAttribute("min"));
     await page.getByTestId("replay-play").click();
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="replay-scrubber"]');
+      return Number(el.value) > Number(el.min);
+    }, null, { timeout: 5000 });
     await page.waitForTimeout(300);
+    const played = await at();
+    t.diagnostic(`replay played ${played} ms in about 300 ms`);
+    assert.ok(played > 100, `the replay moved only ${played} ms on`);
     await shot(page, "drawing-replay-1024x768");
   } catch (e) {
     await shot(page, "failure-drawing");

@@ -135,6 +135,10 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     assert.equal(Number(await review.getAttribute("data-events")), 4, "the loop's four hits are in the review");
     assert.equal(await review.locator(".music-timeline circle.hit").count(), 4);
     await page.getByTestId("review-play").click();
+    // Playing, the playhead moves along the timeline.
+    const head = review.locator(".music-timeline line.playhead");
+    const x0 = Number(await head.getAttribute("x1"));
+    await page.waitForFunction((x0) => Number(document.querySelector(".music-timeline line.playhead").getAttribute("x1")) > x0, x0, { timeout: 5000 });
     await shot(page, "music-review-1024x768");
     const wav = await page.request.get(`${server.url}/api/artefacts/${id}/blobs/mix.wav`);
     assert.equal(wav.status(), 200);

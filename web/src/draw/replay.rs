@@ -10,7 +10,7 @@ use web_sys::CanvasRenderingContext2d;
 
 use super::ink_glue::{paint_drawing_paper, paint_drawing_strokes};
 use crate::api;
-use crate::browser::device::use_animation_frame;
+use crate::browser::device::use_frame_loop;
 use crate::i18n;
 
 /// Pauses longer than this are shortened to it when "skip pauses" is on, ms.
@@ -122,10 +122,11 @@ fn Player(drawing: Drawing) -> impl IntoView {
         });
     });
     let last_frame = StoredValue::new(None::<f64>);
-    use_animation_frame(move |now| {
+    // Frames only while it plays.
+    let frames = use_frame_loop(move |now| {
         if !playing.get_untracked() {
             last_frame.set_value(None);
-            return;
+            return false;
         }
         let dt = last_frame.get_value().map(|l| now - l).unwrap_or(0.0);
         last_frame.set_value(Some(now));
@@ -135,6 +136,12 @@ fn Player(drawing: Drawing) -> impl IntoView {
             playing.set(false);
         } else {
             t.set(next);
+        }
+        true
+    });
+    Effect::new(move |_| {
+        if playing.get() {
+            frames.wake();
         }
     });
     let play = move |_| {

@@ -194,21 +194,31 @@ pub fn MusicReview(artefact: Artefact) -> impl IntoView {
         }
         playing.set(Some(start));
     };
-    device::use_animation_frame(move |_| match playing.get_untracked() {
-        Some(start) if start.is_nan() && audio::is_running() => start_play(),
-        Some(start) if start.is_nan() => {}
-        Some(start) => {
-            let t = engine::now() - start;
-            if t >= total_s {
-                playing.set(None);
-                pos.set(0.0);
-            } else {
-                pos.set(
-                    (t.max(0.0) % (total_s / f64::from(repeats))) / (total_s / f64::from(repeats)),
-                );
+    // Frames only while it plays (or waits for the audio to unlock).
+    let frames = device::use_frame_loop(move |_| {
+        match playing.get_untracked() {
+            Some(start) if start.is_nan() && audio::is_running() => start_play(),
+            Some(start) if start.is_nan() => {}
+            Some(start) => {
+                let t = engine::now() - start;
+                if t >= total_s {
+                    playing.set(None);
+                    pos.set(0.0);
+                } else {
+                    pos.set(
+                        (t.max(0.0) % (total_s / f64::from(repeats)))
+                            / (total_s / f64::from(repeats)),
+                    );
+                }
             }
+            None => {}
         }
-        None => {}
+        playing.get_untracked().is_some()
+    });
+    Effect::new(move |_| {
+        if playing.get().is_some() {
+            frames.wake();
+        }
     });
     let play = move |_| {
         if playing.get_untracked().is_some() {
