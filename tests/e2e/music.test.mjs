@@ -269,3 +269,36 @@ test("every tap on a pad is heard at once: the output carries sound right after 
     await page.context().close();
   }
 });
+
+test("the pad at rest asks the browser for no frames (a tablet's battery); a running metronome does", async () => {
+  const page = await loggedIn();
+  try {
+    await page.context().addInitScript(() => {
+      window.__frames = 0;
+      const ask = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (f) => { window.__frames++; return ask(f); };
+    });
+    await openMusic(page, seeded.client, seeded.session);
+    const frames = () => page.evaluate(() => window.__frames);
+    // The softer steps of the layout's voices are rendered one per frame after it opens.
+    await sleep(1500);
+    const opened = await frames();
+    await sleep(1000);
+    assert.equal(await frames(), opened, "frames were asked for while nothing happened");
+    await page.locator('.tab[data-mode="loop"]').click();
+    await page.getByTestId("metronome-toggle").click();
+    await sleep(1000);
+    const ticking = (await frames()) - opened;
+    assert.ok(ticking >= 30, `the running metronome asked for only ${ticking} frames in a second`);
+    await page.getByTestId("metronome-toggle").click();
+    await sleep(300);
+    const stopped = await frames();
+    await sleep(1000);
+    assert.equal(await frames(), stopped, "frames were asked for after the metronome stopped");
+  } catch (e) {
+    await shot(page, "failure-music-at-rest");
+    throw e;
+  } finally {
+    await page.close();
+  }
+});

@@ -180,6 +180,15 @@ impl Echo {
         }
     }
 
+    /// Whether a round is under way that moves on with time (the pattern playing, or the
+    /// client answering after their first tap); waiting for a first tap needs no clock.
+    pub fn keeps_time(self) -> bool {
+        matches!(
+            self.phase.get_untracked(),
+            EchoPhase::Listen { .. } | EchoPhase::Answer { first: Some(_), .. }
+        )
+    }
+
     fn set_beat(self, b: Option<u32>) {
         if self.beat.get_untracked() != b {
             self.beat.set(b);

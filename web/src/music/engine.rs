@@ -74,6 +74,11 @@ pub fn prepare(voices: &[Voice]) {
     });
 }
 
+/// Whether buffers wait to be rendered by [`work`].
+pub fn has_work() -> bool {
+    QUEUE.with(|q| !q.borrow().is_empty())
+}
+
 /// Renders at most one queued buffer; call once per animation frame.
 pub fn work() {
     if let Some((v, l)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {

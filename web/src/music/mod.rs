@@ -150,13 +150,26 @@ pub fn MusicPage() -> impl IntoView {
         changed();
     });
 
-    device::use_animation_frame(move |now_ms| {
+    // Frames only while something keeps time (the metronome, and with it the loops; a round
+    // of the echo game; the turn timer of a group) or voices wait to be rendered.
+    let frames = device::use_frame_loop(move |now_ms| {
         let now = engine::now();
         met.tick(now);
         looper.tick(now, met);
         echo.tick(now, turns.player());
         turns.tick(now_ms);
         engine::work();
+        met.running.get_untracked()
+            || echo.keeps_time()
+            || turns.players.get_untracked() > 1
+            || engine::has_work()
+    });
+    Effect::new(move |_| {
+        met.running.track();
+        echo.phase.track();
+        turns.players.track();
+        current.track();
+        frames.wake();
     });
     // Browsers suspend audio in a hidden tab; resume it when the tab comes back.
     let visible = window_event_listener_untyped("visibilitychange", move |_| {
