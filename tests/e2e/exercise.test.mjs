@@ -64,6 +64,13 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     await page.waitForTimeout(700);
     const high = await level(page);
     await shot(page, "exercise-run-balloon-1024x768");
+    // Paused, the balloon holds still past the end of the in-breath; resumed, it goes on.
+    await page.getByTestId("pause").click();
+    const held = await level(page);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator(".runner").getAttribute("data-phase"), "in", "the pause did not hold the exercise");
+    assert.equal(await level(page), held, "the balloon moved while paused");
+    await page.getByTestId("pause").click();
     await page.waitForFunction(() => document.querySelector(".runner")?.dataset.phase === "out");
     await page.waitForTimeout(700);
     const low = await level(page);

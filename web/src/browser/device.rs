@@ -119,19 +119,10 @@ pub fn use_wake_lock(active: Signal<bool>) -> ReadSignal<bool> {
     held
 }
 
-/// Calls `tick(now_ms)` on every animation frame while the calling component lives, with
-/// `performance.now()` so that callers compute positions from elapsed time (no drift).
-pub fn use_animation_frame(tick: impl Fn(f64) + 'static) {
-    use_frame_loop(move |now| {
-        tick(now);
-        true
-    })
-    .wake();
-}
-
 /// A loop of animation frames that runs only while there is something to do: the browser
 /// draws no frames for a page that asks for none, which spares a tablet's battery while a
-/// screen sits open. See [`use_frame_loop`].
+/// screen sits open. See [`use_frame_loop`]; `tick` gets `performance.now()`, so callers
+/// compute positions from elapsed time (no drift).
 #[derive(Clone, Copy)]
 pub struct FrameLoop(StoredValue<Rc<LoopState>, LocalStorage>);
 

@@ -178,9 +178,10 @@ pub fn Runner(
     let moment = RwSignal::new(ex.with_value(|e| Timeline::new(e).at(0)));
     let level = RwSignal::new(0.0f32);
 
-    device::use_animation_frame(move |now| {
-        if ended.get_value() {
-            return;
+    // Frames while the exercise runs; none while it is paused or once it has ended.
+    let frames = device::use_frame_loop(move |now| {
+        if ended.get_value() || paused.get_untracked() {
+            return false;
         }
         let mut at = clock.with_value(|c| c.elapsed(now)) as u64;
         let (m, breath, changes) = ex.with_value(|e| {
@@ -215,6 +216,12 @@ pub fn Runner(
         }
         if finished {
             finish(false);
+        }
+        !ended.get_value()
+    });
+    Effect::new(move |_| {
+        if !paused.get() {
+            frames.wake();
         }
     });
 
