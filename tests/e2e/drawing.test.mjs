@@ -252,7 +252,7 @@ test("a browser without OffscreenCanvas (Safari before 16.4) draws on plain canv
   assert.ok(seen > 500, `only ${seen} pixels of the first stroke visible`);
 }));
 
-// At pixel ratio 2.2 the tiles would not fall on whole device pixels: one sheet holds the ink.
+// At pixel ratio 2.2 the tiles do not fall on whole device pixels unless the layer is scaled.
 for (const ratio of [1, 2, 2.2]) test(`strokes that move onto the ink layer a tile at a time end up as a full repaint paints them (pixel ratio ${ratio})`, (t) => onDrawingScreen(t, `settle-${ratio}`, { ratio }, async ({ page, X, Y }) => {
   // Crossing strokes, one right after another (each starts before the one before has moved
   // onto the ink layer): watercolour and marker, whose overlaps build up, and crayon's grain.

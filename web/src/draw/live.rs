@@ -20,8 +20,8 @@
 //!
 //! A finished stroke stays on the grid, put together per square with the other finished ones,
 //! until the pen rests; then they move onto the ink layer a tile per frame
-//! ([`LiveViews::settle_step`]): the ink tile is painted and its squares composed without them
-//! in the same task.
+//! ([`LiveViews::settle_step`]): the ink tile is painted and the square of the grid over it
+//! composed without them in the same task.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -101,23 +101,7 @@ impl LiveViews {
             (w / tiles::TILE).ceil() as i32,
             (h / tiles::TILE).ceil() as i32,
         );
-        // Where squares do not fall on whole device px (pixel ratios like 2.2: browser zoom,
-        // some Android tablets), squares placed in CSS px would land on fractions of a device
-        // px and the browser would show a faint line between them; so there the container is
-        // scaled down by the ratio and the squares are placed in whole device px.
-        let unit = if tiles::on_pixels(dpr) {
-            let _ = container.remove_attribute("style");
-            dpr
-        } else {
-            let style = format!(
-                "transform:scale({});transform-origin:0 0;width:{}px;height:{}px",
-                1.0 / dpr,
-                w * dpr,
-                h * dpr
-            );
-            let _ = container.set_attribute("style", &style);
-            1.0
-        };
+        let unit = tiles::place_grid(&container, w, h, dpr);
         for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
             let Some(sheet) = Sheet::made_in(&container, "live-tile") else {
                 break;
@@ -238,13 +222,14 @@ impl LiveViews {
     }
 
     /// Moves finished strokes up to `budget` ink tiles further onto the ink layer. Each ink
-    /// tile is painted with every stroke due there, oldest first, and the squares under it are
-    /// composed without them in the same task, so no frame shows a stroke twice or not at all.
+    /// tile is painted with every stroke due there, oldest first, and the square of the grid
+    /// over it is composed without them in the same task, so no frame shows a stroke twice or
+    /// not at all.
     pub fn settle_step(&mut self, ink: &InkTiles, budget: usize) {
         let keys: BTreeSet<Key> = self
             .finished
             .iter()
-            .flat_map(|f| f.left.iter().map(|k| ink.key_of(*k)))
+            .flat_map(|f| f.left.iter().copied())
             .collect();
         let mut dirty = BTreeSet::new();
         for key in keys.into_iter().take(budget) {
@@ -263,9 +248,9 @@ impl LiveViews {
     }
 
     /// Paints ink tile `key` with the finished strokes due there (all that touch it) and takes
-    /// them off its squares (which go into `dirty`).
+    /// them off the square of the grid there (which goes into `dirty`).
     fn settle_tile(&mut self, ink: &InkTiles, key: Key, dirty: &mut BTreeSet<Key>) {
-        let here = |k: &Key| ink.key_of(*k) == key;
+        let here = |k: &Key| *k == key;
         let due: Vec<usize> = (0..self.finished.len())
             .filter(|&i| self.finished[i].left.iter().any(here))
             .collect();

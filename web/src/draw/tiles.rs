@@ -19,6 +19,27 @@ pub fn on_pixels(dpr: f64) -> bool {
     (TILE * dpr - (TILE * dpr).round()).abs() < 1e-6
 }
 
+/// Prepares `container` (covering a `w`×`h` CSS px paper) for a grid of sheets placed with
+/// [`Sheet::cover`], and returns the `unit` to place them with. Where squares fall on whole
+/// device pixels that is the pixel ratio. Elsewhere (ratios like 1.1 or 2.2: browser zoom, some
+/// Android tablets) sheets placed in CSS px would land on fractions of a device pixel and the
+/// browser would show a faint line between them; there the container is scaled down by the
+/// ratio and the sheets are placed in whole device px (unit 1).
+pub fn place_grid(container: &Element, w: f64, h: f64, dpr: f64) -> f64 {
+    if on_pixels(dpr) {
+        let _ = container.remove_attribute("style");
+        return dpr;
+    }
+    let style = format!(
+        "transform:scale({});transform-origin:0 0;width:{}px;height:{}px",
+        1.0 / dpr,
+        w * dpr,
+        h * dpr
+    );
+    let _ = container.set_attribute("style", &style);
+    1.0
+}
+
 /// A tile's column and row.
 pub type Key = (i32, i32);
 
@@ -98,16 +119,12 @@ struct InkTile {
     at: [f64; 2],
 }
 
-/// The ink layer: one sheet per ink tile, inside the layer's element. An ink tile is one
-/// [`TILE`] square where those fall on whole device pixels; at other pixel ratios (1.1, 1.33,
-/// 2.2: browser zoom, a few Android tablets) the browser would show the seams between tiles as
-/// faint lines, so there one sheet covers the whole paper, as one canvas would.
+/// The ink layer: one sheet per [`TILE`] square, inside the layer's element (placed with
+/// [`place_grid`], so that tiles meet on whole device pixels at any pixel ratio).
 pub struct InkTiles {
     container: Element,
-    /// By ink tile.
+    /// By square.
     tiles: HashMap<Key, InkTile>,
-    /// Side of an ink tile, in [`TILE`]s.
-    factor: i32,
 }
 
 impl InkTiles {
@@ -116,13 +133,7 @@ impl InkTiles {
         Self {
             container,
             tiles: HashMap::new(),
-            factor: 1,
         }
-    }
-
-    /// The ink tile that holds the [`TILE`] square at `key`.
-    pub fn key_of(&self, key: Key) -> Key {
-        (key.0.div_euclid(self.factor), key.1.div_euclid(self.factor))
     }
 
     /// Covers a `w`×`h` CSS px paper at pixel ratio `dpr` with empty tiles.
@@ -131,26 +142,21 @@ impl InkTiles {
             tile.sheet.display().remove();
         }
         self.tiles.clear();
-        self.factor = if on_pixels(dpr) {
-            1
-        } else {
-            ((w.max(h) / TILE).ceil() as i32).max(1)
-        };
-        let side = TILE * self.factor as f64;
-        let (cols, rows) = ((w / side).ceil() as i32, (h / side).ceil() as i32);
+        let unit = place_grid(&self.container, w, h, dpr);
+        let (cols, rows) = ((w / TILE).ceil() as i32, (h / TILE).ceil() as i32);
         for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
-            let (x, y) = (key.0 as f64 * side, key.1 as f64 * side);
+            let (x, y) = (key.0 as f64 * TILE, key.1 as f64 * TILE);
             let r = Rect {
                 x,
                 y,
-                w: (w - x).min(side),
-                h: (h - y).min(side),
+                w: (w - x).min(TILE),
+                h: (h - y).min(TILE),
             };
             let Some(sheet) = Sheet::made_in(&self.container, "ink-tile") else {
                 return;
             };
             let d = r.device(dpr);
-            sheet.cover(d, dpr, dpr);
+            sheet.cover(d, dpr, unit);
             // Where the tile's pixels go in a picture of the whole layer (for tests).
             let _ = sheet.display().set_attribute("data-x", &d[0].to_string());
             let _ = sheet.display().set_attribute("data-y", &d[1].to_string());
