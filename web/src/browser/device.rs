@@ -138,7 +138,7 @@ impl FrameLoop {
 type FrameCallback = Closure<dyn FnMut(f64)>;
 
 /// The loop's closure, and whether a frame is asked for or the component is gone.
-pub struct LoopState {
+struct LoopState {
     callback: RefCell<Option<FrameCallback>>,
     scheduled: Cell<bool>,
     alive: Cell<bool>,

@@ -111,9 +111,7 @@ impl LiveViews {
             self.grid.order.push(key);
         }
         self.finished.clear();
-        for (_, scrap) in self.done.drain() {
-            self.at.scraps.give(scrap);
-        }
+        self.at.scraps.give_all(&mut self.done);
         for (_, view) in &mut self.live {
             view.reset(&mut self.at.scraps);
         }
@@ -283,11 +281,8 @@ impl LiveViews {
     /// Takes the finished strokes off the screen (the ink layer was painted afresh).
     pub fn drop_finished(&mut self) {
         self.finished.clear();
-        let mut dirty = BTreeSet::new();
-        for (key, scrap) in self.done.drain() {
-            dirty.insert(key);
-            self.at.scraps.give(scrap);
-        }
+        let dirty = self.done.keys().copied().collect();
+        self.at.scraps.give_all(&mut self.done);
         self.compose(dirty);
         self.mark_pending();
     }

@@ -110,9 +110,7 @@ impl Rehearsal {
                 at.dpr,
             );
         }
-        for (_, scrap) in done.drain() {
-            at.scraps.give(scrap);
-        }
+        at.scraps.give_all(&mut done);
         let stroke = stroke.finish();
         target.fit((0, 0), at.dpr);
         glue::paint_outline(&target.ctx, &stroke.outline(), &stroke.style);

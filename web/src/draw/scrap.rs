@@ -88,6 +88,11 @@ impl Scraps {
     pub fn give(&mut self, scrap: Scrap) {
         self.0.push(scrap);
     }
+
+    /// Takes back every scrap of `map`, leaving it empty.
+    pub fn give_all(&mut self, map: &mut HashMap<Key, Scrap>) {
+        self.0.extend(map.drain().map(|(_, scrap)| scrap));
+    }
 }
 
 /// Draws part `r` (device px from the corner) of square-sized `canvas` onto the same part of

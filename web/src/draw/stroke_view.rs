@@ -106,9 +106,7 @@ impl View {
     /// Forgets what it painted (the next update paints the stroke from its start) and gives
     /// its scraps back.
     pub fn reset(&mut self, scraps: &mut Scraps) {
-        for (_, scrap) in self.cover.drain() {
-            scraps.give(scrap);
-        }
+        scraps.give_all(&mut self.cover);
         self.painted = 0;
         self.tail.clear();
         self.tail_box = None;

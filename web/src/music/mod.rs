@@ -115,11 +115,6 @@ pub fn MusicPage() -> impl IntoView {
     let echo = Echo::new();
     let turns = Turns::new();
 
-    // The layout's voices are rendered when it opens (softer steps over the next frames).
-    Effect::new(move |_| {
-        let voices: Vec<_> = current.with(|l| l.pads.iter().map(|p| p.voice).collect());
-        engine::prepare(&voices);
-    });
     let changed = move || {
         version.update(|v| *v += 1);
         if hits.get_untracked() > 0 || !looper.layers.with_untracked(Vec::is_empty) {
@@ -168,7 +163,12 @@ pub fn MusicPage() -> impl IntoView {
         met.running.track();
         echo.phase.track();
         turns.players.track();
-        current.track();
+        frames.wake();
+    });
+    // The layout's voices are rendered when it opens (softer steps over the next frames).
+    Effect::new(move |_| {
+        let voices: Vec<_> = current.with(|l| l.pads.iter().map(|p| p.voice).collect());
+        engine::prepare(&voices);
         frames.wake();
     });
     // Browsers suspend audio in a hidden tab; resume it when the tab comes back.
