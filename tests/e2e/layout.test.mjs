@@ -1,6 +1,7 @@
 // Every therapist screen at both tablet orientations and at phone size: nothing scrolls
 // sideways, every button and link is at least 48 px tall (a finger, not a mouse), and the
-// drawing canvas takes most of the screen. Screenshots land in artifacts/ to be looked at.
+// drawing canvas takes most of the screen, with every drawing tool in view on a tablet.
+// Screenshots land in artifacts/ to be looked at.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launch, newPage, shot } from "./harness.mjs";
@@ -72,6 +73,20 @@ test("every screen fits tablets in both orientations and phones, with finger-siz
           return {
             overflow: document.scrollingElement.scrollWidth - window.innerWidth,
             small,
+            // On the drawing screen: tools out of view (a tablet shows them all without
+            // scrolling; a phone's toolbar scrolls sideways) and names cut off on their button.
+            tools: (() => {
+              const tools = document.querySelector(".tools");
+              if (!tools) return null;
+              const name = (el) => (el.getAttribute("aria-label") || el.innerText || el.dataset.testid || "").trim().replace(/\s+/g, " ");
+              return {
+                hidden: [...tools.querySelectorAll("button, select, input")].filter((el) => {
+                  const r = (el.type === "color" ? el.parentElement : el).getBoundingClientRect();
+                  return r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5;
+                }).map(name),
+                cut: [...tools.querySelectorAll("button")].filter((el) => el.scrollWidth > el.clientWidth + 1).map(name),
+              };
+            })(),
             canvas: (() => {
               const c = document.querySelector("canvas");
               if (!c) return null;
@@ -83,6 +98,10 @@ test("every screen fits tablets in both orientations and phones, with finger-siz
         assert.ok(report.overflow <= 0, `${name} at ${size.name} scrolls sideways by ${report.overflow}px`);
         assert.deepEqual(report.small, [], `${name} at ${size.name} has targets under 48px`);
         if (name === "draw") {
+          assert.deepEqual(report.tools.cut, [], `tool names cut off at ${size.name}`);
+          if (!size.name.startsWith("phone")) {
+            assert.deepEqual(report.tools.hidden, [], `tools out of view at ${size.name}`);
+          }
           assert.ok(report.canvas > 0.45, `canvas covers only ${(report.canvas * 100).toFixed(0)}% at ${size.name}`);
         }
       }

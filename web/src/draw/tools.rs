@@ -40,15 +40,21 @@ pub const SIZES: [(f32, &str, &str); 4] = [
     (40.0, "heel dik", "very thick"),
 ];
 
-/// The brushes with their Dutch names (also their stable `data-brush` code), English names
-/// and a glyph for the button (plain symbols that every system font has; emoji are missing on
-/// many tablets).
-pub const BRUSHES: [(Brush, &str, &str, &str); 5] = [
-    (Brush::Pencil, "potlood", "pencil", "✎"),
-    (Brush::Marker, "stift", "marker", "▌"),
-    (Brush::Watercolour, "waterverf", "watercolour", "≋"),
-    (Brush::Crayon, "krijt", "crayon", "▒"),
-    (Brush::Eraser, "gum", "eraser", "▭"),
+/// The brushes with their stable `data-brush` code (the Dutch name), Dutch and English names
+/// for the button (a soft hyphen where a long name may break on a narrow button) and a glyph
+/// (plain symbols that every system font has; emoji are missing on many tablets).
+pub const BRUSHES: [(Brush, &str, &str, &str, &str); 5] = [
+    (Brush::Pencil, "potlood", "potlood", "pencil", "✎"),
+    (Brush::Marker, "stift", "stift", "marker", "▌"),
+    (
+        Brush::Watercolour,
+        "waterverf",
+        "water\u{ad}verf",
+        "water\u{ad}colour",
+        "≋",
+    ),
+    (Brush::Crayon, "krijt", "krijt", "crayon", "▒"),
+    (Brush::Eraser, "gum", "gum", "eraser", "▭"),
 ];
 
 /// What the toolbar sets and the surface reads.
@@ -100,10 +106,10 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
     view! {
         <aside class="tools" aria-label=t().draw_tools>
             <div class="tool-group brushes" role="radiogroup" aria-label=t().draw_brush>
-                {BRUSHES.into_iter().map(|(b, code, en, glyph)| view! {
+                {BRUSHES.into_iter().map(|(b, code, nl, en, glyph)| view! {
                     <button class="tool brush" data-brush=code aria-pressed=move || pressed(brush.get() == b)
                         on:click=move |_| brush.set(b)>
-                        <span aria-hidden="true">{glyph}</span>{pick(code, en)}
+                        <span aria-hidden="true">{glyph}</span>{pick(nl, en)}
                     </button>
                 }).collect_view()}
             </div>
@@ -126,13 +132,16 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
                         on:input=move |ev| colour.set(event_target_value(&ev)) />
                 </label>
             </div>
-            <div class="tool-group actions">
+            <div class="tool-group edits">
                 <button class="tool" data-testid="undo" on:click=move |_| actions.undo.run(())
-                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"↶"</span>{t().draw_back}</button>
+                    aria-label=t().draw_back title=t().draw_back disabled=move || !actions.can_undo.get()>
+                    <span aria-hidden="true">"↶"</span><span class="name">{t().draw_back}</span></button>
                 <button class="tool" data-testid="redo" on:click=move |_| actions.redo.run(())
-                    disabled=move || !actions.can_redo.get()><span aria-hidden="true">"↷"</span>{t().draw_redo}</button>
+                    aria-label=t().draw_redo title=t().draw_redo disabled=move || !actions.can_redo.get()>
+                    <span aria-hidden="true">"↷"</span><span class="name">{t().draw_redo}</span></button>
                 <button class="tool" data-testid="clear" on:click=move |_| actions.clear.run(())
-                    disabled=move || !actions.can_undo.get()><span aria-hidden="true">"✕"</span>{t().draw_clear_short}</button>
+                    aria-label=t().draw_clear_short title=t().draw_clear_short disabled=move || !actions.can_undo.get()>
+                    <span aria-hidden="true">"✕"</span><span class="name">{t().draw_clear_short}</span></button>
             </div>
             <div class="tool-group settings">
                 <label>{t().draw_paper}
