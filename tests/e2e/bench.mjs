@@ -3,8 +3,9 @@
 // Chromium run. Prints markdown tables for BENCHMARKS.md. Times come from performance.now()
 // around many repetitions; only ratios measured in the same run are compared.
 // B5: frame intervals on the real drawing screen while a pen draws at 120 Hz (long lines, and
-// quick hatching), with the CPU throttled as a mid-range tablet, against the same page idle.
-import { readFileSync } from "node:fs";
+// quick hatching), with the page's main thread slowed as a mid-range tablet's, against the same
+// page idle.
+import { readFileSync, writeFileSync, mkdirSync, rmdirSync, accessSync, constants } from "node:fs";
 import { startServer, launch, seed, penEvent } from "./harness.mjs";
 
 // B5: what the pen draws. `lines`: long wavy lines across the paper, pressure rising and
@@ -27,6 +28,16 @@ const PEN_MS = 1000 / 120;
 // Drawing runs per throttled CPU rate.
 const RUNS = 3;
 const FRAME_MS = 1000 / 60;
+// B5's second way of slowing the page's main thread: the kernel's CPU quota (cgroup v1 `cpu`
+// controller; needs root). DevTools' throttling suspends the main thread by making it spin in a
+// signal handler, so the throttled thread takes most of a core even when the page is idle (85%
+// at 4×, 92% at 6×, measured with `SystemInfo.getProcessInfo` on an idle page): on a 2-core
+// machine, half of what the compositor, the software rendering and the browser's other
+// processes would have. A quota of 1 ms of CPU per `rate` ms slows the main thread as much (a
+// fixed computation measures it, each run) and takes nothing from the other threads; but the
+// slowing comes in steps of 1 ms (the smallest quota) where DevTools' are 0.2 ms.
+const CGROUP_CPU = "/sys/fs/cgroup/cpu";
+const HOWS = ["devtools", "quota"];
 
 const server = await startServer();
 const browser = await launch();
@@ -135,13 +146,18 @@ try {
   const b5 = [];
   const rates = [1, 4, 6];
   const { client, session } = await seed(page, server);
+  const hows = HOWS.filter((how) => how !== "quota" || quotaAvailable());
+  if (!hows.includes("quota")) console.log(`\nB5: no CPU quota rows: ${CGROUP_CPU} is not writable here (cgroup v1 cpu controller, as root).`);
   // Frame timing on a 2-core machine varies from run to run (the browser's processes share the
   // cores), so each throttled rate is drawn RUNS times, each on a fresh page; every run is listed.
   for (const pattern of Object.keys(PATTERNS)) {
-    for (const rate of rates) {
-      for (let run = 1; run <= (rate === 1 ? 1 : RUNS); run++) {
-        const withIdle = pattern === "lines" && run === 1;
-        b5.push(await drawingFrames(context, server.url, client.id, session.id, rate, pattern, withIdle));
+    for (const how of hows) {
+      for (const rate of rates) {
+        if (rate === 1 && how !== hows[0]) continue;
+        for (let run = 1; run <= (rate === 1 ? 1 : RUNS); run++) {
+          const withIdle = pattern === "lines" && run === 1;
+          b5.push(await drawingFrames(context, server.url, client.id, session.id, rate, how, pattern, withIdle));
+        }
       }
     }
   }
@@ -151,9 +167,10 @@ try {
   await server.stop();
 }
 
-// A mid-range tablet: a 1024×768 screen at device pixel ratio 2, touch, and a CPU `rate`
-// times slower than this machine's (CDP Emulation.setCPUThrottlingRate).
-async function drawingFrames(sessionContext, url, clientId, sessionId, rate, pattern, withIdle) {
+// A mid-range tablet: a 1024×768 screen at device pixel ratio 2, touch, and a main thread `rate`
+// times slower than this machine's: `how` is "devtools" (CDP Emulation.setCPUThrottlingRate) or
+// "quota" (see CGROUP_CPU).
+async function drawingFrames(sessionContext, url, clientId, sessionId, rate, how, pattern, withIdle) {
   const { strokes: count, strokeMs, pauseMs, brush, at: penAt } = PATTERNS[pattern];
   const context = await browser.newContext({
     viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, hasTouch: true,
@@ -182,7 +199,22 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, pat
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  // How much slower the main thread is: a fixed computation before and after slowing it.
+  const spin = () => page.evaluate(() => {
+    const t = performance.now();
+    let x = 0;
+    for (let i = 0; i < 1e7; i++) x += Math.sqrt(i);
+    return performance.now() - t + (x < 0 ? 1 : 0);
+  });
+  const alone = Math.min(await spin(), await spin(), await spin());
+  let restore = async () => {};
+  if (rate > 1 && how === "quota") {
+    restore = await slowMainThreads(rate);
+  } else if (rate > 1) {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    restore = () => cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  }
+  const slowdown = (await spin()) / alone;
   await page.waitForTimeout(500);
   const busy = async () => {
     const m = (await cdp.send("Performance.getMetrics")).metrics;
@@ -219,11 +251,48 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, pat
   });
   const strokes = await page.locator(`[data-testid="canvas"][data-strokes="${count}"]`).waitFor({ timeout: 20_000 })
     .then(() => count, () => frame.getAttribute("data-strokes"));
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await restore();
   await context.close();
   if (errors.length) throw new Error(`drawing page errors: ${errors.join("; ")}`);
   if (Number(strokes) !== count) throw new Error(`B5 drew ${strokes} strokes, expected ${count}`);
-  return { rate, pattern, idle, drawing };
+  return { rate, how, slowdown, pattern, idle, drawing };
+}
+
+/** Whether this machine lets B5 slow the main thread with a CPU quota (see CGROUP_CPU). */
+function quotaAvailable() {
+  try {
+    accessSync(`${CGROUP_CPU}/tasks`, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts every renderer process's main thread (whose thread id is the process id) into a new
+ * cgroup allowed 1 ms of CPU per `rate` ms; returns how to take them out again.
+ */
+async function slowMainThreads(rate) {
+  const dir = `${CGROUP_CPU}/speelruimte-bench-${process.pid}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/cpu.cfs_quota_us`, "-1");
+  writeFileSync(`${dir}/cpu.cfs_period_us`, String(rate * 1000));
+  writeFileSync(`${dir}/cpu.cfs_quota_us`, "1000");
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+  await cdp.detach();
+  const pids = processInfo.filter((p) => p.type === "renderer").map((p) => p.id);
+  for (const pid of pids) writeFileSync(`${dir}/tasks`, String(pid));
+  return async () => {
+    for (const pid of pids) {
+      try {
+        writeFileSync(`${CGROUP_CPU}/tasks`, String(pid));
+      } catch {
+        // The renderer has gone with its page.
+      }
+    }
+    rmdirSync(dir);
+  };
 }
 
 
@@ -248,14 +317,14 @@ function frameStats(t, pen = []) {
 function printB5(rows) {
   const f = (v, d = 1) => v.toFixed(d);
   const what = Object.entries(PATTERNS).map(([name, p]) => `${name}: ${p.strokes} strokes of ${p.strokeMs} ms (${Math.round(p.strokeMs / PEN_MS)} points each, ${p.brush}), the pen lifted ${p.pauseMs} ms after each`).join("; ");
-  console.log(`\nB5: frame intervals on the drawing screen while a 120 Hz pen draws (${what}) against the same page idle for as long as the lines take; 1024×768 at pixel ratio 2\n`);
-  console.log("| CPU | page | frames | missed (> 20.8 ms) | of those, pen down | frames skipped | p50 ms | p95 ms | max ms | main thread busy |");
-  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(`\nB5: frame intervals on the drawing screen while a 120 Hz pen draws (${what}) against the same page idle for as long as the lines take; 1024×768 at pixel ratio 2; the main thread slowed by DevTools or by a CPU quota, "measured" is how much slower a fixed computation ran\n`);
+  console.log("| main thread | measured | page | frames | missed (> 20.8 ms) | of those, pen down | frames skipped | p50 ms | p95 ms | max ms | main thread busy |");
+  console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     for (const [name, s] of [["idle", r.idle], [`drawing ${r.pattern}`, r.drawing]]) {
       if (!s) continue;
-      const cpu = r.rate === 1 ? "this machine" : `${r.rate}× slower`;
-      console.log(`| ${cpu} | ${name} | ${s.frames} | ${s.late} | ${name === "idle" ? "–" : s.lateDown} | ${s.skipped} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} | ${f(s.busy * 100, 0)}% |`);
+      const cpu = r.rate === 1 ? "this machine" : `${r.rate}× slower (${r.how === "quota" ? "CPU quota" : "DevTools"})`;
+      console.log(`| ${cpu} | ${f(r.slowdown)}× | ${name} | ${s.frames} | ${s.late} | ${name === "idle" ? "–" : s.lateDown} | ${s.skipped} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} | ${f(s.busy * 100, 0)}% |`);
     }
   }
 }
