@@ -5,7 +5,7 @@
 // B5: frame intervals on the real drawing screen while a pen draws at 120 Hz (long lines, and
 // quick hatching), with the page's main thread slowed as a mid-range tablet's, against the same
 // page idle.
-import { readFileSync, writeFileSync, mkdirSync, rmdirSync, accessSync, constants } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmdirSync, accessSync, constants } from "node:fs";
 import { startServer, launch, seed, penEvent } from "./harness.mjs";
 
 // B5: what the pen draws. `lines`: long wavy lines across the paper, pressure rising and
@@ -214,44 +214,49 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, how
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
     restore = () => cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   }
-  const slowdown = (await spin()) / alone;
-  await page.waitForTimeout(500);
-  const busy = async () => {
-    const m = (await cdp.send("Performance.getMetrics")).metrics;
-    return m.find((x) => x.name === "TaskDuration").value * 1000;
-  };
-  const record = async (during) => {
-    await page.evaluate(() => { window.__frames.t = []; window.__frames.pen = []; window.__frames.on = true; });
-    const b0 = await busy(), w0 = performance.now();
-    await during();
-    const b1 = await busy(), w1 = performance.now();
-    const { t, pen } = await page.evaluate(() => { window.__frames.on = false; return window.__frames; });
-    return { ...frameStats(t, pen), busy: (b1 - b0) / (w1 - w0) };
-  };
-  // Idle: the same page, nobody drawing.
-  const idle = withIdle ? await record(() => page.waitForTimeout(count * (strokeMs + pauseMs))) : null;
-  // Drawing: one pen sample every 8.3 ms (120 Hz). Events are sent on a clock and not awaited
-  // one by one, so a slow page gets them queued as a real pen's would be, not slowed down.
-  const drawing = await record(async () => {
-    for (let s = 0; s < count; s++) {
-      const n = Math.round(strokeMs / PEN_MS);
-      const at = (i) => penAt(box, s, i / n);
-      const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
-      const sent = [send("mousePressed", at(0), 1)];
-      const t0 = performance.now();
-      for (let i = 1; i <= n; i++) {
-        const wait = t0 + i * PEN_MS - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        sent.push(send("mouseMoved", at(i), 1));
+  let slowdown, idle, drawing, strokes;
+  try {
+    slowdown = (await spin()) / alone;
+    await page.waitForTimeout(500);
+    const busy = async () => {
+      const m = (await cdp.send("Performance.getMetrics")).metrics;
+      return m.find((x) => x.name === "TaskDuration").value * 1000;
+    };
+    const record = async (during) => {
+      await page.evaluate(() => { window.__frames.t = []; window.__frames.pen = []; window.__frames.on = true; });
+      const b0 = await busy(), w0 = performance.now();
+      await during();
+      const b1 = await busy(), w1 = performance.now();
+      const { t, pen } = await page.evaluate(() => { window.__frames.on = false; return window.__frames; });
+      return { ...frameStats(t, pen), busy: (b1 - b0) / (w1 - w0) };
+    };
+    // Idle: the same page, nobody drawing.
+    idle = withIdle ? await record(() => page.waitForTimeout(count * (strokeMs + pauseMs))) : null;
+    // Drawing: one pen sample every 8.3 ms (120 Hz). Events are sent on a clock and not awaited
+    // one by one, so a slow page gets them queued as a real pen's would be, not slowed down.
+    drawing = await record(async () => {
+      for (let s = 0; s < count; s++) {
+        const n = Math.round(strokeMs / PEN_MS);
+        const at = (i) => penAt(box, s, i / n);
+        const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
+        const sent = [send("mousePressed", at(0), 1)];
+        const t0 = performance.now();
+        for (let i = 1; i <= n; i++) {
+          const wait = t0 + i * PEN_MS - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          sent.push(send("mouseMoved", at(i), 1));
+        }
+        sent.push(send("mouseReleased", at(n), 0));
+        await Promise.all(sent);
+        await page.waitForTimeout(pauseMs);
       }
-      sent.push(send("mouseReleased", at(n), 0));
-      await Promise.all(sent);
-      await page.waitForTimeout(pauseMs);
-    }
-  });
-  const strokes = await page.locator(`[data-testid="canvas"][data-strokes="${count}"]`).waitFor({ timeout: 20_000 })
-    .then(() => count, () => frame.getAttribute("data-strokes"));
-  await restore();
+    });
+    strokes = await page.locator(`[data-testid="canvas"][data-strokes="${count}"]`).waitFor({ timeout: 20_000 })
+      .then(() => count, () => frame.getAttribute("data-strokes"));
+  } finally {
+    // The main thread back to full speed, also when the drawing failed.
+    await restore();
+  }
   await context.close();
   if (errors.length) throw new Error(`drawing page errors: ${errors.join("; ")}`);
   if (Number(strokes) !== count) throw new Error(`B5 drew ${strokes} strokes, expected ${count}`);
@@ -262,10 +267,18 @@ async function drawingFrames(sessionContext, url, clientId, sessionId, rate, how
 function quotaAvailable() {
   try {
     accessSync(`${CGROUP_CPU}/tasks`, constants.W_OK);
-    return true;
   } catch {
     return false;
   }
+  // Groups an interrupted run left behind (empty once its browser has gone).
+  for (const name of readdirSync(CGROUP_CPU).filter((n) => n.startsWith("speelruimte-bench-"))) {
+    try {
+      rmdirSync(`${CGROUP_CPU}/${name}`);
+    } catch {
+      // Still in use by another run.
+    }
+  }
+  return true;
 }
 
 /**
