@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels, seen, inkSettled } from "./harness.mjs";
+import { ARTIFACTS, startServer, launch, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels, seen, inkSettled, countAnimationFrames, framesAsked } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -322,14 +322,8 @@ test("a live stroke shows no line where it crosses from one square of the grid t
   assert.equal(settled.visible, 0, "a light line crosses the settled stroke");
 }));
 
-test("a drawing screen at rest asks the browser for no frames (a tablet's battery); a stroke wakes it, and it rests again", (t) => onDrawingScreen(t, "at-rest", {
-  init: () => {
-    window.__frames = 0;
-    const ask = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (f) => { window.__frames++; return ask(f); };
-  },
-}, async ({ page, X, Y }) => {
-  const frames = () => page.evaluate(() => window.__frames);
+test("a drawing screen at rest asks the browser for no frames (a tablet's battery); a stroke wakes it, and it rests again", (t) => onDrawingScreen(t, "at-rest", { init: countAnimationFrames }, async ({ page, X, Y }) => {
+  const frames = () => framesAsked(page);
   await page.locator('[data-layer="live"][data-warmed="1"]').waitFor();
   await page.waitForTimeout(300);
   const warmed = await frames();

@@ -140,6 +140,21 @@ export function line([x0, y0], [x1, y1], n, p0, p1) {
 }
 
 /**
+ * A page script (for `addInitScript`) that counts the animation frames the page asks for, in
+ * `window.__frames`: a screen at rest should ask for none.
+ */
+export function countAnimationFrames() {
+  window.__frames = 0;
+  const ask = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (f) => { window.__frames++; return ask(f); };
+}
+
+/** How many animation frames the page has asked for (see `countAnimationFrames`). */
+export function framesAsked(page) {
+  return page.evaluate(() => window.__frames);
+}
+
+/**
  * Waits until finished strokes are on the ink layer: they show as live strokes until the pen
  * has rested a moment, then move onto the ink layer (the live grid's `data-pending` counts the
  * strokes live or waiting).

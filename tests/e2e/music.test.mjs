@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+import { startServer, launch, newPage, shot, seed, countAnimationFrames, framesAsked } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
 
 let server, browser, seeded, cookies;
@@ -273,13 +273,9 @@ test("every tap on a pad is heard at once: the output carries sound right after 
 test("the pad at rest asks the browser for no frames (a tablet's battery); a running metronome does", async () => {
   const page = await loggedIn();
   try {
-    await page.context().addInitScript(() => {
-      window.__frames = 0;
-      const ask = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (f) => { window.__frames++; return ask(f); };
-    });
+    await page.context().addInitScript(countAnimationFrames);
     await openMusic(page, seeded.client, seeded.session);
-    const frames = () => page.evaluate(() => window.__frames);
+    const frames = () => framesAsked(page);
     // The softer steps of the layout's voices are rendered one per frame after it opens.
     await sleep(1500);
     const opened = await frames();

@@ -132,6 +132,16 @@ impl FrameLoop {
     pub fn wake(&self) {
         self.0.try_with_value(|s| s.schedule());
     }
+
+    /// Wakes the loop whenever `running` (which reads signals) turns or stays true as they
+    /// change: playing, an exercise resumed.
+    pub fn wake_when(self, running: impl Fn() -> bool + 'static) {
+        Effect::new(move |_| {
+            if running() {
+                self.wake();
+            }
+        });
+    }
 }
 
 /// The closure the browser calls in an animation frame.

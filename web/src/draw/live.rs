@@ -97,12 +97,8 @@ impl LiveViews {
         self.at.pw = w;
         self.at.ph = h;
         self.at.dpr = dpr;
-        let (cols, rows) = (
-            (w / tiles::TILE).ceil() as i32,
-            (h / tiles::TILE).ceil() as i32,
-        );
         let unit = tiles::place_grid(&container, w, h, dpr);
-        for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
+        for key in tiles::squares(w, h) {
             let Some(sheet) = Sheet::made_in(&container, "live-tile") else {
                 break;
             };

@@ -139,11 +139,7 @@ fn Player(drawing: Drawing) -> impl IntoView {
         }
         true
     });
-    Effect::new(move |_| {
-        if playing.get() {
-            frames.wake();
-        }
-    });
+    frames.wake_when(move || playing.get());
     let play = move |_| {
         if t.get_untracked() >= end() {
             t.set(start);

@@ -110,6 +110,13 @@ pub fn keys(b: [f64; 4]) -> impl Iterator<Item = Key> {
     (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
 }
 
+/// Every square of a grid covering a `w`×`h` CSS px paper, row by row (the last ones reach
+/// past the paper's edge where it is not a whole number of squares).
+pub fn squares(w: f64, h: f64) -> impl Iterator<Item = Key> {
+    let (cols, rows) = ((w / TILE).ceil() as i32, (h / TILE).ceil() as i32);
+    (0..rows).flat_map(move |r| (0..cols).map(move |c| (c, r)))
+}
+
 /// One tile of the ink layer.
 struct InkTile {
     sheet: Sheet,
@@ -143,8 +150,7 @@ impl InkTiles {
         }
         self.tiles.clear();
         let unit = place_grid(&self.container, w, h, dpr);
-        let (cols, rows) = ((w / TILE).ceil() as i32, (h / TILE).ceil() as i32);
-        for key in (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r))) {
+        for key in squares(w, h) {
             let (x, y) = (key.0 as f64 * TILE, key.1 as f64 * TILE);
             let r = Rect {
                 x,

@@ -219,11 +219,7 @@ pub fn Runner(
         }
         !ended.get_value()
     });
-    Effect::new(move |_| {
-        if !paused.get() {
-            frames.wake();
-        }
-    });
+    frames.wake_when(move || !paused.get());
 
     let phase = Memo::new(move |_| ex.with_value(|e| e.phases[moment.get().phase_index].clone()));
     let kind = ex.with_value(|e| e.kind);

@@ -205,21 +205,15 @@ pub fn MusicReview(artefact: Artefact) -> impl IntoView {
                     playing.set(None);
                     pos.set(0.0);
                 } else {
-                    pos.set(
-                        (t.max(0.0) % (total_s / f64::from(repeats)))
-                            / (total_s / f64::from(repeats)),
-                    );
+                    let lap = total_s / f64::from(repeats);
+                    pos.set((t.max(0.0) % lap) / lap);
                 }
             }
             None => {}
         }
         playing.get_untracked().is_some()
     });
-    Effect::new(move |_| {
-        if playing.get().is_some() {
-            frames.wake();
-        }
-    });
+    frames.wake_when(move || playing.get().is_some());
     let play = move |_| {
         if playing.get_untracked().is_some() {
             return;
