@@ -180,3 +180,67 @@ async fn one_address_guessing_many_accounts_is_stopped() {
     .await
     .expect(StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_parallel_wrong_logins_let_at_most_the_limit_through_to_argon2() {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    app.cookie = None;
+    app.csrf = None;
+    let app = std::sync::Arc::new(app);
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..50 {
+        let app = app.clone();
+        guesses.spawn(async move {
+            app.post(
+                "/api/login",
+                json!({"username": "a.jansen", "password": format!("gok nummer {i}")}),
+            )
+            .await
+            .status
+        });
+    }
+    let answers = guesses.join_all().await;
+    let wrong = answers
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let throttled = answers
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(
+        (wrong, throttled),
+        (5, 45),
+        "only the 5 allowed guesses may reach the password check: {answers:?}"
+    );
+}
+
+#[tokio::test]
+async fn wrong_setup_tokens_from_one_address_are_throttled() {
+    let app = spawn_app_with(Limits {
+        per_address: 3,
+        ..Limits::default()
+    })
+    .await;
+    let mut app = app;
+    for _ in 0..3 {
+        app.post(
+            "/api/setup",
+            json!({"token": "raden", "username": "mallory", "display_name": "M", "password": PASSWORD}),
+        )
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    }
+    let token = app.setup_token.clone().unwrap();
+    let body = json!({"token": token, "username": "a.jansen", "display_name": "Anna", "password": PASSWORD});
+    let res = app
+        .post("/api/setup", body.clone())
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers.get(header::RETRY_AFTER).is_some());
+    app.address = "10.7.7.7".into();
+    app.post("/api/setup", body)
+        .await
+        .expect(StatusCode::CREATED);
+}

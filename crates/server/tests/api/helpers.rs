@@ -265,3 +265,58 @@ impl TestApp {
         .json()
     }
 }
+
+impl TestApp {
+    /// Sends a request like [`TestApp::send`], with `headers` added (a user agent, forwarding
+    /// headers) and from the socket address `peer` instead of `self.address`.
+    pub async fn send_with(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+        peer: &str,
+    ) -> Res {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(c) = &self.cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        if let Some(t) = &self.csrf {
+            req = req.header("x-csrf-token", t);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = match body {
+            Some(b) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(b.to_string())),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        let ip: std::net::IpAddr = peer.parse().expect("an IP address");
+        self.raw(req, std::net::SocketAddr::new(ip, 5000))
+            .await
+    }
+
+    /// The audit rows, oldest first: (action, therapist, client, address, user agent, detail).
+    pub async fn audit_rows(&self) -> Vec<AuditRow> {
+        sqlx::query_as(
+            "SELECT action, therapist_id, client_id, address, user_agent, detail FROM audit_events ORDER BY id",
+        )
+        .fetch_all(&self.state.db)
+        .await
+        .expect("reading the audit log")
+    }
+}
+
+/// One row of the audit log, as [`TestApp::audit_rows`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditRow {
+    pub action: String,
+    pub therapist_id: Option<String>,
+    pub client_id: Option<String>,
+    pub address: String,
+    pub user_agent: Option<String>,
+    pub detail: Option<String>,
+}

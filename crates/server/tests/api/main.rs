@@ -4,6 +4,7 @@ mod helpers;
 
 mod accounts;
 mod artefacts;
+mod audit;
 mod clients;
 mod exercises;
 mod security;

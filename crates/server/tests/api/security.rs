@@ -184,3 +184,71 @@ async fn an_expired_session_is_refused() {
     app.get("/api/me").await.expect(StatusCode::UNAUTHORIZED);
     assert_eq!(app.count("auth_sessions").await, 0);
 }
+
+/// GET routes that answer no client data, and so write no audit row.
+const NOT_CLIENT_DATA: [&str; 4] = ["/api/setup", "/api/me", "/api/health", "/api/openapi.json"];
+
+#[tokio::test]
+async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
+    let mut app = spawn_app().await;
+    let me = app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
+    let client = c["id"].as_str().unwrap().to_owned();
+    app.goal(&c).await;
+    app.post(
+        &format!("/api/clients/{client}/sessions"),
+        json!({"date": "2026-11-24"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let artefact = app.put_artefact(&c, &[]).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let doc = app.get("/api/openapi.json").await.expect(StatusCode::OK).json();
+    let mut checked = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if item.get("get").is_none() || NOT_CLIENT_DATA.contains(&path.as_str()) {
+            continue;
+        }
+        // Every path parameter needs a real object, so a new route cannot slip through.
+        let url = path
+            .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
+            .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
+            .replace("{name}", "thumb.png");
+        assert!(
+            !url.contains('{'),
+            "GET {path}: add a fixture for its path parameters to this test"
+        );
+        let before = app.audit_rows().await.len();
+        app.get(&url).await.expect(StatusCode::OK);
+        let rows = app.audit_rows().await;
+        let new = &rows[before..];
+        assert_eq!(new.len(), 1, "GET {path} wrote {new:#?}");
+        assert_eq!(new[0].therapist_id.as_deref(), me["therapist_id"].as_str());
+        if path != "/api/clients" {
+            assert_eq!(
+                new[0].client_id.as_deref(),
+                Some(client.as_str()),
+                "GET {path} must name its client: {new:#?}"
+            );
+        }
+        checked.push(path.clone());
+    }
+    checked.sort();
+    assert_eq!(
+        checked,
+        [
+            "/api/artefacts/{id}",
+            "/api/artefacts/{id}/blobs/{name}",
+            "/api/clients",
+            "/api/clients/{id}",
+            "/api/clients/{id}/artefacts",
+            "/api/clients/{id}/exercises",
+            "/api/clients/{id}/goals",
+            "/api/clients/{id}/sessions",
+        ],
+        "the client-data reads (a new one joins this list once it is audited)"
+    );
+}
