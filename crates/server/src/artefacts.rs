@@ -6,17 +6,17 @@
 //! at them are committed, so an acknowledged artefact survives a crash, and a half-written
 //! upload is never visible.
 
-use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use speelruimte_model::{
     ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType,
 };
 use sqlx::SqliteConnection;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Caller, hex};
@@ -28,16 +28,13 @@ use crate::{AppState, Error, audit, content, db};
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
 
 /// The artefact routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/artefacts/{id}",
-            put(put_artefact)
-                .get(read)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD)),
-        )
-        .route("/api/artefacts/{id}/blobs/{name}", get(read_blob))
-        .route("/api/clients/{id}/artefacts", get(list))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(put_artefact, read))
+        // `layer` wraps the routes registered before it: only the upload path gets the big limit.
+        .layer(DefaultBodyLimit::max(MAX_UPLOAD))
+        .routes(routes!(read_blob))
+        .routes(routes!(list))
 }
 
 fn bad(what: &str) -> Error {

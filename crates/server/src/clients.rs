@@ -1,11 +1,11 @@
 //! Clients: list, add, read, delete — always only the caller's own.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::get;
 use speelruimte_model::{ApiError, BirthYear, Client, ClientLabel, Discipline, NewClient};
 use sqlx::SqliteConnection;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -13,10 +13,10 @@ use crate::error::Json;
 use crate::{AppState, Error, audit, db};
 
 /// The client routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/clients", get(list).post(create))
-        .route("/api/clients/{id}", get(read).delete(delete))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(read, delete))
 }
 
 /// An id from a path; anything that is not a UUID cannot exist.

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::auth::source::ProxyRange;
+
 /// How the server runs.
 #[derive(Debug, Clone, clap::Parser)]
 #[command(
@@ -24,4 +26,9 @@ pub struct Config {
     /// Address people open, for the setup link; `https://` makes cookies Secure.
     #[arg(long, env = "SPEELRUIMTE_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Proxies (addresses or networks, comma-separated: `127.0.0.1,10.0.0.0/8`) whose
+    /// `Forwarded`/`X-Forwarded-*` headers are believed for the client's address, host and
+    /// scheme. Nobody else's are. Set it to the TLS proxy in front of the server.
+    #[arg(long, env = "SPEELRUIMTE_TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxy: Vec<ProxyRange>,
 }

@@ -2,14 +2,14 @@
 //! validated by the guide (no zero-length phases, sane limits) and stored as the exercise the
 //! timeline runs.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get};
 use speelruimte_guide::CustomExercise;
 use speelruimte_model::{
     ApiError, MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise, ValidationError,
 };
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -18,13 +18,10 @@ use crate::error::Json;
 use crate::{AppState, Error, audit, db};
 
 /// The own-exercise routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/clients/{id}/exercises",
-            get(list_exercises).post(create_exercise),
-        )
-        .route("/api/clients/{id}/exercises/{eid}", delete(delete_exercise))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_exercises, create_exercise))
+        .routes(routes!(delete_exercise))
 }
 
 fn bad(what: &str) -> Error {

@@ -1,12 +1,12 @@
 //! A client's treatment goals and sessions.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::get;
 use speelruimte_model::{
     ApiError, Goal, GoalDomain, GoalTitle, NewGoal, NewSession, Session, SessionNotes,
 };
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -15,13 +15,10 @@ use crate::error::Json;
 use crate::{AppState, Error, audit, db};
 
 /// The goal and session routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/clients/{id}/goals", get(list_goals).post(create_goal))
-        .route(
-            "/api/clients/{id}/sessions",
-            get(list_sessions).post(create_session),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_goals, create_goal))
+        .routes(routes!(list_sessions, create_session))
 }
 
 fn bad(what: &str) -> Error {

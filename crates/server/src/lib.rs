@@ -12,6 +12,7 @@ pub mod error;
 pub mod exercises;
 pub mod goals;
 pub mod openapi;
+pub mod routes;
 pub mod web;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ use tower_http::trace::TraceLayer;
 
 pub use error::Error;
 
+use auth::password::Passwords;
+use auth::source::TrustedProxies;
 use auth::throttle::{Limits, Throttle};
 use blobs::{BlobStore, FileBlobStore};
 
@@ -40,10 +43,15 @@ pub struct AppState {
     pub blobs: Arc<dyn BlobStore>,
     /// SHA-256 of the one-time setup token, while no account exists and it is unused.
     pub setup: Arc<Mutex<Option<String>>>,
-    /// Failed logins.
+    /// Login and setup attempts.
     pub throttle: Arc<Throttle>,
-    /// Whether cookies get `Secure` (served over https).
+    /// Argon2, a few hashes at a time.
+    pub passwords: Arc<Passwords>,
+    /// Whether cookies always get `Secure` (the public address is https); behind a trusted
+    /// proxy that forwards `https`, they get it anyway.
     pub secure_cookies: bool,
+    /// Proxies whose forwarding headers are believed (`--trusted-proxy`); none by default.
+    pub trusted_proxies: Arc<TrustedProxies>,
 }
 
 /// Opens the data folder (database `speelruimte.sqlite3` and `blobs/`), creating what is
@@ -69,23 +77,27 @@ pub async fn open(
         blobs: Arc::new(blobs),
         setup: Arc::new(Mutex::new(token.as_deref().map(auth::token_hash))),
         throttle: Arc::new(Throttle::new(limits)),
+        passwords: Arc::default(),
         secure_cookies,
+        trusted_proxies: Arc::default(),
     };
     Ok((state, token))
 }
 
 /// The whole server: the API, the OpenAPI document and the app from `web_dir`.
 pub fn app(state: AppState, web_dir: &Path) -> Router {
-    let api = Router::new()
-        .merge(auth::router())
-        .merge(clients::router())
-        .merge(goals::router())
-        .merge(exercises::router())
-        .merge(artefacts::router())
-        .merge(openapi::router())
+    use axum::middleware::from_fn_with_state;
+    let (api, _) = routes::api().split_for_parts();
+    // Not API routes: what no registered route matched under /api answers JSON 404.
+    #[expect(clippy::disallowed_methods, reason = "the catch-alls are not API routes")]
+    let api = api
         .route("/api", any(web::api_not_found))
-        .route("/api/{*rest}", any(web::api_not_found))
+        .route("/api/{*rest}", any(web::api_not_found));
+    let api = api
+        .layer(from_fn_with_state(state.clone(), audit::refusals::audit))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        // Outermost: where the request came from, worked out once for everything inside.
+        .layer(from_fn_with_state(state.clone(), auth::source::capture))
         .with_state(state);
     Router::new()
         .merge(api)

@@ -2,9 +2,11 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
+use speelruimte_server::auth::source::TrustedProxies;
 use speelruimte_server::auth::throttle::Limits;
 use speelruimte_server::config::Config;
 
@@ -29,8 +31,9 @@ async fn main() -> anyhow::Result<()> {
         .trim_end_matches('/')
         .to_owned();
     let secure = public_url.starts_with("https://");
-    let (state, setup_token) =
+    let (mut state, setup_token) =
         speelruimte_server::open(&config.data_dir, secure, Limits::default()).await?;
+    state.trusted_proxies = Arc::new(TrustedProxies::new(config.trusted_proxy.clone()));
     if !config.web_dir.join("index.html").exists() {
         tracing::warn!(
             "no app in {}: build it with `cargo xtask build`",

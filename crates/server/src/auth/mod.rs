@@ -3,9 +3,10 @@
 
 pub mod password;
 pub mod routes;
+pub mod source;
 pub mod throttle;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use base64::Engine as _;
@@ -13,8 +14,10 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::audit::refusals::KnownCaller;
 use crate::{AppState, Error};
 pub use routes::router;
+pub use source::Source;
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "speelruimte_session";
@@ -66,26 +69,21 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The caller's network address (or "unknown" where none is known, as in in-process tests).
-pub fn address(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
-/// Refuses a request whose `Origin` names another site than the one it was sent to.
-pub fn check_origin(headers: &HeaderMap) -> Result<(), Error> {
+/// Refuses a request whose `Origin` names another site than the one it was sent to: the
+/// host the client asked for (behind a trusted proxy, the forwarded one) and, where a trusted
+/// proxy told it, the scheme. A request without `Origin` (not from a browser page) passes;
+/// the CSRF token and the SameSite cookie guard those.
+pub fn check_origin(headers: &HeaderMap, source: &Source) -> Result<(), Error> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         return Ok(());
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
-    if origin_host == host {
+    let (scheme, origin_host) = origin.split_once("://").unwrap_or(("", origin));
+    let same_host = Some(origin_host) == source.host.as_deref();
+    let same_scheme = source
+        .scheme
+        .as_deref()
+        .is_none_or(|s| s.eq_ignore_ascii_case(scheme));
+    if same_host && same_scheme {
         Ok(())
     } else {
         Err(Error::Csrf)
@@ -103,7 +101,7 @@ pub struct Caller {
     /// The session's CSRF token.
     pub csrf_token: String,
     /// Where the request came from.
-    pub address: String,
+    pub source: Source,
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -119,6 +117,8 @@ impl FromRequestParts<AppState> for Caller {
         .fetch_optional(&state.db)
         .await?;
         let (therapist_id, csrf_token, expires_at) = row.ok_or(Error::NotLoggedIn)?;
+        let therapist_id =
+            Uuid::parse_str(&therapist_id).map_err(|e| Error::Internal(e.into()))?;
         if crate::db::parse_time(&expires_at) <= chrono::Utc::now() {
             sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ? OR expires_at <= ?")
                 .bind(&hash)
@@ -127,6 +127,12 @@ impl FromRequestParts<AppState> for Caller {
                 .await?;
             return Err(Error::NotLoggedIn);
         }
+        // Known from here on, so a refusal below (CSRF, Origin) or in the handler is audited
+        // as this therapist's.
+        if let Some(known) = parts.extensions.get::<KnownCaller>() {
+            known.set(therapist_id);
+        }
+        let source = source::source_of(parts, state);
         if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
             let sent = parts
                 .headers
@@ -136,13 +142,13 @@ impl FromRequestParts<AppState> for Caller {
             if !constant_time_eq(sent.as_bytes(), csrf_token.as_bytes()) {
                 return Err(Error::Csrf);
             }
-            check_origin(&parts.headers)?;
+            check_origin(&parts.headers, &source)?;
         }
         Ok(Caller {
-            therapist_id: Uuid::parse_str(&therapist_id).map_err(|e| Error::Internal(e.into()))?,
+            therapist_id,
             session_hash: hash,
             csrf_token,
-            address: address(parts),
+            source,
         })
     }
 }

@@ -2,37 +2,26 @@
 
 use std::time::Instant;
 
-use axum::Router;
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use speelruimte_model::{ApiError, LoginRequest, Me, SetupRequest, SetupStatus};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::{Caller, check_origin, clear_cookie, new_token, password, session_cookie, token_hash};
+use super::{Caller, Source, check_origin, clear_cookie, new_token, session_cookie, token_hash};
 use crate::error::Json;
 use crate::{AppState, Error, audit, db};
 
-/// The account routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/setup", get(setup_status).post(setup))
-        .route("/api/login", post(login))
-        .route("/api/logout", post(logout))
-        .route("/api/me", get(me))
-        .route("/api/invites", post(invite))
-}
-
-/// The caller's address, for routes without a login.
-pub struct Address(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Address {
-    type Rejection = Error;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Error> {
-        Ok(Self(super::address(parts)))
-    }
+/// The account routes (see [`crate::routes`] for why they are registered this way).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(setup_status, setup))
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(invite))
 }
 
 /// An invitation for a colleague to make an account.
@@ -64,10 +53,10 @@ pub async fn setup_status(State(state): State<AppState>) -> Result<Json<SetupSta
 pub async fn setup(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Address(address): Address,
+    source: Source,
     Json(req): Json<SetupRequest>,
 ) -> Result<Response, Error> {
-    check_origin(&headers)?;
+    check_origin(&headers, &source)?;
     let display_name = req.display_name.trim().to_owned();
     let len = display_name.chars().count();
     if len == 0 || len > 100 || display_name.chars().any(char::is_control) {
@@ -75,8 +64,34 @@ pub async fn setup(
             "Vul je naam in (hoogstens 100 tekens).".into(),
         ));
     }
+    // Wrong tokens count against the address, like wrong passwords.
+    let attempt = state
+        .throttle
+        .begin(None, &source.address, Instant::now())
+        .map_err(Error::Throttled)?;
     let hash = token_hash(&req.token);
-    let password_hash = password::hash(req.password.expose().to_owned()).await?;
+    // The token before argon2: a hash costs 19 MiB and tens of milliseconds, and nobody
+    // without a valid token may make the server spend them. Only looked at here; it is taken
+    // (once, under the lock or in the transaction) after the hash, below.
+    let setup_token_valid =
+        state.setup.lock().unwrap_or_else(|e| e.into_inner()).as_deref() == Some(hash.as_str());
+    if !setup_token_valid {
+        let open_invites: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+        )
+        .bind(&hash)
+        .bind(db::now())
+        .fetch_one(&state.db)
+        .await?;
+        if open_invites != 1 {
+            return Err(Error::SetupToken);
+        }
+    }
+    attempt.succeeded();
+    let password_hash = state
+        .passwords
+        .hash(req.password.expose().to_owned())
+        .await?;
     let id = Uuid::new_v4();
     let now = db::now();
     let mut tx = state.db.begin().await?;
@@ -132,17 +147,18 @@ pub async fn setup(
         ));
     }
     inserted?;
-    audit::record_raw(
+    audit::record_by(
         &mut tx,
         Some(id),
-        &address,
+        &source,
         "account.create",
         None,
         Some(via),
     )
     .await?;
+    let secure = state.secure_cookies || source.is_https();
     let (cookie, me) =
-        start_session(&mut tx, &state, id, req.username.as_str(), &display_name).await?;
+        start_session(&mut tx, secure, id, req.username.as_str(), &display_name).await?;
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
@@ -154,7 +170,7 @@ pub async fn setup(
 
 async fn start_session(
     conn: &mut sqlx::SqliteConnection,
-    state: &AppState,
+    secure: bool,
     therapist_id: Uuid,
     username: &str,
     display_name: &str,
@@ -176,7 +192,7 @@ async fn start_session(
         display_name: display_name.to_owned(),
         csrf_token: csrf,
     };
-    Ok((session_cookie(&token, state.secure_cookies), me))
+    Ok((session_cookie(&token, secure), me))
 }
 
 /// Logs in.
@@ -185,34 +201,41 @@ async fn start_session(
 pub async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Address(address): Address,
+    source: Source,
     Json(req): Json<LoginRequest>,
 ) -> Result<Response, Error> {
-    check_origin(&headers)?;
+    check_origin(&headers, &source)?;
     let username = req.username.trim().to_lowercase();
-    if let Some(wait) = state.throttle.check(&username, &address, Instant::now()) {
-        return Err(Error::Throttled(wait));
-    }
+    // Counted before the password is checked, so parallel guesses cannot all pass the check.
+    let attempt = state
+        .throttle
+        .begin(Some(&username), &source.address, Instant::now())
+        .map_err(Error::Throttled)?;
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, display_name, password_hash FROM therapists WHERE username = ?")
             .bind(&username)
             .fetch_optional(&state.db)
             .await?;
-    let ok = password::verify(req.password, row.as_ref().map(|r| r.2.clone())).await?;
+    let ok = state
+        .passwords
+        .verify(req.password, row.as_ref().map(|r| r.2.clone()))
+        .await?;
     let mut tx = state.db.begin().await?;
     match row {
         Some((id, display_name, _)) if ok => {
             let id = Uuid::parse_str(&id).map_err(|e| Error::Internal(e.into()))?;
-            state.throttle.succeeded(&username);
-            audit::record_raw(&mut tx, Some(id), &address, "login", None, None).await?;
-            let (cookie, me) = start_session(&mut tx, &state, id, &username, &display_name).await?;
+            attempt.succeeded();
+            audit::record_by(&mut tx, Some(id), &source, "login", None, None).await?;
+            let secure = state.secure_cookies || source.is_https();
+            let (cookie, me) = start_session(&mut tx, secure, id, &username, &display_name).await?;
             tx.commit().await?;
             Ok(([(header::SET_COOKIE, cookie)], Json(me)).into_response())
         }
         _ => {
-            state.throttle.failed(&username, &address, Instant::now());
+            // The attempt stays counted.
+            drop(attempt);
             let detail = format!("username={}", username.chars().take(64).collect::<String>());
-            audit::record_raw(&mut tx, None, &address, "login.failed", None, Some(&detail)).await?;
+            audit::record_by(&mut tx, None, &source, "login.failed", None, Some(&detail)).await?;
             tx.commit().await?;
             Err(Error::LoginFailed)
         }
@@ -222,13 +245,17 @@ pub async fn login(
 /// Logs out: ends the session and clears the cookie.
 #[utoipa::path(post, path = "/api/logout", tag = "accounts", responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Response, Error> {
+    let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?")
         .bind(&caller.session_hash)
-        .execute(&state.db)
+        .execute(&mut *tx)
         .await?;
+    audit::record(&mut tx, &caller, "logout", None, None).await?;
+    tx.commit().await?;
+    let secure = state.secure_cookies || caller.source.is_https();
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, clear_cookie(state.secure_cookies))],
+        [(header::SET_COOKIE, clear_cookie(secure))],
     )
         .into_response())
 }

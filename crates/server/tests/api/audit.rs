@@ -44,7 +44,7 @@ async fn a_therapist_asking_for_a_colleagues_client_is_audited_as_refused() {
     let rows = anna.audit_rows().await;
     let refused: Vec<_> = rows.iter().filter(|r| r.action == "refused").collect();
     assert_eq!(refused.len(), 1, "{rows:#?}");
-    assert_eq!(refused[0].therapist_id, me["therapist_id"].as_str().map(Into::into));
+    assert_eq!(refused[0].therapist_id, me["therapist_id"].as_str().map(str::to_owned));
     assert_eq!(refused[0].client_id.as_deref(), Some(id));
     assert_eq!(refused[0].address, "10.0.0.2");
     assert_eq!(
@@ -134,6 +134,6 @@ async fn logging_out_is_audited() {
     let rows = app.audit_rows().await;
     let last = rows.last().unwrap();
     assert_eq!(last.action, "logout");
-    assert_eq!(last.therapist_id, me["therapist_id"].as_str().map(Into::into));
+    assert_eq!(last.therapist_id, me["therapist_id"].as_str().map(str::to_owned));
     assert_eq!(last.address, "10.0.0.1");
 }

@@ -320,3 +320,14 @@ pub struct AuditRow {
     pub user_agent: Option<String>,
     pub detail: Option<String>,
 }
+
+/// The app behind a TLS proxy: the forwarding headers of peers in `proxies` (addresses or
+/// networks, as `--trusted-proxy` takes them) are believed.
+pub async fn spawn_app_behind(limits: Limits, proxies: &[&str]) -> TestApp {
+    use speelruimte_server::auth::source::TrustedProxies;
+    let mut app = spawn_app_with(limits).await;
+    let ranges = proxies.iter().map(|p| p.parse().expect("a proxy range")).collect();
+    app.state.trusted_proxies = std::sync::Arc::new(TrustedProxies::new(ranges));
+    app.router = speelruimte_server::app(app.state.clone(), &app.data.path().join("web"));
+    app
+}

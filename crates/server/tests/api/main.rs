@@ -7,4 +7,5 @@ mod artefacts;
 mod audit;
 mod clients;
 mod exercises;
+mod proxy;
 mod security;
