@@ -89,7 +89,10 @@ pub fn app(state: AppState, web_dir: &Path) -> Router {
     use axum::middleware::from_fn_with_state;
     let (api, _) = routes::api().split_for_parts();
     // Not API routes: what no registered route matched under /api answers JSON 404.
-    #[expect(clippy::disallowed_methods, reason = "the catch-alls are not API routes")]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the catch-alls are not API routes"
+    )]
     let api = api
         .route("/api", any(web::api_not_found))
         .route("/api/{*rest}", any(web::api_not_found));

@@ -54,20 +54,26 @@ fn audited(status: StatusCode, known: bool) -> bool {
 /// The client a path names (`/api/clients/{id}…`), as asked: it need not exist.
 fn client_in(matched: Option<&str>, path: &str) -> Option<Uuid> {
     matched.filter(|m| m.starts_with("/api/clients/{id}"))?;
-    path.split('/').nth(3).and_then(|id| Uuid::parse_str(id).ok())
+    path.split('/')
+        .nth(3)
+        .and_then(|id| Uuid::parse_str(id).ok())
 }
 
 /// Middleware: lets the request through, then logs it if it was refused.
 pub async fn audit(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let known = KnownCaller::default();
     req.extensions_mut().insert(known.clone());
-    let source = req.extensions().get::<Source>().cloned().unwrap_or_else(|| {
-        let peer = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0);
-        Source::of(peer, req.headers(), &state.trusted_proxies)
-    });
+    let source = req
+        .extensions()
+        .get::<Source>()
+        .cloned()
+        .unwrap_or_else(|| {
+            let peer = req
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0);
+            Source::of(peer, req.headers(), &state.trusted_proxies)
+        });
     let method = req.method().clone();
     let path: String = req.uri().path().chars().take(MAX_PATH).collect();
     let matched = req
@@ -84,7 +90,15 @@ pub async fn audit(State(state): State<AppState>, mut req: Request, next: Next) 
     let detail = format!("{method} {path} {}", status.as_u16());
     let written = async {
         let mut conn = state.db.acquire().await?;
-        super::record_by(&mut conn, therapist, &source, "refused", client, Some(&detail)).await
+        super::record_by(
+            &mut conn,
+            therapist,
+            &source,
+            "refused",
+            client,
+            Some(&detail),
+        )
+        .await
     };
     if let Err(e) = written.await {
         tracing::error!(error = ?e, %detail, "could not write a refusal to the audit log");
@@ -101,8 +115,14 @@ mod tests {
         let id = Uuid::new_v4();
         let p = format!("/api/clients/{id}/goals");
         assert_eq!(client_in(Some("/api/clients/{id}/goals"), &p), Some(id));
-        assert_eq!(client_in(Some("/api/artefacts/{id}"), &format!("/api/artefacts/{id}")), None);
-        assert_eq!(client_in(Some("/api/clients/{id}"), "/api/clients/niet-een-id"), None);
+        assert_eq!(
+            client_in(Some("/api/artefacts/{id}"), &format!("/api/artefacts/{id}")),
+            None
+        );
+        assert_eq!(
+            client_in(Some("/api/clients/{id}"), "/api/clients/niet-een-id"),
+            None
+        );
         assert_eq!(client_in(None, &p), None, "an unknown route names nothing");
     }
 

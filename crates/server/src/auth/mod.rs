@@ -117,8 +117,7 @@ impl FromRequestParts<AppState> for Caller {
         .fetch_optional(&state.db)
         .await?;
         let (therapist_id, csrf_token, expires_at) = row.ok_or(Error::NotLoggedIn)?;
-        let therapist_id =
-            Uuid::parse_str(&therapist_id).map_err(|e| Error::Internal(e.into()))?;
+        let therapist_id = Uuid::parse_str(&therapist_id).map_err(|e| Error::Internal(e.into()))?;
         if crate::db::parse_time(&expires_at) <= chrono::Utc::now() {
             sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ? OR expires_at <= ?")
                 .bind(&hash)

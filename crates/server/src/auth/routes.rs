@@ -73,8 +73,12 @@ pub async fn setup(
     // The token before argon2: a hash costs 19 MiB and tens of milliseconds, and nobody
     // without a valid token may make the server spend them. Only looked at here; it is taken
     // (once, under the lock or in the transaction) after the hash, below.
-    let setup_token_valid =
-        state.setup.lock().unwrap_or_else(|e| e.into_inner()).as_deref() == Some(hash.as_str());
+    let setup_token_valid = state
+        .setup
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_deref()
+        == Some(hash.as_str());
     if !setup_token_valid {
         let open_invites: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",

@@ -34,7 +34,8 @@ impl ProxyRange {
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.net, canonical(ip)) {
             (IpAddr::V4(n), IpAddr::V4(a)) => {
-                mask(u32::from(n).into(), 32, self.prefix) == mask(u32::from(a).into(), 32, self.prefix)
+                mask(u32::from(n).into(), 32, self.prefix)
+                    == mask(u32::from(a).into(), 32, self.prefix)
             }
             (IpAddr::V6(n), IpAddr::V6(a)) => {
                 mask(u128::from(n), 128, self.prefix) == mask(u128::from(a), 128, self.prefix)
@@ -65,9 +66,9 @@ impl FromStr for ProxyRange {
     fn from_str(s: &str) -> Result<Self, String> {
         let s = s.trim();
         let (addr, prefix) = s.split_once('/').unwrap_or((s, ""));
-        let net: IpAddr = addr
-            .parse()
-            .map_err(|_| format!("'{s}' is not an IP address or network (10.0.0.1, 10.0.0.0/8, ::1)"))?;
+        let net: IpAddr = addr.parse().map_err(|_| {
+            format!("'{s}' is not an IP address or network (10.0.0.1, 10.0.0.0/8, ::1)")
+        })?;
         let net = canonical(net);
         let width = if net.is_ipv4() { 32 } else { 128 };
         let prefix = if prefix.is_empty() {
@@ -233,7 +234,12 @@ fn from_forwarded(headers: &HeaderMap, trusted: &TrustedProxies) -> Option<Hop> 
         .map(|e| {
             e.split(';')
                 .filter_map(|pair| pair.split_once('='))
-                .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().trim_matches('"').to_owned()))
+                .map(|(k, v)| {
+                    (
+                        k.trim().to_ascii_lowercase(),
+                        v.trim().trim_matches('"').to_owned(),
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -290,13 +296,17 @@ impl FromRequestParts<AppState> for Source {
 
 /// The source [`capture`] found, or (on a router built without it) worked out here.
 pub fn source_of(parts: &Parts, state: &AppState) -> Source {
-    parts.extensions.get::<Source>().cloned().unwrap_or_else(|| {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0);
-        Source::of(peer, &parts.headers, &state.trusted_proxies)
-    })
+    parts
+        .extensions
+        .get::<Source>()
+        .cloned()
+        .unwrap_or_else(|| {
+            let peer = parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0);
+            Source::of(peer, &parts.headers, &state.trusted_proxies)
+        })
 }
 
 #[cfg(test)]

@@ -113,9 +113,21 @@ impl Throttle {
         let address = address_key(address);
         let window = self.limits.window;
         let mut maps = self.lock();
-        let mut refused = wait(&mut maps.addresses, &address, self.limits.per_address, now, window);
+        let mut refused = wait(
+            &mut maps.addresses,
+            &address,
+            self.limits.per_address,
+            now,
+            window,
+        );
         if let Some(a) = &account {
-            refused = refused.max(wait(&mut maps.accounts, a, self.limits.per_account, now, window));
+            refused = refused.max(wait(
+                &mut maps.accounts,
+                a,
+                self.limits.per_account,
+                now,
+                window,
+            ));
         }
         if let Some(secs) = refused {
             return Err(secs);
@@ -163,7 +175,12 @@ fn wait<K: Hash + Eq>(
     locked_for(map.get_mut(key)?, limit, now, window)
 }
 
-fn locked_for(list: &mut Vec<Instant>, limit: usize, now: Instant, window: Duration) -> Option<u64> {
+fn locked_for(
+    list: &mut Vec<Instant>,
+    limit: usize,
+    now: Instant,
+    window: Duration,
+) -> Option<u64> {
     list.retain(|t| now.duration_since(*t) < window);
     if list.len() < limit {
         return None;
@@ -234,7 +251,10 @@ mod tests {
         let t0 = Instant::now();
         let a = t.begin(Some("anna"), "1.1.1.1", t0).unwrap();
         let b = t.begin(Some("anna"), "1.1.1.2", t0).unwrap();
-        assert!(t.begin(Some("anna"), "1.1.1.3", t0).is_err(), "two under way");
+        assert!(
+            t.begin(Some("anna"), "1.1.1.3", t0).is_err(),
+            "two under way"
+        );
         a.succeeded();
         drop(b);
         t.begin(Some("anna"), "1.1.1.3", t0)
@@ -251,7 +271,9 @@ mod tests {
         }
         assert!(t.begin(Some("someone-new"), "9.9.9.9", t0).is_err());
         assert!(t.begin(None, "9.9.9.9", t0).is_err(), "setup tokens too");
-        t.begin(Some("someone-new"), "1.1.1.1", t0).unwrap().succeeded();
+        t.begin(Some("someone-new"), "1.1.1.1", t0)
+            .unwrap()
+            .succeeded();
     }
 
     #[test]

@@ -187,6 +187,7 @@ async fn fifty_parallel_wrong_logins_let_at_most_the_limit_through_to_argon2() {
     app.setup("a.jansen").await;
     app.cookie = None;
     app.csrf = None;
+    let hashes_before = app.state.passwords.runs();
     let app = std::sync::Arc::new(app);
     let mut guesses = tokio::task::JoinSet::new();
     for i in 0..50 {
@@ -213,6 +214,25 @@ async fn fifty_parallel_wrong_logins_let_at_most_the_limit_through_to_argon2() {
         (wrong, throttled),
         (5, 45),
         "only the 5 allowed guesses may reach the password check: {answers:?}"
+    );
+    assert_eq!(app.state.passwords.runs() - hashes_before, 5, "argon2 runs");
+}
+
+#[tokio::test]
+async fn a_wrong_setup_token_is_refused_before_any_password_is_hashed() {
+    let mut app = spawn_app().await;
+    app.post(
+        "/api/setup",
+        json!({"token": "raden", "username": "mallory", "display_name": "M", "password": PASSWORD}),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    assert_eq!(app.state.passwords.runs(), 0);
+    app.setup("a.jansen").await;
+    assert_eq!(
+        app.state.passwords.runs(),
+        1,
+        "the right token is hashed once"
     );
 }
 

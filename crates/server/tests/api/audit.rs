@@ -44,7 +44,10 @@ async fn a_therapist_asking_for_a_colleagues_client_is_audited_as_refused() {
     let rows = anna.audit_rows().await;
     let refused: Vec<_> = rows.iter().filter(|r| r.action == "refused").collect();
     assert_eq!(refused.len(), 1, "{rows:#?}");
-    assert_eq!(refused[0].therapist_id, me["therapist_id"].as_str().map(str::to_owned));
+    assert_eq!(
+        refused[0].therapist_id,
+        me["therapist_id"].as_str().map(str::to_owned)
+    );
     assert_eq!(refused[0].client_id.as_deref(), Some(id));
     assert_eq!(refused[0].address, "10.0.0.2");
     assert_eq!(
@@ -90,7 +93,10 @@ async fn a_change_without_the_csrf_token_is_audited_as_refused() {
     let rows = app.audit_rows().await;
     let last = rows.last().unwrap();
     assert_eq!(last.action, "refused");
-    assert!(last.therapist_id.is_some(), "the session is known: {last:?}");
+    assert!(
+        last.therapist_id.is_some(),
+        "the session is known: {last:?}"
+    );
     assert_eq!(last.detail.as_deref(), Some("POST /api/clients 403"));
 }
 
@@ -134,6 +140,9 @@ async fn logging_out_is_audited() {
     let rows = app.audit_rows().await;
     let last = rows.last().unwrap();
     assert_eq!(last.action, "logout");
-    assert_eq!(last.therapist_id, me["therapist_id"].as_str().map(str::to_owned));
+    assert_eq!(
+        last.therapist_id,
+        me["therapist_id"].as_str().map(str::to_owned)
+    );
     assert_eq!(last.address, "10.0.0.1");
 }

@@ -295,8 +295,7 @@ impl TestApp {
         }
         .unwrap();
         let ip: std::net::IpAddr = peer.parse().expect("an IP address");
-        self.raw(req, std::net::SocketAddr::new(ip, 5000))
-            .await
+        self.raw(req, std::net::SocketAddr::new(ip, 5000)).await
     }
 
     /// The audit rows, oldest first: (action, therapist, client, address, user agent, detail).
@@ -326,7 +325,10 @@ pub struct AuditRow {
 pub async fn spawn_app_behind(limits: Limits, proxies: &[&str]) -> TestApp {
     use speelruimte_server::auth::source::TrustedProxies;
     let mut app = spawn_app_with(limits).await;
-    let ranges = proxies.iter().map(|p| p.parse().expect("a proxy range")).collect();
+    let ranges = proxies
+        .iter()
+        .map(|p| p.parse().expect("a proxy range"))
+        .collect();
     app.state.trusted_proxies = std::sync::Arc::new(TrustedProxies::new(ranges));
     app.router = speelruimte_server::app(app.state.clone(), &app.data.path().join("web"));
     app

@@ -104,7 +104,12 @@ async fn behind_a_trusted_proxy_the_origin_is_checked_against_the_forwarded_host
         )
         .await
         .expect(StatusCode::OK);
-    let cookie = res.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    let cookie = res
+        .headers
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(cookie.contains("; Secure"), "served over https: {cookie}");
     headers[4] = ("origin", "http://speelruimte.example");
     assert_eq!(

@@ -153,8 +153,12 @@ async fn every_registered_route_is_served_described_and_closed_without_a_login()
         let public = PUBLIC.contains(&(r.method.as_str(), r.path.as_str()));
         if public {
             assert!(
-                ![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED, StatusCode::UNAUTHORIZED]
-                    .contains(&res.status),
+                ![
+                    StatusCode::NOT_FOUND,
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    StatusCode::UNAUTHORIZED
+                ]
+                .contains(&res.status),
                 "{} {}: {} {}",
                 r.method,
                 r.path,
@@ -241,7 +245,11 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
         .unwrap()
         .to_owned();
 
-    let doc = app.get("/api/openapi.json").await.expect(StatusCode::OK).json();
+    let doc = app
+        .get("/api/openapi.json")
+        .await
+        .expect(StatusCode::OK)
+        .json();
     let mut checked = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         if item.get("get").is_none() || NOT_CLIENT_DATA.contains(&path.as_str()) {

@@ -9,7 +9,7 @@ fn trusted(list: &[&str]) -> TrustedProxies {
 fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
     let mut h = HeaderMap::new();
     for (k, v) in pairs {
-        h.append(*k, HeaderValue::from_static(*v));
+        h.append(*k, HeaderValue::from_static(v));
     }
     h
 }
@@ -24,13 +24,21 @@ fn ranges_parse_addresses_and_networks_and_refuse_nonsense() {
     let net: ProxyRange = "10.1.0.0/16".parse().unwrap();
     assert!(net.contains("10.1.200.3".parse().unwrap()));
     assert!(!net.contains("10.2.0.1".parse().unwrap()));
-    assert!(net.contains("::ffff:10.1.0.9".parse().unwrap()), "IPv4-mapped");
+    assert!(
+        net.contains("::ffff:10.1.0.9".parse().unwrap()),
+        "IPv4-mapped"
+    );
     let one: ProxyRange = "::1".parse().unwrap();
     assert!(one.contains("::1".parse().unwrap()));
     assert!(!one.contains("::2".parse().unwrap()));
     let v6: ProxyRange = "2001:db8::/32".parse().unwrap();
     assert!(v6.contains("2001:db8:ffff::1".parse().unwrap()));
-    assert!("0.0.0.0/0".parse::<ProxyRange>().unwrap().contains("8.8.8.8".parse().unwrap()));
+    assert!(
+        "0.0.0.0/0"
+            .parse::<ProxyRange>()
+            .unwrap()
+            .contains("8.8.8.8".parse().unwrap())
+    );
     assert!("10.0.0.0/33".parse::<ProxyRange>().is_err());
     assert!("proxy.local".parse::<ProxyRange>().is_err());
 }
@@ -39,7 +47,11 @@ fn ranges_parse_addresses_and_networks_and_refuse_nonsense() {
 fn a_direct_caller_is_its_socket_address_whatever_it_claims() {
     let s = from(
         "192.0.2.5:4000",
-        &[("x-forwarded-for", "1.1.1.1"), ("host", "example.nl"), ("x-forwarded-proto", "https")],
+        &[
+            ("x-forwarded-for", "1.1.1.1"),
+            ("host", "example.nl"),
+            ("x-forwarded-proto", "https"),
+        ],
         &["127.0.0.1"],
     );
     assert_eq!(s.address, "192.0.2.5");
@@ -51,7 +63,10 @@ fn a_direct_caller_is_its_socket_address_whatever_it_claims() {
 fn x_forwarded_for_is_read_from_the_right_past_trusted_proxies() {
     let s = from(
         "127.0.0.1:4000",
-        &[("x-forwarded-for", "6.6.6.6, 203.0.113.7"), ("x-forwarded-for", "10.1.2.3")],
+        &[
+            ("x-forwarded-for", "6.6.6.6, 203.0.113.7"),
+            ("x-forwarded-for", "10.1.2.3"),
+        ],
         &["127.0.0.1", "10.1.0.0/16"],
     );
     assert_eq!(s.address, "203.0.113.7");
@@ -78,7 +93,10 @@ fn the_proxy_set_host_and_scheme_are_the_rightmost_values() {
         ],
         &["127.0.0.1"],
     );
-    assert_eq!(s.address, "127.0.0.1", "no X-Forwarded-For: the proxy itself");
+    assert_eq!(
+        s.address, "127.0.0.1",
+        "no X-Forwarded-For: the proxy itself"
+    );
     assert_eq!(s.host.as_deref(), Some("speelruimte.example"));
     assert!(s.is_https());
 }
@@ -89,7 +107,10 @@ fn forwarded_takes_the_clients_element_with_its_scheme_and_host() {
         "[::1]:4000",
         &[
             ("forwarded", "for=6.6.6.6;host=evil.example;proto=http"),
-            ("forwarded", "For=\"[2001:db8::7]:4711\";Proto=https;Host=speelruimte.example, for=10.1.0.2;proto=http;host=inner"),
+            (
+                "forwarded",
+                "For=\"[2001:db8::7]:4711\";Proto=https;Host=speelruimte.example, for=10.1.0.2;proto=http;host=inner",
+            ),
             ("x-forwarded-for", "9.9.9.9"),
         ],
         &["::1", "10.1.0.0/16"],
@@ -101,7 +122,11 @@ fn forwarded_takes_the_clients_element_with_its_scheme_and_host() {
 
 #[test]
 fn an_obfuscated_forwarded_node_is_kept_as_text() {
-    let s = from("127.0.0.1:1", &[("forwarded", "for=_hidden")], &["127.0.0.1"]);
+    let s = from(
+        "127.0.0.1:1",
+        &[("forwarded", "for=_hidden")],
+        &["127.0.0.1"],
+    );
     assert_eq!(s.address, "_hidden");
 }
 
