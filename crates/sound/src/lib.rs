@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod bars;
+mod beat;
 mod drums;
 mod dsp;
 mod echo;
@@ -18,6 +19,7 @@ mod voice;
 #[cfg(test)]
 mod analysis;
 
+pub use beat::{BEATS_PER_BAR, BeatGrid, LOOKAHEAD_S, ScheduledBeat, Tick};
 pub use dsp::midi_to_hz;
 pub use echo::{BeatFeedback, EchoResult, MESSAGES_EN, MESSAGES_NL, Timing, score};
 pub use layout::{
