@@ -119,6 +119,13 @@ texts! {
         draw_colour: ("Kleur", "Colour"),
         draw_tools: ("Gereedschap", "Tools"),
         draw_brush: ("Kwast", "Brush"),
+        // The brushes on their buttons; a soft hyphen where a long name may break on a
+        // narrow button.
+        brush_pencil: ("potlood", "pencil"),
+        brush_marker: ("stift", "marker"),
+        brush_watercolour: ("water\u{ad}verf", "water\u{ad}colour"),
+        brush_crayon: ("krijt", "crayon"),
+        brush_eraser: ("gum", "eraser"),
         draw_own_colour: ("eigen kleur", "own colour"),
         draw_paper: ("Papier", "Paper"),
         draw_paper_white: ("wit", "white"),
@@ -181,5 +188,18 @@ texts! {
         file_not_loaded: ("Het bestand kon niet worden geladen", "The file could not be loaded"),
         unexpected_answer: ("Onverwacht antwoord van de server", "Unexpected answer from the server"),
         body_map: ("lichaam", "body"),
+    }
+}
+
+/// The name of a brush on its toolbar button, in the language in use.
+pub fn brush_name(b: speelruimte_ink::Brush) -> &'static str {
+    use speelruimte_ink::Brush;
+    let t = super::t();
+    match b {
+        Brush::Pencil => t.brush_pencil,
+        Brush::Marker => t.brush_marker,
+        Brush::Watercolour => t.brush_watercolour,
+        Brush::Crayon => t.brush_crayon,
+        Brush::Eraser => t.brush_eraser,
     }
 }

@@ -12,7 +12,7 @@ mod switch;
 
 use std::cell::Cell;
 
-pub use app::{EN, NL, Texts};
+pub use app::{EN, NL, Texts, brush_name};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts};
 pub use switch::LangSwitch;
