@@ -128,11 +128,19 @@ mod tests {
         assert!(!c.running());
         assert_eq!(c.elapsed_ms(60_000.0), 2_500.0);
         c.pause(61_000.0);
-        assert_eq!(c.elapsed_ms(62_000.0), 2_500.0, "pausing twice loses nothing");
+        assert_eq!(
+            c.elapsed_ms(62_000.0),
+            2_500.0,
+            "pausing twice loses nothing"
+        );
         c.resume(60_000.0);
         assert!(c.running());
         assert_eq!(c.elapsed_ms(61_000.0), 3_500.0);
-        assert_eq!(c.at_ms(61_000.9), 3_500, "a part of a ms is not yet counted");
+        assert_eq!(
+            c.at_ms(61_000.9),
+            3_500,
+            "a part of a ms is not yet counted"
+        );
         assert_eq!(c.wall_ms(61_000.0), 60_000);
         // Resuming a running clock changes nothing.
         c.resume(70_000.0);

@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(d(0, 10), 10);
         for before in 0..=10u8 {
             for after in 0..=10u8 {
-                assert_eq!(i32::from(d(before, after)), i32::from(after) - i32::from(before));
+                assert_eq!(
+                    i32::from(d(before, after)),
+                    i32::from(after) - i32::from(before)
+                );
             }
         }
     }

@@ -275,7 +275,11 @@ mod tests {
         assert_eq!(tl.phase_span(0, 1), (4000, 11_000));
         assert_eq!(tl.phase_span(0, 2), (11_000, 19_000));
         assert_eq!(tl.phase_span(3, 1), (61_000, 68_000));
-        assert_eq!(tl.phase_span(0, 9), (11_000, 19_000), "past the last: the last");
+        assert_eq!(
+            tl.phase_span(0, 9),
+            (11_000, 19_000),
+            "past the last: the last"
+        );
         // Every moment lies inside its own phase's span.
         for t in (0..tl.total_ms()).step_by(250) {
             let m = tl.at(t);

@@ -7,7 +7,8 @@ use speelruimte_ink::{Background, Brush, Event, Template, decode};
 
 #[test]
 fn the_old_drawing_decodes_to_the_same_paper_brushes_sizes_and_colours() {
-    let d = decode(include_bytes!("fixtures/browser-drawing.bin")).expect("the old drawing decodes");
+    let d =
+        decode(include_bytes!("fixtures/browser-drawing.bin")).expect("the old drawing decodes");
     assert_eq!(
         (d.background, d.template, d.width, d.height),
         (Background::White, Template::Blank, 872.0, 685.0)
@@ -53,7 +54,11 @@ fn the_old_drawing_decodes_to_the_same_paper_brushes_sizes_and_colours() {
         assert_eq!((brush, brush.code()), (brush, code));
         assert_eq!(Brush::from_code(code), Some(brush));
     }
-    let papers = [(Background::White, 0), (Background::Paper, 1), (Background::Black, 2)];
+    let papers = [
+        (Background::White, 0),
+        (Background::Paper, 1),
+        (Background::Black, 2),
+    ];
     for (paper, code) in papers {
         assert_eq!((paper, paper.code()), (paper, code));
         assert_eq!(Background::from_code(code), Some(paper));

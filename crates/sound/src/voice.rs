@@ -1,12 +1,13 @@
-//! The instruments a pad can play, their stable wire codes and Dutch names, and `render`: one
-//! hit of a voice at a velocity as a mono `f32` buffer at any sample rate.
+//! The instruments a pad can play, their stable wire codes, and `render`: one hit of a voice
+//! at a velocity as a mono `f32` buffer at any sample rate. Their names on screen are the
+//! app's (`web/src/i18n/music.rs`); here a voice is known by its code.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dsp::{Rng, finish};
-use crate::{bars, drums, hand, scale};
+use crate::{bars, drums, hand};
 
 /// Lowest MIDI note a bar or pad tone plays (C1); lower notes are raised to it.
 pub const NOTE_MIN: u8 = 24;
@@ -126,44 +127,6 @@ impl Voice {
             "metallophone" => Some(Voice::Metallophone(n)),
             "pad" => Some(Voice::Pad(n)),
             _ => None,
-        }
-    }
-
-    /// The name on screen, in Dutch; bars and pad tones show their note name (`C`, `Fis`).
-    pub fn name_nl(self) -> &'static str {
-        match self {
-            Voice::Kick => "Basdrum",
-            Voice::Snare => "Snaredrum",
-            Voice::HiHatClosed => "Hi-hat dicht",
-            Voice::HiHatOpen => "Hi-hat open",
-            Voice::Clap => "Handklap",
-            Voice::TomLow => "Tom laag",
-            Voice::TomHigh => "Tom hoog",
-            Voice::Woodblock => "Houtblok",
-            Voice::Shaker => "Shaker",
-            Voice::DjembeBass => "Djembé bas",
-            Voice::DjembeTone => "Djembé toon",
-            Voice::DjembeSlap => "Djembé slap",
-            Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => scale::note_name_nl(n),
-        }
-    }
-
-    /// The name on screen in English; bars and pad tones show their note name (`C`, `F♯`).
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Voice::Kick => "Bass drum",
-            Voice::Snare => "Snare drum",
-            Voice::HiHatClosed => "Hi-hat closed",
-            Voice::HiHatOpen => "Hi-hat open",
-            Voice::Clap => "Handclap",
-            Voice::TomLow => "Low tom",
-            Voice::TomHigh => "High tom",
-            Voice::Woodblock => "Wood block",
-            Voice::Shaker => "Shaker",
-            Voice::DjembeBass => "Djembe bass",
-            Voice::DjembeTone => "Djembe tone",
-            Voice::DjembeSlap => "Djembe slap",
-            Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => scale::note_name_en(n),
         }
     }
 

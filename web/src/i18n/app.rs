@@ -10,6 +10,7 @@ texts! {
         loading: ("Even laden…", "Loading…"),
         logout: ("Uitloggen", "Log out"),
         back: ("Terug", "Back"),
+        // The save button of every work form.
         save: ("Opslaan", "Save"),
         cancel: ("Annuleren", "Cancel"),
         retry: ("Opnieuw proberen", "Try again"),
@@ -108,13 +109,16 @@ texts! {
             "Weet je zeker dat je de hele tekening wilt wissen?",
             "Are you sure you want to clear the whole drawing?",
         ),
-        draw_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),
-        draw_no_goals: ("Deze cliënt heeft nog geen behandeldoelen.", "This client has no treatment goals yet."),
+        // Every work form (drawing, music, exercise) saves the same way: it links the work
+        // to goals and shows its save status next to its save button (`save`).
+        work_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),
+        work_no_goals: ("Deze cliënt heeft nog geen behandeldoelen.", "This client has no treatment goals yet."),
+        save_status_saving: ("Bezig met opslaan…", "Saving…"),
+        save_status_saved: ("Opgeslagen", "Saved"),
+        save_status_failed: ("Niet opgeslagen", "Not saved"),
+        save_status_unsaved: ("Nog niet opgeslagen", "Not saved yet"),
+        // The drawing's own words.
         draw_empty: ("Teken eerst iets.", "Draw something first."),
-        draw_saving: ("Bezig met opslaan…", "Saving…"),
-        draw_saved: ("Opgeslagen", "Saved"),
-        draw_not_saved: ("Niet opgeslagen", "Not saved"),
-        draw_unsaved_changes: ("Nog niet opgeslagen", "Not saved yet"),
         draw_size: ("Dikte", "Size"),
         draw_colour: ("Kleur", "Colour"),
         draw_tools: ("Gereedschap", "Tools"),

@@ -3,8 +3,8 @@
 //! clicks to hand to the audio clock; a visible pulse with beat one accented, and tap tempo.
 
 use leptos::prelude::*;
-use speelruimte_sound::{BeatGrid, TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, tap_tempo};
 pub use speelruimte_sound::{BEATS_PER_BAR, LOOKAHEAD_S};
+use speelruimte_sound::{BeatGrid, TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, tap_tempo};
 
 use super::engine;
 use crate::browser::device;
@@ -104,7 +104,10 @@ impl Metronome {
         if !self.running.get_untracked() {
             return;
         }
-        let tick = self.grid.try_update_value(|g| g.tick(now)).unwrap_or_default();
+        let tick = self
+            .grid
+            .try_update_value(|g| g.tick(now))
+            .unwrap_or_default();
         if self.click.get_untracked() {
             for b in &tick.scheduled {
                 engine::click_at(b.downbeat, b.at);

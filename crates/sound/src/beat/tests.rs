@@ -33,7 +33,11 @@ fn a_beat_is_scheduled_once_within_the_look_ahead_and_lights_when_it_comes() {
     assert_eq!(g.tick(10.1).sounding, None, "lit once");
     let t = g.tick(10.4);
     assert_eq!(
-        (t.scheduled[0].index, t.scheduled[0].at, t.scheduled[0].downbeat),
+        (
+            t.scheduled[0].index,
+            t.scheduled[0].at,
+            t.scheduled[0].downbeat
+        ),
         (1, 10.5, false)
     );
 }
@@ -47,7 +51,10 @@ fn a_minute_of_uneven_frames_schedules_every_beat_once_on_its_grid() {
     assert_eq!(beats.len(), 91);
     for (i, b) in beats.iter().enumerate() {
         assert_eq!(b.index, i as i64);
-        assert!((b.at - (0.05 + i as f64 * 2.0 / 3.0)).abs() < 1e-9, "beat {i}");
+        assert!(
+            (b.at - (0.05 + i as f64 * 2.0 / 3.0)).abs() < 1e-9,
+            "beat {i}"
+        );
         assert_eq!(b.downbeat, i % 4 == 0, "beat {i}");
     }
     // The same minute with slow frames (every 100 ms) gives the same beats.
@@ -63,7 +70,11 @@ fn beats_a_stalled_frame_missed_are_skipped_not_crammed_in() {
     let t = g.tick(2.4);
     let got: Vec<i64> = t.scheduled.iter().map(|b| b.index).collect();
     assert_eq!(got, [5], "only the beat at 2.5 s is still ahead");
-    assert_eq!(t.sounding, Some(0), "the last beat that was handed over has sounded");
+    assert_eq!(
+        t.sounding,
+        Some(0),
+        "the last beat that was handed over has sounded"
+    );
     // A beat 10 ms late still sounds.
     let mut g = BeatGrid::new(0.0, 120.0);
     assert_eq!(g.tick(0.01).scheduled[0].at, 0.0);

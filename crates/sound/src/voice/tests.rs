@@ -114,16 +114,6 @@ fn codes_round_trip_and_reject_nonsense() {
 }
 
 #[test]
-fn names_are_dutch_and_bars_are_named_by_note() {
-    assert_eq!(Voice::Kick.name_nl(), "Basdrum");
-    assert_eq!(Voice::HiHatClosed.name_nl(), "Hi-hat dicht");
-    assert_eq!(Voice::DjembeTone.name_nl(), "Djembé toon");
-    assert_eq!(Voice::Xylophone(60).name_nl(), "C");
-    assert_eq!(Voice::Metallophone(66).name_nl(), "Fis");
-    assert_eq!(Voice::Pad(70).name_nl(), "Bes");
-}
-
-#[test]
 fn velocity_steps_cover_zero_to_one() {
     assert_eq!(velocity_step(0.0), 0);
     assert_eq!(velocity_step(1.0), VELOCITY_STEPS);
@@ -179,5 +169,8 @@ fn every_voice_sounds_as_it_did_when_it_was_pinned() {
     got.sort();
     let mut want = pinned.to_vec();
     want.sort();
-    assert_eq!(got, want, "fingerprints (voice, FNV-1a of its 16-bit samples)");
+    assert_eq!(
+        got, want,
+        "fingerprints (voice, FNV-1a of its 16-bit samples)"
+    );
 }
