@@ -116,10 +116,10 @@ pub fn GoalChips(saver: Saver) -> impl IntoView {
         });
     };
     view! {
-        <div class="goal-chips" role="group" aria-label=t().draw_link_goals>
-            <span class="chips-label">{t().draw_link_goals}</span>
+        <div class="goal-chips" role="group" aria-label=t().work_link_goals>
+            <span class="chips-label">{t().work_link_goals}</span>
             {move || match saver.goals.get() {
-                Load::Ready(list) if list.is_empty() => view! { <span class="muted">{t().draw_no_goals}</span> }.into_any(),
+                Load::Ready(list) if list.is_empty() => view! { <span class="muted">{t().work_no_goals}</span> }.into_any(),
                 Load::Ready(list) => list.into_iter().map(|g| {
                     let id = g.id;
                     view! {
@@ -149,10 +149,10 @@ pub fn SaveStatus(saver: Saver) -> impl IntoView {
             }>
             {move || match status.get() {
                 SaveState::Empty => String::new(),
-                SaveState::Unsaved => t().draw_unsaved_changes.to_string(),
-                SaveState::Saving => t().draw_saving.to_string(),
-                SaveState::Saved(at) => format!("✓ {} ({at})", t().draw_saved),
-                SaveState::Failed(m) => format!("{}: {m}", t().draw_not_saved),
+                SaveState::Unsaved => t().save_status_unsaved.to_string(),
+                SaveState::Saving => t().save_status_saving.to_string(),
+                SaveState::Saved(at) => format!("✓ {} ({at})", t().save_status_saved),
+                SaveState::Failed(m) => format!("{}: {m}", t().save_status_failed),
             }}
         </span>
     }

@@ -304,18 +304,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_phase_and_body_part_has_an_english_word() {
+    fn every_phase_and_body_part_has_its_dutch_and_english_word() {
         use PhaseKind::*;
         let kinds = [
             In, Hold, Out, HoldEmpty, Tense, Release, Look, Listen, Feel, Smell, Taste, Rest,
         ];
-        for k in kinds {
-            assert!(!k.word_en().is_empty(), "{k:?}");
-        }
-        assert_eq!(Release.word_en(), "let go");
-        for p in BodyPart::ALL {
-            assert!(!p.name_en().is_empty(), "{p:?}");
-        }
-        assert_eq!(BodyPart::Shoulders.name_en(), "shoulders");
+        let words: Vec<(&str, &str)> = kinds.iter().map(|k| (k.word_nl(), k.word_en())).collect();
+        assert_eq!(
+            words,
+            [
+                ("in", "in"),
+                ("vasthouden", "hold"),
+                ("uit", "out"),
+                ("wachten", "wait"),
+                ("aanspannen", "tense"),
+                ("loslaten", "let go"),
+                ("kijken", "look"),
+                ("luisteren", "listen"),
+                ("voelen", "feel"),
+                ("ruiken", "smell"),
+                ("proeven", "taste"),
+                ("rust", "rest"),
+            ]
+        );
+        let names: Vec<(&str, &str)> = BodyPart::ALL
+            .iter()
+            .map(|p| (p.name_nl(), p.name_en()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("hoofd", "head"),
+                ("gezicht", "face"),
+                ("kaak", "jaw"),
+                ("keel", "throat"),
+                ("nek", "neck"),
+                ("schouders", "shoulders"),
+                ("armen", "arms"),
+                ("handen", "hands"),
+                ("borst", "chest"),
+                ("rug", "back"),
+                ("buik", "belly"),
+                ("benen", "legs"),
+                ("voeten", "feet"),
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod builtin;
+mod clock;
 mod cue;
 mod custom;
 mod exercise;
@@ -9,6 +10,7 @@ mod tension;
 mod timeline;
 
 pub use builtin::{builtin_exercises, by_id, resonance};
+pub use clock::{ExerciseClock, Rounding, clock_text};
 pub use cue::{CUE_SECONDS, cue_pitch, cue_samples};
 pub use custom::{CustomExercise, GuideError};
 pub use exercise::{Audience, BodyPart, Exercise, ExerciseKind, Phase, PhaseKind, Text};

@@ -52,9 +52,11 @@ pub struct TensionChange {
 }
 
 impl TensionChange {
-    /// After minus before: negative is calmer.
+    /// After minus before, −10 to 10: negative is calmer. A value above 10 (a record written
+    /// elsewhere) counts as 10, the end of the scale, so the sign is always right.
     pub fn difference(&self) -> i8 {
-        self.after as i8 - self.before as i8
+        let on_scale = |v: u8| v.min(10) as i8;
+        on_scale(self.after) - on_scale(self.before)
     }
 }
 
@@ -63,10 +65,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_child_face_has_an_english_name() {
-        assert_eq!(CHILD_FACE_NAMES_EN.len(), CHILD_FACES.len());
-        assert!(CHILD_FACE_NAMES_EN.iter().all(|n| !n.is_empty()));
-        assert!(!SLIDER_ENDS_EN.0.is_empty() && !SLIDER_ENDS_EN.1.is_empty());
+    fn the_child_faces_and_slider_ends_read_the_same_in_english() {
+        let pairs: Vec<(&str, &str)> = CHILD_FACES
+            .iter()
+            .map(|f| f.0)
+            .zip(CHILD_FACE_NAMES_EN)
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("heel rustig", "very calm"),
+                ("rustig", "calm"),
+                ("een beetje gespannen", "a little tense"),
+                ("gespannen", "tense"),
+                ("heel erg gespannen", "really, really tense"),
+            ]
+        );
+        assert_eq!(
+            [SLIDER_ENDS, SLIDER_ENDS_EN],
+            [
+                ("helemaal ontspannen", "heel erg gespannen"),
+                ("completely relaxed", "extremely tense")
+            ]
+        );
     }
 
     #[test]
@@ -86,14 +107,29 @@ mod tests {
     }
 
     #[test]
-    fn going_from_8_to_3_is_five_steps_calmer() {
-        assert_eq!(
-            TensionChange {
-                before: 8,
-                after: 3
+    fn the_change_is_after_minus_before_across_the_whole_scale() {
+        let d = |before, after| TensionChange { before, after }.difference();
+        assert_eq!(d(8, 3), -5, "8 to 3: five steps calmer");
+        assert_eq!(d(3, 8), 5);
+        assert_eq!(d(6, 6), 0);
+        assert_eq!(d(10, 0), -10);
+        assert_eq!(d(0, 10), 10);
+        for before in 0..=10u8 {
+            for after in 0..=10u8 {
+                assert_eq!(
+                    i32::from(d(before, after)),
+                    i32::from(after) - i32::from(before)
+                );
             }
-            .difference(),
-            -5
-        );
+        }
+    }
+
+    #[test]
+    fn a_value_off_the_scale_counts_as_its_end() {
+        // A record from elsewhere may hold any byte; the scale ends at 10.
+        let d = |before, after| TensionChange { before, after }.difference();
+        assert_eq!(d(200, 0), -10);
+        assert_eq!(d(0, 255), 10);
+        assert_eq!(d(128, 127), 0);
     }
 }

@@ -58,6 +58,34 @@ impl<'a> Timeline<'a> {
         *self.starts.last().unwrap_or(&0)
     }
 
+    /// The exercise this is the timeline of.
+    pub fn exercise(&self) -> &'a Exercise {
+        self.exercise
+    }
+
+    /// Start and end (ms since the start of the exercise) of phase `index` in repetition
+    /// `cycle`: the end is where the next phase begins. An index past the last phase is taken
+    /// as the last phase.
+    pub fn phase_span(&self, cycle: u32, index: usize) -> (u64, u64) {
+        let n = self.exercise.phases.len();
+        if n == 0 {
+            return (0, 0);
+        }
+        let i = index.min(n - 1);
+        let base = self.cycle_ms() * u64::from(cycle);
+        (base + self.starts[i], base + self.starts[i + 1])
+    }
+
+    /// Time left in the phase a moment is in, ms (0 once the exercise is finished).
+    pub fn phase_left_ms(&self, m: &Moment) -> u64 {
+        if m.finished {
+            return 0;
+        }
+        self.phase_span(m.cycle, m.phase_index)
+            .1
+            .saturating_sub(m.elapsed_ms)
+    }
+
     /// The exercise at `t_ms` since its start.
     pub fn at(&self, t_ms: u64) -> Moment {
         let total = self.total_ms();
@@ -236,6 +264,30 @@ mod tests {
             vec![],
             "nothing starts at the end"
         );
+    }
+
+    #[test]
+    fn a_phase_span_runs_from_its_start_to_where_the_next_phase_begins() {
+        // 4-7-8: in 4 s, hold 7 s, out 8 s; 19 s a cycle.
+        let ex = by_id("4-7-8").unwrap();
+        let tl = Timeline::new(&ex);
+        assert_eq!(tl.phase_span(0, 0), (0, 4000));
+        assert_eq!(tl.phase_span(0, 1), (4000, 11_000));
+        assert_eq!(tl.phase_span(0, 2), (11_000, 19_000));
+        assert_eq!(tl.phase_span(3, 1), (61_000, 68_000));
+        assert_eq!(
+            tl.phase_span(0, 9),
+            (11_000, 19_000),
+            "past the last: the last"
+        );
+        // Every moment lies inside its own phase's span.
+        for t in (0..tl.total_ms()).step_by(250) {
+            let m = tl.at(t);
+            let (start, end) = tl.phase_span(m.cycle, m.phase_index);
+            assert!(start <= t && t < end, "{t} ms in {start}..{end}");
+            assert_eq!(tl.phase_left_ms(&m), end - t);
+        }
+        assert_eq!(tl.phase_left_ms(&tl.at(tl.total_ms())), 0);
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub enum Brush {
 }
 
 impl Brush {
-    /// All brushes, in toolbar order.
+    /// All brushes, in the order the toolbar shows them (the toolbar reads this list; the
+    /// order is free to change: the stored [`Brush::code`] does not depend on it).
     pub const ALL: [Brush; 5] = [
         Self::Pencil,
         Self::Marker,
@@ -53,14 +54,28 @@ impl Brush {
         Self::Eraser,
     ];
 
-    /// Stable one-byte code used by the encoding.
+    /// The one-byte code the encoding stores, fixed per brush for ever: saved drawings keep
+    /// their brushes whatever the order of the enum or of [`Brush::ALL`]. A new brush takes
+    /// the next unused number; a code is never reused.
     pub fn code(self) -> u8 {
-        self as u8
+        match self {
+            Self::Pencil => 0,
+            Self::Marker => 1,
+            Self::Watercolour => 2,
+            Self::Crayon => 3,
+            Self::Eraser => 4,
+        }
     }
 
-    /// Inverse of [`Brush::code`].
+    /// Inverse of [`Brush::code`]; `None` for a code no brush has.
     pub fn from_code(c: u8) -> Option<Self> {
-        Self::ALL.get(c as usize).copied()
+        Self::ALL.into_iter().find(|b| b.code() == c)
+    }
+
+    /// Whether the brush lays its colour down with holes of paper grain knocked into it
+    /// (crayon, chalk). Both painters, the browser's canvas and ink's PNG renderer, ask this.
+    pub fn grainy(self) -> bool {
+        matches!(self, Self::Crayon)
     }
 
     /// The brush's parameters.
@@ -171,10 +186,21 @@ mod tests {
     }
 
     #[test]
-    fn brush_codes_round_trip() {
+    fn every_brush_has_its_own_code_and_unknown_codes_are_refused() {
+        let mut codes: Vec<u8> = Brush::ALL.iter().map(|b| b.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes, [0, 1, 2, 3, 4]);
         for b in Brush::ALL {
             assert_eq!(Brush::from_code(b.code()), Some(b));
         }
-        assert_eq!(Brush::from_code(9), None);
+        assert_eq!(Brush::from_code(5), None);
+        assert_eq!(Brush::from_code(255), None);
+    }
+
+    #[test]
+    fn only_crayon_is_grainy() {
+        let grainy: Vec<Brush> = Brush::ALL.into_iter().filter(|b| b.grainy()).collect();
+        assert_eq!(grainy, [Brush::Crayon]);
     }
 }

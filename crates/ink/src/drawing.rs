@@ -28,16 +28,22 @@ impl Background {
         }
     }
 
-    /// One-byte code for the encoding.
+    /// Every paper.
+    pub const ALL: [Background; 3] = [Self::White, Self::Paper, Self::Black];
+
+    /// The one-byte code the encoding stores, fixed per paper for ever (not its position in
+    /// the enum); a new paper takes the next unused number.
     pub fn code(self) -> u8 {
-        self as u8
+        match self {
+            Self::White => 0,
+            Self::Paper => 1,
+            Self::Black => 2,
+        }
     }
 
     /// Inverse of [`Background::code`].
     pub fn from_code(c: u8) -> Option<Self> {
-        [Self::White, Self::Paper, Self::Black]
-            .get(c as usize)
-            .copied()
+        Self::ALL.into_iter().find(|b| b.code() == c)
     }
 }
 
@@ -56,21 +62,28 @@ pub enum Template {
 }
 
 impl Template {
-    /// One-byte code for the encoding.
+    /// Every template.
+    pub const ALL: [Template; 4] = [
+        Self::Blank,
+        Self::BodyFront,
+        Self::Mandala,
+        Self::HouseTreePerson,
+    ];
+
+    /// The one-byte code the encoding stores, fixed per template for ever (not its position
+    /// in the enum); a new template takes the next unused number.
     pub fn code(self) -> u8 {
-        self as u8
+        match self {
+            Self::Blank => 0,
+            Self::BodyFront => 1,
+            Self::Mandala => 2,
+            Self::HouseTreePerson => 3,
+        }
     }
 
     /// Inverse of [`Template::code`].
     pub fn from_code(c: u8) -> Option<Self> {
-        [
-            Self::Blank,
-            Self::BodyFront,
-            Self::Mandala,
-            Self::HouseTreePerson,
-        ]
-        .get(c as usize)
-        .copied()
+        Self::ALL.into_iter().find(|t| t.code() == c)
     }
 }
 

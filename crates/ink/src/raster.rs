@@ -99,7 +99,7 @@ pub fn render_rgba(d: &Drawing, scale: f32) -> Option<Pixmap> {
             brush => {
                 paint.set_color(color(s.style.color, params.opacity));
                 ink.fill_path(&path, &paint, FillRule::Winding, ts, None);
-                if brush == Brush::Crayon {
+                if brush.grainy() {
                     let mut cut = Paint {
                         anti_alias: true,
                         blend_mode: BlendMode::DestinationOut,

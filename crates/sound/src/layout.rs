@@ -65,15 +65,29 @@ impl Default for Bars {
     }
 }
 
+/// What a pad says on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PadLabel {
+    /// The name of the pad's voice, which the app gives (the drum kit's pads).
+    VoiceName,
+    /// Words of the layout's own, Dutch and English: a djembe stroke, a colour of the group
+    /// circle, a bar's note as the bar screens write it (C D E … C').
+    Words {
+        /// Dutch.
+        nl: String,
+        /// English.
+        en: String,
+    },
+}
+
 /// One pad on screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PadSpec {
     /// Index within the layout (0-based; recordings store it).
     pub id: u8,
-    /// Label on the pad.
-    pub label_nl: String,
-    /// Label on the pad in English.
-    pub label_en: String,
+    /// What the pad says on it.
+    pub label: PadLabel,
     /// What it plays.
     pub voice: Voice,
     /// CSS colour; white text on it is readable.
@@ -125,33 +139,37 @@ fn bar_color(midi: u8) -> &'static str {
     }
 }
 
-/// A pad before it is numbered: Dutch label, English label, voice, colour.
-type Spec = (String, String, Voice, &'static str);
+/// A pad before it is numbered: label, voice, colour.
+type Spec = (PadLabel, Voice, &'static str);
 
 fn pads(specs: Vec<Spec>) -> Vec<PadSpec> {
     specs
         .into_iter()
         .enumerate()
-        .map(|(i, (label_nl, label_en, voice, color))| PadSpec {
+        .map(|(i, (label, voice, color))| PadSpec {
             id: i as u8,
-            label_nl,
-            label_en,
+            label,
             voice,
             color,
         })
         .collect()
 }
 
+/// A pad labelled with its voice's name.
 fn named(voice: Voice, color: &'static str) -> Spec {
-    (
-        voice.name_nl().to_owned(),
-        voice.name_en().to_owned(),
-        voice,
-        color,
-    )
+    (PadLabel::VoiceName, voice, color)
 }
 
-/// The drum kit: eight pads.
+/// A pad labelled with words of its layout's own.
+fn worded(nl: &str, en: &str, voice: Voice, color: &'static str) -> Spec {
+    let label = PadLabel::Words {
+        nl: nl.to_owned(),
+        en: en.to_owned(),
+    };
+    (label, voice, color)
+}
+
+/// The drum kit: eight pads, in the order they show (the one place this order is kept).
 pub fn drumstel() -> Layout {
     Layout {
         id: "drumstel",
@@ -185,7 +203,7 @@ pub fn djembe() -> Layout {
     let mut specs = Vec::new();
     for drum_colors in colors {
         for ((nl, en, voice), c) in strokes.iter().zip(drum_colors) {
-            specs.push(((*nl).to_owned(), (*en).to_owned(), *voice, c));
+            specs.push(worded(nl, en, *voice, c));
         }
     }
     Layout {
@@ -208,12 +226,8 @@ pub fn klankstaven(bars: &Bars) -> Layout {
             notes
                 .iter()
                 .map(|&n| {
-                    (
-                        bar_label_nl(n, lowest),
-                        bar_label_en(n, lowest),
-                        bars.instrument.voice(n),
-                        bar_color(n),
-                    )
+                    let (nl, en) = (bar_label_nl(n, lowest), bar_label_en(n, lowest));
+                    worded(&nl, &en, bars.instrument.voice(n), bar_color(n))
                 })
                 .collect(),
         ),
@@ -227,7 +241,7 @@ pub fn groepskring(bars: &Bars) -> Layout {
     let first = notes.first().copied().unwrap_or(bars.root);
     let third = notes.get(2).copied().unwrap_or(first);
     let bar = |n: u8| bars.instrument.voice(n);
-    let pad = |nl: &str, en: &str, voice, c| (nl.to_owned(), en.to_owned(), voice, c);
+    let pad = worded;
     Layout {
         id: "groepskring",
         name_nl: "Groepskring",

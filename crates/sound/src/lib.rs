@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod bars;
+mod beat;
 mod drums;
 mod dsp;
 mod echo;
@@ -18,11 +19,12 @@ mod voice;
 #[cfg(test)]
 mod analysis;
 
+pub use beat::{BEATS_PER_BAR, BeatGrid, LOOKAHEAD_S, ScheduledBeat, Tick};
 pub use dsp::midi_to_hz;
 pub use echo::{BeatFeedback, EchoResult, MESSAGES_EN, MESSAGES_NL, Timing, score};
 pub use layout::{
-    BarInstrument, Bars, LAYOUT_IDS, Layout, PadSpec, djembe, drumstel, groepskring, klankstaven,
-    layout, layouts,
+    BarInstrument, Bars, LAYOUT_IDS, Layout, PadLabel, PadSpec, djembe, drumstel, groepskring,
+    klankstaven, layout, layouts,
 };
 pub use looping::{loop_occurrences, loop_offset_ms};
 pub use mix::{MixOptions, mix, mix_with, render_wav, to_wav};

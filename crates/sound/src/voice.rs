@@ -1,12 +1,13 @@
-//! The instruments a pad can play, their stable wire codes and Dutch names, and `render`: one
-//! hit of a voice at a velocity as a mono `f32` buffer at any sample rate.
+//! The instruments a pad can play, their stable wire codes, and `render`: one hit of a voice
+//! at a velocity as a mono `f32` buffer at any sample rate. Their names on screen are the
+//! app's (`web/src/i18n/music.rs`); here a voice is known by its code.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dsp::{Rng, finish};
-use crate::{bars, drums, hand, scale};
+use crate::{bars, drums, hand};
 
 /// Lowest MIDI note a bar or pad tone plays (C1); lower notes are raised to it.
 pub const NOTE_MIN: u8 = 24;
@@ -52,7 +53,9 @@ pub enum Voice {
     Pad(u8),
 }
 
-/// The voices without a note, in the order the drum kit shows them.
+/// Every voice without a note (to parse wire codes, and for tests). The order carries no
+/// meaning: wire codes and noise seeds are written out per voice, and each pad screen sets its
+/// own order ([`crate::drumstel`] is the drum kit's).
 pub const PERCUSSION: [Voice; 12] = [
     Voice::Kick,
     Voice::Snare,
@@ -127,44 +130,6 @@ impl Voice {
         }
     }
 
-    /// The name on screen, in Dutch; bars and pad tones show their note name (`C`, `Fis`).
-    pub fn name_nl(self) -> &'static str {
-        match self {
-            Voice::Kick => "Basdrum",
-            Voice::Snare => "Snaredrum",
-            Voice::HiHatClosed => "Hi-hat dicht",
-            Voice::HiHatOpen => "Hi-hat open",
-            Voice::Clap => "Handklap",
-            Voice::TomLow => "Tom laag",
-            Voice::TomHigh => "Tom hoog",
-            Voice::Woodblock => "Houtblok",
-            Voice::Shaker => "Shaker",
-            Voice::DjembeBass => "Djembé bas",
-            Voice::DjembeTone => "Djembé toon",
-            Voice::DjembeSlap => "Djembé slap",
-            Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => scale::note_name_nl(n),
-        }
-    }
-
-    /// The name on screen in English; bars and pad tones show their note name (`C`, `F♯`).
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Voice::Kick => "Bass drum",
-            Voice::Snare => "Snare drum",
-            Voice::HiHatClosed => "Hi-hat closed",
-            Voice::HiHatOpen => "Hi-hat open",
-            Voice::Clap => "Handclap",
-            Voice::TomLow => "Low tom",
-            Voice::TomHigh => "High tom",
-            Voice::Woodblock => "Wood block",
-            Voice::Shaker => "Shaker",
-            Voice::DjembeBass => "Djembe bass",
-            Voice::DjembeTone => "Djembe tone",
-            Voice::DjembeSlap => "Djembe slap",
-            Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => scale::note_name_en(n),
-        }
-    }
-
     /// The MIDI note of a bar or pad tone (clamped into [`NOTE_MIN`]..=[`NOTE_MAX`]).
     pub fn note(self) -> Option<u8> {
         match self {
@@ -217,13 +182,27 @@ impl Voice {
         }
     }
 
-    /// Seed of the voice's noise: fixed per voice and note, so every render is identical.
+    /// Seed of the voice's noise, written out per voice (plus the note for bars and tones):
+    /// every render of a voice is identical, and adding or reordering voices changes no other
+    /// voice's sound. A new voice takes a number no other uses; the test
+    /// `every_voice_sounds_as_it_did_when_it_was_pinned` holds every sound to its fingerprint.
     fn seed(self) -> u32 {
         let base = match self {
+            Voice::Kick => 1,
+            Voice::Snare => 2,
+            Voice::HiHatClosed => 3,
+            Voice::HiHatOpen => 4,
+            Voice::Clap => 5,
+            Voice::TomLow => 6,
+            Voice::TomHigh => 7,
+            Voice::Woodblock => 8,
+            Voice::Shaker => 9,
+            Voice::DjembeBass => 10,
+            Voice::DjembeTone => 11,
+            Voice::DjembeSlap => 12,
             Voice::Xylophone(_) => 100,
             Voice::Metallophone(_) => 300,
             Voice::Pad(_) => 500,
-            v => PERCUSSION.iter().position(|p| *p == v).unwrap_or(0) as u32 + 1,
         };
         base + u32::from(self.note().unwrap_or(0))
     }

@@ -191,8 +191,8 @@ fn fill_polygon(c: &CanvasRenderingContext2d, outline: &[[f32; 2]]) {
     c.fill();
 }
 
-/// Paints one outline with its brush: opacity per brush, watercolour building up, crayon
-/// through a grain mask, the eraser cutting through the ink layer down to the paper.
+/// Paints one outline with its brush: opacity per brush, watercolour building up, a grainy
+/// brush through a grain mask, the eraser cutting through the ink layer down to the paper.
 pub fn paint_outline(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
     c.save();
     if style.brush == Brush::Eraser {
@@ -219,12 +219,12 @@ pub fn paint_opaque(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &
     c.restore();
 }
 
-/// Fills an outline in the brush's colour; crayon then loses its grain (small holes knocked
-/// into what was just painted).
+/// Fills an outline in the brush's colour; a grainy brush ([`Brush::grainy`]) then loses
+/// its grain (small holes knocked into what was just painted).
 fn fill_with_grain(c: &CanvasRenderingContext2d, outline: &[[f32; 2]], style: &BrushStyle) {
     c.set_fill_style_str(&css(style.color));
     fill_polygon(c, outline);
-    if style.brush == Brush::Crayon {
+    if style.brush.grainy() {
         let _ = c.set_global_composite_operation("destination-out");
         c.set_global_alpha(1.0);
         if let Some(p) = tile_pattern(c, false) {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use speelruimte_ink::{Background, Brush, Template};
 
-use crate::i18n::{pick, t};
+use crate::i18n::{brush_name, pick, t};
 
 /// Who draws: with a pen, touches are palms (and two fingers pan and zoom); with fingers,
 /// every finger draws its own stroke, so several children can draw together.
@@ -40,22 +40,18 @@ pub const SIZES: [(f32, &str, &str); 4] = [
     (40.0, "heel dik", "very thick"),
 ];
 
-/// The brushes with their stable `data-brush` code (the Dutch name), Dutch and English names
-/// for the button (a soft hyphen where a long name may break on a narrow button) and a glyph
-/// (plain symbols that every system font has; emoji are missing on many tablets).
-pub const BRUSHES: [(Brush, &str, &str, &str, &str); 5] = [
-    (Brush::Pencil, "potlood", "potlood", "pencil", "✎"),
-    (Brush::Marker, "stift", "stift", "marker", "▌"),
-    (
-        Brush::Watercolour,
-        "waterverf",
-        "water\u{ad}verf",
-        "water\u{ad}colour",
-        "≋",
-    ),
-    (Brush::Crayon, "krijt", "krijt", "crayon", "▒"),
-    (Brush::Eraser, "gum", "gum", "eraser", "▭"),
-];
+/// A brush's stable `data-brush` code (its Dutch name, what the browser tests click) and its
+/// glyph (a plain symbol every system font has; emoji are missing on many tablets). The
+/// toolbar shows the brushes in [`Brush::ALL`]'s order, named by [`brush_name`].
+fn brush_face(b: Brush) -> (&'static str, &'static str) {
+    match b {
+        Brush::Pencil => ("potlood", "✎"),
+        Brush::Marker => ("stift", "▌"),
+        Brush::Watercolour => ("waterverf", "≋"),
+        Brush::Crayon => ("krijt", "▒"),
+        Brush::Eraser => ("gum", "▭"),
+    }
+}
 
 /// What the toolbar sets and the surface reads.
 #[derive(Clone, Copy)]
@@ -106,10 +102,10 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
     view! {
         <aside class="tools" aria-label=t().draw_tools>
             <div class="tool-group brushes" role="radiogroup" aria-label=t().draw_brush>
-                {BRUSHES.into_iter().map(|(b, code, nl, en, glyph)| view! {
+                {Brush::ALL.into_iter().map(|b| (b, brush_face(b))).map(|(b, (code, glyph))| view! {
                     <button class="tool brush" data-brush=code aria-pressed=move || pressed(brush.get() == b)
                         on:click=move |_| brush.set(b)>
-                        <span aria-hidden="true">{glyph}</span>{pick(nl, en)}
+                        <span aria-hidden="true">{glyph}</span>{brush_name(b)}
                     </button>
                 }).collect_view()}
             </div>

@@ -20,7 +20,7 @@ use crate::i18n::{self, decimal, phase_word, t, tx};
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveStatus, Saver};
 use crate::util;
-use pacer::{Cues, RunEnd, Runner, Visual, clock_text};
+use pacer::{Cues, RunEnd, Runner, Visual, left_text, ran_text};
 use thermometer::Thermometer;
 
 /// Where the client is in the work form.
@@ -34,7 +34,7 @@ enum Step {
 
 /// "4 in · 6 uit", the rhythm of a breathing exercise at a glance; the step count otherwise.
 fn pattern(e: &Exercise) -> String {
-    let len = clock_text(e.total_ms());
+    let len = left_text(e.total_ms());
     match e.kind {
         ExerciseKind::Breathing => {
             let beats: Vec<String> = e
@@ -343,7 +343,7 @@ pub fn ExercisePage() -> impl IntoView {
                 <p class="run-summary card" data-testid="run-summary">
                     {move || ended.get().map(|e| {
                         let word = if e.interrupted { tx().done_early } else { tx().done };
-                        format!("{word} · {} {}", tx().ran_for, clock_text(e.wall_ms))
+                        format!("{word} · {} {}", tx().ran_for, ran_text(e.wall_ms))
                     })}
                 </p>
                 <Thermometer child=child.get_untracked()

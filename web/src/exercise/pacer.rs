@@ -1,9 +1,11 @@
-//! Running an exercise: a clock that follows `performance.now()` (paused and resumed, never
-//! counted by timers), the guide's timeline asked for the moment on every animation frame, the
-//! pacer picture, and the cues at each phase change (sound, vibration, speech).
+//! Running an exercise in the browser: the guide's [`ExerciseClock`] fed `performance.now()`,
+//! its timeline asked for the moment on every animation frame, the pacer picture, and the cues
+//! at each phase change (sound, vibration, speech). The arithmetic lives in the guide.
 
 use leptos::prelude::*;
-use speelruimte_guide::{Exercise, ExerciseKind, PhaseKind, Timeline, cue_samples};
+use speelruimte_guide::{
+    Exercise, ExerciseClock, ExerciseKind, PhaseKind, Rounding, Timeline, clock_text, cue_samples,
+};
 
 use crate::body::BodyMap;
 use crate::browser::{audio, device};
@@ -69,45 +71,16 @@ fn vibration(kind: PhaseKind) -> &'static [u32] {
     }
 }
 
-/// The exercise clock: ms of exercise time, following `performance.now()`.
-struct Clock {
-    base: f64,
-    since: Option<f64>,
-    wall_start: f64,
+/// "1:05" for 65 000 ms left: a countdown rounds up, so the last second shows 0:01 until it
+/// is over (see [`Rounding`]).
+pub fn left_text(ms: u64) -> String {
+    clock_text(ms, Rounding::Remaining)
 }
 
-impl Clock {
-    fn elapsed(&self, now: f64) -> f64 {
-        self.base + self.since.map_or(0.0, |s| (now - s).max(0.0))
-    }
-    fn pause(&mut self, now: f64) {
-        self.base = self.elapsed(now);
-        self.since = None;
-    }
-    fn hold_at(&mut self, t: f64) {
-        self.base = t;
-        self.since = None;
-    }
-    fn run_from(&mut self, t: f64, now: f64) {
-        self.base = t;
-        self.since = Some(now);
-    }
-}
-
-/// Start and end (ms) of the phase `index` in repetition `cycle`.
-fn phase_span(ex: &Exercise, cycle: u32, index: usize) -> (u64, u64) {
-    let start = ex.cycle_ms() * u64::from(cycle)
-        + ex.phases[..index]
-            .iter()
-            .map(|p| u64::from(p.ms))
-            .sum::<u64>();
-    (start, start + u64::from(ex.phases[index].ms))
-}
-
-/// "1:05" for 65 000 ms (rounded up, so the last second shows 0:01 until it is over).
-pub fn clock_text(ms: u64) -> String {
-    let s = ms.div_ceil(1000);
-    format!("{}:{:02}", s / 60, s % 60)
+/// "1:05" for a run of 65 000–65 999 ms: time that passed rounds down, so no second shows
+/// before it has gone by (see [`Rounding`]).
+pub fn ran_text(ms: u64) -> String {
+    clock_text(ms, Rounding::Elapsed)
 }
 
 #[component]
@@ -119,14 +92,9 @@ pub fn Runner(
     on_end: Callback<RunEnd>,
 ) -> impl IntoView {
     let ex = StoredValue::new(exercise);
-    let clock = StoredValue::new_local(Clock {
-        base: 0.0,
-        since: Some(device::now_ms()),
-        wall_start: device::now_ms(),
-    });
+    let clock = StoredValue::new(ExerciseClock::start(device::now_ms()));
     let t = RwSignal::new(0u64);
     let paused = RwSignal::new(false);
-    let waiting = RwSignal::new(false);
     let ended = StoredValue::new(false);
     let dots = RwSignal::new(Vec::<bool>::new());
 
@@ -165,11 +133,11 @@ pub fn Runner(
         ended.set_value(true);
         device::stop_speaking();
         let now = device::now_ms();
-        let (ran, wall) = clock.with_value(|c| (c.elapsed(now) as u64, now - c.wall_start));
+        let (ran, wall) = clock.with_value(|c| (c.at_ms(now), c.wall_ms(now)));
         let total = ex.with_value(|e| e.total_ms());
         on_end.run(RunEnd {
             ran_ms: if interrupted { ran.min(total) } else { total },
-            wall_ms: wall.max(0.0) as u64,
+            wall_ms: wall,
             interrupted,
         });
     };
@@ -183,19 +151,9 @@ pub fn Runner(
         if ended.get_value() || paused.get_untracked() {
             return false;
         }
-        let mut at = clock.with_value(|c| c.elapsed(now)) as u64;
+        let at = clock.with_value(|c| c.at_ms(now));
         let (m, breath, changes) = ex.with_value(|e| {
             let tl = Timeline::new(e);
-            let m = tl.at(at);
-            if !m.finished && e.phases[m.phase_index].manual {
-                // A step the client finishes in their own time waits at its end.
-                let (_, end) = phase_span(e, m.cycle, m.phase_index);
-                if at + 1 >= end {
-                    at = end - 1;
-                    clock.update_value(|c| c.hold_at(at as f64));
-                    waiting.set(true);
-                }
-            }
             (
                 tl.at(at),
                 tl.breath_level(at),
@@ -203,7 +161,6 @@ pub fn Runner(
             )
         });
         if let Some((_, index)) = changes.last() {
-            waiting.set(false);
             announce(*index);
         }
         if at != t.get_untracked() {
@@ -228,12 +185,7 @@ pub fn Runner(
     let toggle_pause = move |_| {
         let now = device::now_ms();
         if paused.get_untracked() {
-            if !waiting.get_untracked() {
-                clock.update_value(|c| {
-                    let at = c.elapsed(now);
-                    c.run_from(at, now)
-                });
-            }
+            clock.update_value(|c| c.resume(now));
             paused.set(false);
         } else {
             clock.update_value(|c| c.pause(now));
@@ -242,9 +194,8 @@ pub fn Runner(
     };
     let next = move |_| {
         let m = moment.get_untracked();
-        let (_, end) = ex.with_value(|e| phase_span(e, m.cycle, m.phase_index));
-        clock.update_value(|c| c.run_from(end as f64, device::now_ms()));
-        waiting.set(false);
+        let (_, end) = ex.with_value(|e| Timeline::new(e).phase_span(m.cycle, m.phase_index));
+        clock.update_value(|c| c.skip_to(end, device::now_ms()));
         paused.set(false);
     };
     let stop = move |_| {
@@ -296,7 +247,7 @@ pub fn Runner(
                 <span class="round">
                     {move || (repetitions > 1).then(|| format!("{} {} {} {}", tx().round, moment.get().cycle + 1, tx().of, repetitions))}
                 </span>
-                <span class="left">{move || format!("{} {}", tx().left, clock_text(moment.get().remaining_ms))}</span>
+                <span class="left">{move || format!("{} {}", tx().left, left_text(moment.get().remaining_ms))}</span>
             </div>
             <div class="run-picture">{picture}</div>
             <div class="run-words">
@@ -310,7 +261,7 @@ pub fn Runner(
                         if phase.get().manual {
                             String::new()
                         } else {
-                            let left = clock_text(ex.with_value(|e| phase_span(e, m.cycle, m.phase_index).1).saturating_sub(m.elapsed_ms));
+                            let left = left_text(ex.with_value(|e| Timeline::new(e).phase_left_ms(&m)));
                             match m.next {
                                 Some((k, _)) => format!("{left} · {}: {}", tx().soon, phase_word(k)),
                                 None => left,

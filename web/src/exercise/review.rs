@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use speelruimte_guide::ExerciseResult;
 use speelruimte_model::Artefact;
 
-use super::pacer::clock_text;
+use super::pacer::ran_text;
 use crate::body::body_name;
 use crate::i18n::{self, tx};
 use crate::util;
@@ -83,7 +83,7 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
             <dl class="facts">
                 <dt>{tx().exercise}</dt><dd>{i18n::text(&r.exercise.title).to_owned()}</dd>
                 <dt>{tx().ran_for}</dt>
-                <dd>{clock_text(r.wall_ms)}
+                <dd>{ran_text(r.wall_ms)}
                     {r.interrupted.then(|| format!(" ({})", tx().interrupted))}</dd>
                 <dt>{tx().tension} " " {tx().before}</dt><dd data-testid="before-value">{value_text(r.before.value)}</dd>
                 <dt>{tx().tension} " " {tx().after}</dt><dd data-testid="after-value">{value_text(r.after.value)}</dd>

@@ -10,6 +10,7 @@ texts! {
         loading: ("Even laden…", "Loading…"),
         logout: ("Uitloggen", "Log out"),
         back: ("Terug", "Back"),
+        // The save button of every work form.
         save: ("Opslaan", "Save"),
         cancel: ("Annuleren", "Cancel"),
         retry: ("Opnieuw proberen", "Try again"),
@@ -108,17 +109,27 @@ texts! {
             "Weet je zeker dat je de hele tekening wilt wissen?",
             "Are you sure you want to clear the whole drawing?",
         ),
-        draw_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),
-        draw_no_goals: ("Deze cliënt heeft nog geen behandeldoelen.", "This client has no treatment goals yet."),
+        // Every work form (drawing, music, exercise) saves the same way: it links the work
+        // to goals and shows its save status next to its save button (`save`).
+        work_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),
+        work_no_goals: ("Deze cliënt heeft nog geen behandeldoelen.", "This client has no treatment goals yet."),
+        save_status_saving: ("Bezig met opslaan…", "Saving…"),
+        save_status_saved: ("Opgeslagen", "Saved"),
+        save_status_failed: ("Niet opgeslagen", "Not saved"),
+        save_status_unsaved: ("Nog niet opgeslagen", "Not saved yet"),
+        // The drawing's own words.
         draw_empty: ("Teken eerst iets.", "Draw something first."),
-        draw_saving: ("Bezig met opslaan…", "Saving…"),
-        draw_saved: ("Opgeslagen", "Saved"),
-        draw_not_saved: ("Niet opgeslagen", "Not saved"),
-        draw_unsaved_changes: ("Nog niet opgeslagen", "Not saved yet"),
         draw_size: ("Dikte", "Size"),
         draw_colour: ("Kleur", "Colour"),
         draw_tools: ("Gereedschap", "Tools"),
         draw_brush: ("Kwast", "Brush"),
+        // The brushes on their buttons; a soft hyphen where a long name may break on a
+        // narrow button.
+        brush_pencil: ("potlood", "pencil"),
+        brush_marker: ("stift", "marker"),
+        brush_watercolour: ("water\u{ad}verf", "water\u{ad}colour"),
+        brush_crayon: ("krijt", "crayon"),
+        brush_eraser: ("gum", "eraser"),
         draw_own_colour: ("eigen kleur", "own colour"),
         draw_paper: ("Papier", "Paper"),
         draw_paper_white: ("wit", "white"),
@@ -181,5 +192,18 @@ texts! {
         file_not_loaded: ("Het bestand kon niet worden geladen", "The file could not be loaded"),
         unexpected_answer: ("Onverwacht antwoord van de server", "Unexpected answer from the server"),
         body_map: ("lichaam", "body"),
+    }
+}
+
+/// The name of a brush on its toolbar button, in the language in use.
+pub fn brush_name(b: speelruimte_ink::Brush) -> &'static str {
+    use speelruimte_ink::Brush;
+    let t = super::t();
+    match b {
+        Brush::Pencil => t.brush_pencil,
+        Brush::Marker => t.brush_marker,
+        Brush::Watercolour => t.brush_watercolour,
+        Brush::Crayon => t.brush_crayon,
+        Brush::Eraser => t.brush_eraser,
     }
 }

@@ -1,4 +1,11 @@
-//! Every string the app shows, in one place: Dutch first, English as a switch.
+//! The app's own words, Dutch first, English as a switch: the text tables here, and the
+//! names of things the pure crates know only by a stable id (voices, brushes: `voice_name`,
+//! `brush_name`). Content that is data of a pure crate carries its own Dutch and English and
+//! is picked here with [`pick`]: exercises, their phases and body parts (`speelruimte-guide`);
+//! the music layouts' names, their pads' words, scales and echo messages (`speelruimte-sound`);
+//! disciplines, goal domains and artefact kinds (`speelruimte-model`). The drawing toolbar's
+//! colour and size names stand next to their values in `draw/tools.rs`. Errors from the crates
+//! and the server arrive in Dutch.
 //!
 //! The language is chosen once when the app starts (from local storage, Dutch by default) and
 //! switching stores the choice and reloads the page. A reload is simpler and safer than making
@@ -12,9 +19,9 @@ mod switch;
 
 use std::cell::Cell;
 
-pub use app::{EN, NL, Texts};
+pub use app::{EN, NL, Texts, brush_name};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
-pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts};
+pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use switch::LangSwitch;
 
 /// Declares a table of texts with its Dutch and English contents, each string written once

@@ -112,5 +112,51 @@ texts! {
         minutes: ("min", "min"),
         play_events: ("Afspelen op de vlakken", "Play back on the pads"),
         free: ("vrij", "free"),
+
+        // The voices, as the drum kit's pads and the review's rows name them.
+        voice_kick: ("Basdrum", "Bass drum"),
+        voice_snare: ("Snaredrum", "Snare drum"),
+        voice_hihat_closed: ("Hi-hat dicht", "Hi-hat closed"),
+        voice_hihat_open: ("Hi-hat open", "Hi-hat open"),
+        voice_clap: ("Handklap", "Handclap"),
+        voice_tom_low: ("Tom laag", "Low tom"),
+        voice_tom_high: ("Tom hoog", "High tom"),
+        voice_woodblock: ("Houtblok", "Wood block"),
+        voice_shaker: ("Shaker", "Shaker"),
+        voice_djembe_bass: ("Djembé bas", "Djembe bass"),
+        voice_djembe_tone: ("Djembé toon", "Djembe tone"),
+        voice_djembe_slap: ("Djembé slap", "Djembe slap"),
+    }
+}
+
+/// The name of a voice on screen in the language in use; bars and pad tones by their note
+/// (`C`, `Fis` / `F♯`).
+pub fn voice_name(v: speelruimte_sound::Voice) -> &'static str {
+    use speelruimte_sound::{Voice, note_name_en, note_name_nl};
+    let t = super::tm();
+    match v {
+        Voice::Kick => t.voice_kick,
+        Voice::Snare => t.voice_snare,
+        Voice::HiHatClosed => t.voice_hihat_closed,
+        Voice::HiHatOpen => t.voice_hihat_open,
+        Voice::Clap => t.voice_clap,
+        Voice::TomLow => t.voice_tom_low,
+        Voice::TomHigh => t.voice_tom_high,
+        Voice::Woodblock => t.voice_woodblock,
+        Voice::Shaker => t.voice_shaker,
+        Voice::DjembeBass => t.voice_djembe_bass,
+        Voice::DjembeTone => t.voice_djembe_tone,
+        Voice::DjembeSlap => t.voice_djembe_slap,
+        Voice::Xylophone(n) | Voice::Metallophone(n) | Voice::Pad(n) => {
+            super::pick(note_name_nl(n), note_name_en(n))
+        }
+    }
+}
+
+/// What a pad says on it in the language in use: its voice's name, or its layout's words.
+pub fn pad_label(p: &speelruimte_sound::PadSpec) -> String {
+    match &p.label {
+        speelruimte_sound::PadLabel::VoiceName => voice_name(p.voice).to_owned(),
+        speelruimte_sound::PadLabel::Words { nl, en } => super::pick(nl, en).to_owned(),
     }
 }

@@ -1,32 +1,14 @@
-//! The metronome: a beat grid on the musical clock ([`engine::now`]), clicks scheduled a
-//! little ahead on the audio clock from an animation-frame loop (never a timer, which drifts),
-//! a visible pulse with beat one accented, and tap tempo.
+//! The metronome in the browser: the sound crate's [`BeatGrid`] on the musical clock
+//! ([`engine::now`]), asked once per animation frame (never a timer, which drifts) which
+//! clicks to hand to the audio clock; a visible pulse with beat one accented, and tap tempo.
 
 use leptos::prelude::*;
-use speelruimte_sound::{TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, tap_tempo};
+pub use speelruimte_sound::{BEATS_PER_BAR, LOOKAHEAD_S};
+use speelruimte_sound::{BeatGrid, TEMPO_MAX, TEMPO_MIN, beat_ms, clamp_tempo, tap_tempo};
 
 use super::engine;
 use crate::browser::device;
 use crate::i18n::tm;
-
-/// How far ahead clicks (and loop hits) are handed to the audio clock, seconds: more than two
-/// frames at 60 Hz, so a late frame never drops a click; little enough to stop promptly.
-pub const LOOKAHEAD_S: f64 = 0.12;
-
-/// Beats in a bar (the pad counts in fours; the recording format allows others).
-pub const BEATS_PER_BAR: u8 = 4;
-
-/// Where the beat grid lies.
-#[derive(Clone, Copy, Debug, Default)]
-struct Grid {
-    /// Time of beat 0 (a downbeat), seconds.
-    origin: f64,
-    /// Next beat to schedule.
-    next: i64,
-    /// Scheduled beats not yet shown: (time, index).
-    pending: [(f64, i64); 4],
-    pending_len: usize,
-}
 
 /// The metronome's controls and state.
 #[derive(Clone, Copy)]
@@ -41,7 +23,7 @@ pub struct Metronome {
     pub beat: RwSignal<Option<i64>>,
     /// False while a loop holds the tempo.
     pub tempo_free: RwSignal<bool>,
-    grid: StoredValue<Grid>,
+    grid: StoredValue<BeatGrid>,
     taps: StoredValue<Vec<f64>>,
 }
 
@@ -54,7 +36,7 @@ impl Metronome {
             click: RwSignal::new(true),
             beat: RwSignal::new(None),
             tempo_free: RwSignal::new(true),
-            grid: StoredValue::new(Grid::default()),
+            grid: StoredValue::new(BeatGrid::new(0.0, 90.0)),
             taps: StoredValue::new(Vec::new()),
         }
     }
@@ -71,15 +53,13 @@ impl Metronome {
 
     /// Time of beat 0.
     pub fn origin(self) -> f64 {
-        self.grid.with_value(|g| g.origin)
+        self.grid.with_value(BeatGrid::origin)
     }
 
     /// Starts the beat with beat 0 at `origin` (seconds on [`engine::now`]'s clock).
     pub fn start_at(self, origin: f64) {
-        self.grid.set_value(Grid {
-            origin,
-            ..Grid::default()
-        });
+        self.grid
+            .set_value(BeatGrid::new(origin, self.bpm.get_untracked()));
         self.running.set(true);
     }
 
@@ -93,20 +73,14 @@ impl Metronome {
 
     /// The first downbeat at or after `t` (the metronome must be running).
     pub fn downbeat_at_or_after(self, t: f64) -> f64 {
-        let (origin, bar) = (self.origin(), self.bar_s());
-        origin + ((t - origin) / bar - 1e-9).ceil() * bar
+        self.grid.with_value(|g| g.downbeat_at_or_after(t))
     }
 
     /// Sets the tempo, keeping the beat that comes next where it is.
     pub fn set_bpm(self, bpm: f32) {
         let bpm = clamp_tempo(bpm).round();
         if self.running.get_untracked() {
-            let old = self.beat_s();
-            let new = beat_ms(bpm) / 1000.0;
-            self.grid.update_value(|g| {
-                let next_t = g.origin + g.next as f64 * old;
-                g.origin = next_t - g.next as f64 * new;
-            });
+            self.grid.update_value(|g| g.set_tempo(bpm));
         }
         self.bpm.set(bpm);
     }
@@ -124,43 +98,23 @@ impl Metronome {
         }
     }
 
-    /// Schedules the clicks up to `now + LOOKAHEAD_S` and moves the pulse; once per frame.
+    /// Hands the clicks up to `now + LOOKAHEAD_S` to the audio clock and moves the pulse;
+    /// once per frame.
     pub fn tick(self, now: f64) {
         if !self.running.get_untracked() {
             return;
         }
-        let beat_s = self.beat_s();
-        let click = self.click.get_untracked();
-        let mut shown = None;
-        self.grid.update_value(|g| {
-            while g.origin + g.next as f64 * beat_s < now + LOOKAHEAD_S {
-                let at = g.origin + g.next as f64 * beat_s;
-                // A beat already past (a slow frame, a tempo change) is skipped, not crammed in.
-                if at >= now - 0.02 {
-                    if click {
-                        engine::click_at(g.next.rem_euclid(i64::from(BEATS_PER_BAR)) == 0, at);
-                    }
-                    if g.pending_len < g.pending.len() {
-                        g.pending[g.pending_len] = (at, g.next);
-                        g.pending_len += 1;
-                    }
-                }
-                g.next += 1;
+        let tick = self
+            .grid
+            .try_update_value(|g| g.tick(now))
+            .unwrap_or_default();
+        if self.click.get_untracked() {
+            for b in &tick.scheduled {
+                engine::click_at(b.downbeat, b.at);
             }
-            let mut keep = 0;
-            for i in 0..g.pending_len {
-                let (at, idx) = g.pending[i];
-                if at <= now {
-                    shown = Some(idx);
-                } else {
-                    g.pending[keep] = (at, idx);
-                    keep += 1;
-                }
-            }
-            g.pending_len = keep;
-        });
-        if let Some(idx) = shown {
-            self.beat.set(Some(idx));
+        }
+        if let Some(index) = tick.sounding {
+            self.beat.set(Some(index));
         }
     }
 }

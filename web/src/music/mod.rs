@@ -14,6 +14,7 @@ mod tape;
 mod turns;
 
 use leptos::prelude::*;
+use speelruimte_guide::{Rounding, clock_text};
 use speelruimte_model::Client;
 use speelruimte_sound::{
     BarInstrument, Bars, CustomScale, LAYOUT_IDS, Layout, Scale, layout, note_name_en, note_name_nl,
@@ -79,11 +80,6 @@ fn scale_code(s: &Scale) -> &'static str {
         Scale::Custom(_) => "eigen",
         _ => "pentatonisch",
     }
-}
-
-fn clock_text(ms: u32) -> String {
-    let s = ms / 1000;
-    format!("{}:{:02}", s / 60, s % 60)
 }
 
 #[component]
@@ -276,7 +272,7 @@ pub fn MusicPage() -> impl IntoView {
                 <p class="tape-line">
                     <span class="rec-dot small" class:idle=move || hits.get() == 0 aria-hidden="true"></span>
                     {move || if hits.get() == 0 { tm().tape_waiting.to_string() } else {
-                        format!("{} · {}", tm().tape_running, clock_text(tape.length_ms.get()))
+                        format!("{} · {}", tm().tape_running, clock_text(u64::from(tape.length_ms.get()), Rounding::Elapsed))
                     }}
                 </p>
                 <Show when=move || tape.full.get()>

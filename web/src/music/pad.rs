@@ -9,7 +9,7 @@ use web_sys::{DomRect, Element, PointerEvent};
 
 use super::engine;
 use crate::browser::audio;
-use crate::i18n::pick;
+use crate::i18n::pad_label;
 
 /// One pad hit, as the rest of the work form hears of it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -117,7 +117,7 @@ pub fn Pads(layout: Signal<Layout>, on_hit: Callback<Hit>, hits: Signal<u32>) ->
                         <div class="pad" role="button" tabindex="-1" data-pad=p.id.to_string()
                             data-voice=p.voice.code()
                             style=format!("--pad: {}; --size: {size:.0}%", p.color)>
-                            <span class="pad-label">{pick(&p.label_nl, &p.label_en).to_owned()}</span>
+                            <span class="pad-label">{pad_label(p)}</span>
                         </div>
                     }
                 }).collect_view()

@@ -9,7 +9,7 @@ use speelruimte_sound::{Recording, Voice, velocity_step};
 use super::engine;
 use super::turns::{player_color, player_name};
 use crate::browser::{audio, device};
-use crate::i18n::{pick, tm};
+use crate::i18n::{pick, tm, voice_name};
 
 /// The part of a music artefact's metadata the review reads.
 #[derive(Deserialize, Clone)]
@@ -120,7 +120,7 @@ fn timeline(r: &Recording, labels: bool, head: Option<Signal<f64>>) -> impl Into
     let names = labels.then(|| {
         voices
             .iter()
-            .map(|v| view! { <text class="row-name" x=left - 8.0 y=y(*v) + 5.0 text-anchor="end">{pick(v.name_nl(), v.name_en())}</text> })
+            .map(|v| view! { <text class="row-name" x=left - 8.0 y=y(*v) + 5.0 text-anchor="end">{voice_name(*v)}</text> })
             .collect_view()
     });
     let dots = r
