@@ -12,6 +12,8 @@ pub mod error;
 pub mod exercises;
 pub mod goals;
 pub mod openapi;
+pub mod ownership;
+pub mod sessions;
 pub mod web;
 
 use std::path::{Path, PathBuf};
@@ -80,6 +82,7 @@ pub fn app(state: AppState, web_dir: &Path) -> Router {
         .merge(auth::router())
         .merge(clients::router())
         .merge(goals::router())
+        .merge(sessions::router())
         .merge(exercises::router())
         .merge(artefacts::router())
         .merge(openapi::router())

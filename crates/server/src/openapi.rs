@@ -5,7 +5,7 @@ use axum::routing::get;
 use utoipa::OpenApi;
 
 use crate::error::Json;
-use crate::{AppState, artefacts, auth, clients, exercises, goals};
+use crate::{AppState, artefacts, auth, clients, exercises, goals, sessions};
 
 /// Every endpoint of the API.
 #[derive(OpenApi)]
@@ -17,7 +17,7 @@ use crate::{AppState, artefacts, auth, clients, exercises, goals};
         auth::routes::setup_status, auth::routes::setup, auth::routes::login, auth::routes::logout, auth::routes::me,
         auth::routes::invite,
         clients::list, clients::create, clients::read, clients::delete,
-        goals::list_goals, goals::create_goal, goals::list_sessions, goals::create_session,
+        goals::list_goals, goals::create_goal, sessions::list_sessions, sessions::create_session,
         exercises::list_exercises, exercises::create_exercise, exercises::delete_exercise,
         artefacts::put_artefact, artefacts::read, artefacts::read_blob, artefacts::list,
         health,

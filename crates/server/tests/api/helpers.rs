@@ -190,24 +190,105 @@ impl TestApp {
         other
     }
 
+    /// Adds a client with `label`; panics unless it is stored.
     pub async fn client(&self, label: &str) -> Value {
-        self.post(
-            "/api/clients",
-            json!({"label": label, "birth_year": 2016, "discipline": "beeldend"}),
+        self.post_client(json!({"label": label, "birth_year": 2016, "discipline": "beeldend"}))
+            .await
+            .expect(StatusCode::CREATED)
+            .json()
+    }
+
+    /// Adds a goal to `client`; panics unless it is stored.
+    pub async fn goal(&self, client: &Value) -> Value {
+        self.post_goal(
+            client,
+            json!({"domain": "lichaamsbeleving", "title": "Voelen waar het zit"}),
         )
         .await
         .expect(StatusCode::CREATED)
         .json()
     }
 
-    pub async fn goal(&self, client: &Value) -> Value {
-        self.post(
-            &format!("/api/clients/{}/goals", client["id"].as_str().unwrap()),
-            json!({"domain": "lichaamsbeleving", "title": "Voelen waar het zit"}),
+    /// `POST /api/clients`.
+    pub async fn post_client(&self, body: Value) -> Res {
+        self.post("/api/clients", body).await
+    }
+
+    /// `GET /api/clients/{id}`.
+    pub async fn read_client(&self, client: &Value) -> Res {
+        self.get(&format!("/api/clients/{}", id_of(client))).await
+    }
+
+    /// `DELETE /api/clients/{id}`.
+    pub async fn delete_client(&self, client: &Value) -> Res {
+        self.send("DELETE", &format!("/api/clients/{}", id_of(client)), None)
+            .await
+    }
+
+    /// `GET /api/clients/{id}/goals`.
+    pub async fn goals(&self, client: &Value) -> Res {
+        self.get(&format!("/api/clients/{}/goals", id_of(client)))
+            .await
+    }
+
+    /// `POST /api/clients/{id}/goals`.
+    pub async fn post_goal(&self, client: &Value, body: Value) -> Res {
+        self.post(&format!("/api/clients/{}/goals", id_of(client)), body)
+            .await
+    }
+
+    /// `GET /api/clients/{id}/sessions`.
+    pub async fn sessions(&self, client: &Value) -> Res {
+        self.get(&format!("/api/clients/{}/sessions", id_of(client)))
+            .await
+    }
+
+    /// `POST /api/clients/{id}/sessions`.
+    pub async fn post_session(&self, client: &Value, body: Value) -> Res {
+        self.post(&format!("/api/clients/{}/sessions", id_of(client)), body)
+            .await
+    }
+
+    /// `GET /api/clients/{id}/artefacts`.
+    pub async fn artefacts(&self, client: &Value) -> Res {
+        self.get(&format!("/api/clients/{}/artefacts", id_of(client)))
+            .await
+    }
+
+    /// `PUT /api/artefacts/{id}`.
+    pub async fn put_artefact_at(&self, id: &str, body: Value) -> Res {
+        self.send("PUT", &format!("/api/artefacts/{id}"), Some(body))
+            .await
+    }
+
+    /// `GET /api/artefacts/{id}`.
+    pub async fn artefact(&self, id: &str) -> Res {
+        self.get(&format!("/api/artefacts/{id}")).await
+    }
+
+    /// `GET /api/artefacts/{id}/blobs/{name}`.
+    pub async fn blob(&self, id: &str, name: &str) -> Res {
+        self.get(&format!("/api/artefacts/{id}/blobs/{name}")).await
+    }
+
+    /// `GET /api/clients/{id}/exercises`.
+    pub async fn exercises(&self, client: &Value) -> Res {
+        self.get(&exercises_path(client)).await
+    }
+
+    /// `POST /api/clients/{id}/exercises`.
+    pub async fn post_exercise(&self, client: &Value, body: Value) -> Res {
+        self.post(&exercises_path(client), body).await
+    }
+
+    /// `DELETE /api/clients/{id}/exercises/{exercise}`.
+    pub async fn delete_exercise(&self, client: &Value, exercise: &str) -> Res {
+        self.send(
+            "DELETE",
+            &format!("{}/{exercise}", exercises_path(client)),
+            None,
         )
         .await
-        .expect(StatusCode::CREATED)
-        .json()
     }
 
     /// Rows in a table, counted straight from the database.
@@ -219,9 +300,39 @@ impl TestApp {
     }
 }
 
+/// The `id` of a stored thing, as text.
+pub fn id_of(thing: &Value) -> &str {
+    thing["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no id in {thing}"))
+}
+
+fn exercises_path(client: &Value) -> String {
+    format!("/api/clients/{}/exercises", id_of(client))
+}
+
+/// A fresh server with its first therapist, a.jansen, logged in.
+pub async fn spawn_logged_in() -> TestApp {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    app
+}
+
+/// A fresh server with a.jansen logged in and one client of hers, Vos-12.
+pub async fn spawn_with_client() -> (TestApp, Value) {
+    let app = spawn_logged_in().await;
+    let client = app.client("Vos-12").await;
+    (app, client)
+}
+
+/// Base64 of bytes.
+pub fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// A real PNG of `w`×`h` pixels, base64.
 pub fn png_base64(w: u32, h: u32) -> String {
-    use base64::Engine as _;
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w, h);
@@ -232,33 +343,57 @@ pub fn png_base64(w: u32, h: u32) -> String {
             .write_image_data(&vec![200u8; (w * h * 4) as usize])
             .unwrap();
     }
-    base64::engine::general_purpose::STANDARD.encode(out)
+    base64(&out)
 }
 
-/// An upload body for a drawing of `client`, linked to `goals`.
+/// The strokes of a real drawing (one line on paper `width` px wide) as the app encodes
+/// them for `strokes.bin`, base64.
+pub fn strokes_base64(width: f32) -> String {
+    use speelruimte_ink::{Brush, BrushStyle, Drawing, Event, InputPoint, Rgba, Stroke};
+    let mut d = Drawing::new(width, 700.0);
+    d.push(Event::Stroke(Stroke {
+        style: BrushStyle {
+            brush: Brush::Marker,
+            size: 8.0,
+            color: Rgba::rgb(20, 40, 200),
+        },
+        points: (0..20)
+            .map(|i| InputPoint::at(10.0 + i as f32 * 5.0, 50.0, i as f64 * 16.0))
+            .collect(),
+    }));
+    base64(&speelruimte_ink::encode(&d))
+}
+
+/// An upload body for a drawing of `client`, linked to `goals`: the files the app sends.
 pub fn drawing(client: &Value, goals: &[&Value], note: &str) -> Value {
     json!({
         "kind": "drawing",
         "client_id": client["id"],
         "goal_ids": goals.iter().map(|g| g["id"].clone()).collect::<Vec<_>>(),
         "created_at": "2026-11-24T10:00:00Z",
-        "metadata": {"note": note, "stroke_count": 3},
+        "metadata": {"note": note, "stroke_count": 1},
         "blobs": [
             {"name": "image.png", "media_type": "image/png", "data_base64": png_base64(40, 30)},
             {"name": "thumb.png", "media_type": "image/png", "data_base64": png_base64(8, 6)},
-            {"name": "strokes.json", "media_type": "application/json", "data_base64": "eyJ2ZXJzaW9uIjoxfQ=="}
+            {"name": "strokes.bin", "media_type": "application/octet-stream", "data_base64": strokes_base64(1024.0)}
         ]
+    })
+}
+
+/// An upload body for a work form's record without files (`kind` "music" or "exercise").
+pub fn record(kind: &str, client: &Value, metadata: Value) -> Value {
+    json!({
+        "kind": kind, "client_id": client["id"], "created_at": "2026-11-25T10:00:00Z",
+        "metadata": metadata, "blobs": []
     })
 }
 
 impl TestApp {
     /// Stores a drawing of `client` under a fresh id; returns the stored artefact.
     pub async fn put_artefact(&self, client: &Value, goals: &[&Value]) -> Value {
-        let id = uuid::Uuid::new_v4();
-        self.send(
-            "PUT",
-            &format!("/api/artefacts/{id}"),
-            Some(drawing(client, goals, "eerste")),
+        self.put_artefact_at(
+            &uuid::Uuid::new_v4().to_string(),
+            drawing(client, goals, "eerste"),
         )
         .await
         .expect(StatusCode::CREATED)
