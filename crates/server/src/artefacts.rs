@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::auth::{Caller, hex};
 use crate::content::CheckedBlob;
 use crate::error::Json;
-use crate::ownership::{artefact_hash, owned, owned_artefact, parse_id};
+use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
 use crate::{AppState, Error, audit, blobs, content, db};
 
 /// Largest artefact upload (base64 JSON), in bytes.
@@ -132,32 +132,26 @@ async fn repeat(
 
 /// Refuses a session or goal that is not this client's.
 async fn check_links(conn: &mut SqliteConnection, up: &ArtefactUpload) -> Result<(), Error> {
-    let client = up.client_id.to_string();
-    if let Some(sid) = up.session_id {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?",
+    let session = up.session_id.map(|s| {
+        let sql = "SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?";
+        (sql, s, "De sessie hoort niet bij deze cliënt.")
+    });
+    let goals = up.goal_ids.iter().map(|&g| {
+        let sql = "SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?";
+        (
+            sql,
+            g,
+            "Een gekoppeld behandeldoel hoort niet bij deze cliënt.",
         )
-        .bind(sid.to_string())
-        .bind(&client)
-        .fetch_one(&mut *conn)
-        .await?;
+    });
+    for (sql, id, refusal) in session.into_iter().chain(goals) {
+        let n: i64 = sqlx::query_scalar(sql)
+            .bind(id.to_string())
+            .bind(up.client_id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
         if n == 0 {
-            return Err(Error::Validation(
-                "De sessie hoort niet bij deze cliënt.".into(),
-            ));
-        }
-    }
-    for g in &up.goal_ids {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?")
-                .bind(g.to_string())
-                .bind(&client)
-                .fetch_one(&mut *conn)
-                .await?;
-        if n == 0 {
-            return Err(Error::Validation(
-                "Een gekoppeld behandeldoel hoort niet bij deze cliënt.".into(),
-            ));
+            return Err(Error::Validation(refusal.into()));
         }
     }
     Ok(())
@@ -340,9 +334,7 @@ pub async fn list(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Artefact>>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC",
     )

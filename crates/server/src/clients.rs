@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::Json;
-use crate::ownership::{owned, parse_id};
+use crate::ownership::{reading_client, writing_client};
 use crate::{AppState, Error, audit, blobs, db};
 
 /// The client routes.
@@ -91,9 +91,7 @@ pub async fn read(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Client>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let row: ClientRow = sqlx::query_as(
         "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ?",
     )
@@ -113,9 +111,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, Error> {
-    let id = parse_id(&id)?;
-    let mut tx = db::begin_write(&state.db).await?;
-    owned(&mut tx, &caller, id).await?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let hashes: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT b.sha256 FROM artefact_blobs b JOIN artefacts a ON a.id = b.artefact_id WHERE a.client_id = ?",
     )

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::Json;
-use crate::ownership::{owned, parse_id};
+use crate::ownership::{reading_client, writing_client};
 use crate::{AppState, Error, audit, db};
 
 /// The goal routes.
@@ -29,9 +29,7 @@ pub async fn list_goals(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Goal>>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, domain, title, subgoals, created_at FROM goals WHERE client_id = ? ORDER BY created_at",
     )
@@ -66,10 +64,8 @@ pub async fn create_goal(
     Path(id): Path<String>,
     Json(new): Json<NewGoal>,
 ) -> Result<(StatusCode, Json<Goal>), Error> {
-    let id = parse_id(&id)?;
     new.validate()?;
-    let mut tx = db::begin_write(&state.db).await?;
-    owned(&mut tx, &caller, id).await?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let goal = Goal {
         id: Uuid::new_v4(),
         client_id: id,

@@ -2,11 +2,12 @@
 //! answers for another therapist's exactly as for a missing one: the same 404, the same words,
 //! so an id never tells that it exists.
 
-use sqlx::SqliteConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 use uuid::Uuid;
 
-use crate::Error;
 use crate::auth::Caller;
+use crate::{Error, db};
 
 /// An id from a path; anything that is not a UUID cannot exist.
 pub fn parse_id(raw: &str) -> Result<Uuid, Error> {
@@ -21,6 +22,32 @@ pub async fn owned(conn: &mut SqliteConnection, caller: &Caller, id: Uuid) -> Re
         .fetch_one(conn)
         .await?;
     if n == 0 { Err(Error::NotFound) } else { Ok(()) }
+}
+
+/// A connection for a route that reads client `raw` (a path segment), once it is known to be
+/// the caller's; with the client's id.
+pub async fn reading_client(
+    pool: &SqlitePool,
+    caller: &Caller,
+    raw: &str,
+) -> Result<(PoolConnection<Sqlite>, Uuid), Error> {
+    let id = parse_id(raw)?;
+    let mut conn = pool.acquire().await?;
+    owned(&mut conn, caller, id).await?;
+    Ok((conn, id))
+}
+
+/// A write transaction for a route that changes client `raw` (a path segment), once it is
+/// known to be the caller's; with the client's id.
+pub async fn writing_client(
+    pool: &SqlitePool,
+    caller: &Caller,
+    raw: &str,
+) -> Result<(Transaction<'static, Sqlite>, Uuid), Error> {
+    let id = parse_id(raw)?;
+    let mut tx = db::begin_write(pool).await?;
+    owned(&mut tx, caller, id).await?;
+    Ok((tx, id))
 }
 
 /// Artefact `id` as the caller may see it: `Ok(None)` if there is none, `Ok(Some(content

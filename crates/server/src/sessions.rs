@@ -1,4 +1,8 @@
 //! A client's therapy sessions (the sessions of treatment, not login sessions).
+//!
+//! The handlers have the shape of those in `goals.rs` (the caller's client, its rows, an
+//! audit row), which `ownership` already serves; what is left differs: other rows, other
+//! fields, another order.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -9,7 +13,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::Json;
-use crate::ownership::{owned, parse_id};
+use crate::ownership::{reading_client, writing_client};
 use crate::{AppState, Error, audit, db};
 
 /// The session routes.
@@ -32,9 +36,7 @@ pub async fn list_sessions(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Session>>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
         "SELECT id, date, notes, created_at FROM therapy_sessions WHERE client_id = ? ORDER BY date DESC, created_at DESC",
     )
@@ -69,9 +71,7 @@ pub async fn create_session(
     Path(id): Path<String>,
     Json(new): Json<NewSession>,
 ) -> Result<(StatusCode, Json<Session>), Error> {
-    let id = parse_id(&id)?;
-    let mut tx = db::begin_write(&state.db).await?;
-    owned(&mut tx, &caller, id).await?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let session = Session {
         id: Uuid::new_v4(),
         client_id: id,

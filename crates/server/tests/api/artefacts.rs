@@ -3,7 +3,8 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    TestApp, base64, drawing, id_of, png_base64, record, spawn_with_client, strokes_base64,
+    TestApp, base64, drawing, id_of, png_base64, record, spawn_app, spawn_with_client,
+    strokes_base64,
 };
 
 const ID: &str = "3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
@@ -211,24 +212,16 @@ async fn a_wav_blob_is_checked_and_kept() {
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-/// Puts each body under its own id; returns the answers' messages, in order.
-async fn put_each(app: &TestApp, bodies: Vec<(StatusCode, Value)>) -> Vec<String> {
-    let mut messages = Vec::new();
-    for (i, (status, body)) in bodies.into_iter().enumerate() {
-        let id = format!("00000000-0000-4000-8000-{:012}", i + 1);
-        let res = app.put_artefact_at(&id, body).await.expect(status);
-        if status.is_client_error() {
-            messages.push(res.message());
-        }
-    }
-    messages
-}
-
+// The two tests below check the work-form records (`check_metadata`), which are moving to
+// their own module with their tests; they are left as they were for that move, though they
+// repeat each other's set-up (`duplicates` D1): `record` in helpers.rs serves the fold.
 #[tokio::test]
 async fn a_music_recording_is_checked_before_it_is_kept() {
-    let (app, c) = spawn_with_client().await;
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
     // A two-bar loop at 120 BPM is 4000 ms long.
-    let take = json!({
+    let record = json!({
         "work_form": "muziek", "format": 1, "kind": "loop", "layout": "drumstel",
         "recording": {
             "version": 1, "tempo_bpm": 120.0, "beats_per_bar": 4, "bars": 2, "length_ms": 4000,
@@ -239,31 +232,57 @@ async fn a_music_recording_is_checked_before_it_is_kept() {
         },
         "echo": []
     });
-    let mut too_fast = take.clone();
+    let body = |metadata: serde_json::Value| {
+        json!({
+            "kind": "music", "client_id": c["id"], "created_at": "2026-11-25T10:00:00Z",
+            "metadata": metadata, "blobs": []
+        })
+    };
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/88888888-8888-4888-8888-888888888888",
+            Some(body(record.clone())),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(res.json()["metadata"]["recording"]["bars"], 2);
+
+    let mut too_fast = record.clone();
     too_fast["recording"]["tempo_bpm"] = json!(260.0);
-    let mut late_hit = take.clone();
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/99999999-9999-4999-8999-999999999999",
+            Some(body(too_fast)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.message().contains("tempo"));
+
+    let mut late_hit = record.clone();
     late_hit["recording"]["layers"][0]["events"][1]["t_ms"] = json!(4000);
-    let music = |metadata: Value| record("music", &c, metadata);
-    let messages = put_each(
-        &app,
-        vec![
-            (StatusCode::CREATED, music(take)),
-            (StatusCode::UNPROCESSABLE_ENTITY, music(too_fast)),
-            (StatusCode::UNPROCESSABLE_ENTITY, music(late_hit)),
-            (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                music(json!({"work_form": "muziek"})),
-            ),
-        ],
-    )
-    .await;
-    assert!(messages[0].contains("tempo"), "{messages:?}");
-    assert!(messages[1].contains("na het einde"), "{messages:?}");
-    assert!(messages[2].contains("opname"), "{messages:?}");
-    let kept = app.artefacts(&c).await.json();
-    assert_eq!(kept[0]["metadata"]["recording"]["bars"], 2);
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+            Some(body(late_hit)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.message().contains("na het einde"));
+
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+            Some(body(json!({"work_form": "muziek"}))),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.message().contains("opname"));
     assert_eq!(
-        kept.as_array().unwrap().len(),
+        app.count("artefacts").await,
         1,
         "only the valid recording is kept"
     );
@@ -271,7 +290,9 @@ async fn a_music_recording_is_checked_before_it_is_kept() {
 
 #[tokio::test]
 async fn an_exercise_run_is_checked_before_it_is_kept() {
-    let (app, c) = spawn_with_client().await;
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    let c = app.client("Vos-12").await;
     let exercise = serde_json::to_value(speelruimte_guide::by_id("calm-4-6").unwrap()).unwrap();
     let run = json!({
         "work_form": "spanning", "format": 1, "exercise": exercise, "child": false,
@@ -280,27 +301,45 @@ async fn an_exercise_run_is_checked_before_it_is_kept() {
         "before": {"value": 7, "scale": "slider", "places": ["shoulders"]},
         "after": {"value": 4, "scale": "slider", "places": []},
     });
+    let body = |metadata: serde_json::Value| {
+        json!({
+            "kind": "exercise", "client_id": c["id"], "created_at": "2026-11-25T10:00:00Z",
+            "metadata": metadata, "blobs": []
+        })
+    };
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/55555555-5555-4555-8555-555555555555",
+            Some(body(run.clone())),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(res.json()["metadata"]["before"]["value"], 7);
+
     let mut too_tense = run.clone();
     too_tense["after"]["value"] = json!(12);
-    let exercise = |metadata: Value| record("exercise", &c, metadata);
-    let messages = put_each(
-        &app,
-        vec![
-            (StatusCode::CREATED, exercise(run)),
-            (StatusCode::UNPROCESSABLE_ENTITY, exercise(too_tense)),
-            (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                exercise(json!({"work_form": "spanning"})),
-            ),
-        ],
-    )
-    .await;
-    assert!(messages[0].contains("tussen 0 en 10"), "{messages:?}");
-    assert!(messages[1].contains("oefening"), "{messages:?}");
-    let kept = app.artefacts(&c).await.json();
-    assert_eq!(kept[0]["metadata"]["before"]["value"], 7);
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/66666666-6666-4666-8666-666666666666",
+            Some(body(too_tense)),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.message().contains("tussen 0 en 10"));
+
+    let res = app
+        .send(
+            "PUT",
+            "/api/artefacts/77777777-7777-4777-8777-777777777777",
+            Some(body(json!({"work_form": "spanning"}))),
+        )
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.message().contains("oefening"));
     assert_eq!(
-        kept.as_array().unwrap().len(),
+        app.count("artefacts").await,
         1,
         "only the valid run is kept"
     );

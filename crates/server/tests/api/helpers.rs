@@ -227,32 +227,27 @@ impl TestApp {
 
     /// `GET /api/clients/{id}/goals`.
     pub async fn goals(&self, client: &Value) -> Res {
-        self.get(&format!("/api/clients/{}/goals", id_of(client)))
-            .await
+        self.get(&of_client(client, "goals")).await
     }
 
     /// `POST /api/clients/{id}/goals`.
     pub async fn post_goal(&self, client: &Value, body: Value) -> Res {
-        self.post(&format!("/api/clients/{}/goals", id_of(client)), body)
-            .await
+        self.post(&of_client(client, "goals"), body).await
     }
 
     /// `GET /api/clients/{id}/sessions`.
     pub async fn sessions(&self, client: &Value) -> Res {
-        self.get(&format!("/api/clients/{}/sessions", id_of(client)))
-            .await
+        self.get(&of_client(client, "sessions")).await
     }
 
     /// `POST /api/clients/{id}/sessions`.
     pub async fn post_session(&self, client: &Value, body: Value) -> Res {
-        self.post(&format!("/api/clients/{}/sessions", id_of(client)), body)
-            .await
+        self.post(&of_client(client, "sessions"), body).await
     }
 
     /// `GET /api/clients/{id}/artefacts`.
     pub async fn artefacts(&self, client: &Value) -> Res {
-        self.get(&format!("/api/clients/{}/artefacts", id_of(client)))
-            .await
+        self.get(&of_client(client, "artefacts")).await
     }
 
     /// `PUT /api/artefacts/{id}`.
@@ -273,19 +268,19 @@ impl TestApp {
 
     /// `GET /api/clients/{id}/exercises`.
     pub async fn exercises(&self, client: &Value) -> Res {
-        self.get(&exercises_path(client)).await
+        self.get(&of_client(client, "exercises")).await
     }
 
     /// `POST /api/clients/{id}/exercises`.
     pub async fn post_exercise(&self, client: &Value, body: Value) -> Res {
-        self.post(&exercises_path(client), body).await
+        self.post(&of_client(client, "exercises"), body).await
     }
 
     /// `DELETE /api/clients/{id}/exercises/{exercise}`.
     pub async fn delete_exercise(&self, client: &Value, exercise: &str) -> Res {
         self.send(
             "DELETE",
-            &format!("{}/{exercise}", exercises_path(client)),
+            &format!("{}/{exercise}", of_client(client, "exercises")),
             None,
         )
         .await
@@ -307,8 +302,9 @@ pub fn id_of(thing: &Value) -> &str {
         .unwrap_or_else(|| panic!("no id in {thing}"))
 }
 
-fn exercises_path(client: &Value) -> String {
-    format!("/api/clients/{}/exercises", id_of(client))
+/// The path of one of a client's collections (`goals`, `sessions`, ...).
+fn of_client(client: &Value, what: &str) -> String {
+    format!("/api/clients/{}/{what}", id_of(client))
 }
 
 /// A fresh server with its first therapist, a.jansen, logged in.
