@@ -74,10 +74,25 @@ pub fn check(name: &str, media_type: MediaType, bytes: &[u8]) -> Result<(), Vali
             }),
         // The only binary files the app sends are a drawing's strokes (`strokes.bin`), which
         // the replay decodes; what does not decode could never be shown, so it is not kept.
-        MediaType::OctetStream => speelruimte_ink::decode(bytes)
-            .map(|_| ())
-            .map_err(|e| fail("geldige tekening", strokes_reason(e))),
+        MediaType::OctetStream => check_strokes(bytes).map_err(|r| fail("geldige tekening", r)),
     }
+}
+
+/// Largest `strokes.bin` kept: 4 MiB. At about 5 bytes a pen sample that is two hours of
+/// drawing without a pause; decoded, a point takes up to 13 times its smallest encoding, so
+/// this also bounds the memory a decode can take (about 56 MB).
+pub const MAX_STROKES_BYTES: usize = 4 << 20;
+
+fn check_strokes(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_STROKES_BYTES {
+        return Err(format!(
+            "de tekening is te groot om te bewaren (hoogstens {} MB)",
+            MAX_STROKES_BYTES >> 20
+        ));
+    }
+    speelruimte_ink::decode(bytes)
+        .map(|_| ())
+        .map_err(strokes_reason)
 }
 
 /// Why strokes were refused, in words for a therapist.
@@ -154,6 +169,21 @@ pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strokes_too_large_to_decode_safely_are_refused_by_their_size() {
+        let err = check(
+            "strokes.bin",
+            MediaType::OctetStream,
+            &vec![0; MAX_STROKES_BYTES + 1],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Het bestand 'strokes.bin' is geen geldige tekening: de tekening is te groot om te \
+             bewaren (hoogstens 4 MB)"
+        );
+    }
 
     #[test]
     fn text_claiming_to_be_a_png_is_refused_with_a_dutch_reason() {
