@@ -2,14 +2,14 @@
 //!
 //! `PUT /api/artefacts/{id}` with an id made on the tablet: the first time it stores and
 //! answers 201; the same body again answers 200 with the same artefact and stores nothing;
-//! another body under that id answers 409. Files are made durable before the rows that point
-//! at them are committed, so an acknowledged artefact survives a crash, and a half-written
+//! another body under that id answers 409, and an id that is another therapist's answers 404,
+//! exactly as a missing artefact does everywhere. Files are made durable before the rows that
+//! point at them are committed, so an acknowledged artefact survives a crash, and a half-written
 //! upload is never visible.
 
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use speelruimte_model::{
     ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType,
@@ -20,9 +20,10 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Caller, hex};
-use crate::clients::{owned, parse_id};
+use crate::content::CheckedBlob;
 use crate::error::Json;
-use crate::{AppState, Error, audit, content, db};
+use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
+use crate::{AppState, Error, audit, blobs, content, db};
 
 /// Largest artefact upload (base64 JSON), in bytes.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
@@ -86,21 +87,8 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> 
     })
 }
 
-/// The artefact's id and owner, if it exists at all.
-async fn owner_and_hash(
-    conn: &mut SqliteConnection,
-    id: Uuid,
-) -> Result<Option<(String, String)>, Error> {
-    Ok(
-        sqlx::query_as("SELECT owner_id, content_hash FROM artefacts WHERE id = ?")
-            .bind(id.to_string())
-            .fetch_optional(conn)
-            .await?,
-    )
-}
-
 /// What makes two uploads "the same": every field, and each blob by name, type and hash.
-fn content_hash(up: &ArtefactUpload, blobs: &[(BlobName, MediaType, String, Vec<u8>)]) -> String {
+fn content_hash(up: &ArtefactUpload, blobs: &[CheckedBlob]) -> String {
     let canonical = serde_json::json!({
         "kind": up.kind,
         "client_id": up.client_id,
@@ -108,22 +96,23 @@ fn content_hash(up: &ArtefactUpload, blobs: &[(BlobName, MediaType, String, Vec<
         "goal_ids": up.goal_ids,
         "created_at": up.created_at,
         "metadata": up.metadata, // serde_json sorts object keys: the same object hashes the same
-        "blobs": blobs.iter().map(|(n, m, h, _)| (n.as_str(), m.as_str(), h.as_str())).collect::<Vec<_>>(),
+        "blobs": blobs.iter().map(|b| (b.name.as_str(), b.media_type.as_str(), b.sha256.as_str())).collect::<Vec<_>>(),
     });
     hex(&Sha256::digest(canonical.to_string().as_bytes()))
 }
 
-/// Answers a repeated PUT: the same content is 200 with the stored artefact, anything else 409.
+/// Answers a repeated PUT of the caller's own artefact: the same content is 200 with the
+/// stored artefact, anything else 409.
 async fn repeat(
     conn: &mut SqliteConnection,
     caller: &Caller,
     id: Uuid,
-    existing: (String, String),
+    stored_hash: &str,
     hash: &str,
 ) -> Result<Response, Error> {
-    if existing.0 != caller.therapist_id.to_string() || existing.1 != hash {
+    if stored_hash != hash {
         return Err(Error::Conflict(
-            "Er bestaat al een ander werkstuk met deze id.",
+            "Er is al een ander werkstuk onder dit kenmerk bewaard.",
         ));
     }
     let artefact = load(conn, &id.to_string()).await?;
@@ -138,6 +127,33 @@ async fn repeat(
     Ok((StatusCode::OK, Json(artefact)).into_response())
 }
 
+/// Refuses a session or goal that is not this client's.
+async fn check_links(conn: &mut SqliteConnection, up: &ArtefactUpload) -> Result<(), Error> {
+    let session = up.session_id.map(|s| {
+        let sql = "SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?";
+        (sql, s, "De sessie hoort niet bij deze cliënt.")
+    });
+    let goals = up.goal_ids.iter().map(|&g| {
+        let sql = "SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?";
+        (
+            sql,
+            g,
+            "Een gekoppeld behandeldoel hoort niet bij deze cliënt.",
+        )
+    });
+    for (sql, id, refusal) in session.into_iter().chain(goals) {
+        let n: i64 = sqlx::query_scalar(sql)
+            .bind(id.to_string())
+            .bind(up.client_id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
+        if n == 0 {
+            return Err(Error::Validation(refusal.into()));
+        }
+    }
+    Ok(())
+}
+
 /// Stores an artefact made on the tablet, once.
 #[utoipa::path(put, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path, description = "UUID made on the tablet")),
     request_body = ArtefactUpload, responses(
@@ -148,67 +164,37 @@ pub async fn put_artefact(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    Json(up): Json<ArtefactUpload>,
+    Json(mut up): Json<ArtefactUpload>,
 ) -> Result<Response, Error> {
-    let id = Uuid::parse_str(&id)
-        .map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
+    let id = Uuid::parse_str(&id).map_err(|_| {
+        Error::Validation(
+            "Het werkstuk heeft geen geldig kenmerk; dit is een fout in de app.".into(),
+        )
+    })?;
     up.validate()?;
     content::check_metadata(&up)?;
-    let mut blobs = Vec::with_capacity(up.blobs.len());
-    for b in &up.blobs {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(&b.data_base64)
-            .map_err(|_| {
-                Error::Validation(format!(
-                    "Het bestand '{}' is niet goed gecodeerd (base64).",
-                    b.name.as_str()
-                ))
-            })?;
-        content::check(b.name.as_str(), b.media_type, &bytes)?;
-        let sha = hex(&Sha256::digest(&bytes));
-        blobs.push((b.name.clone(), b.media_type, sha, bytes));
+    let mut files = Vec::with_capacity(up.blobs.len());
+    for b in std::mem::take(&mut up.blobs) {
+        files.push(content::check_upload(b).await?);
     }
-    let hash = content_hash(&up, &blobs);
+    let hash = content_hash(&up, &files);
 
     let mut conn = state.db.acquire().await?;
     owned(&mut conn, &caller, up.client_id).await?;
-    if let Some(existing) = owner_and_hash(&mut conn, id).await? {
-        return repeat(&mut conn, &caller, id, existing, &hash).await;
+    if let Some(stored) = artefact_hash(&mut conn, &caller, id).await? {
+        return repeat(&mut conn, &caller, id, &stored, &hash).await;
     }
-    if let Some(sid) = up.session_id {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM therapy_sessions WHERE id = ? AND client_id = ?",
-        )
-        .bind(sid.to_string())
-        .bind(up.client_id.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-        if n == 0 {
-            return Err(Error::Validation(
-                "De sessie hoort niet bij deze cliënt.".into(),
-            ));
-        }
-    }
-    for g in &up.goal_ids {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM goals WHERE id = ? AND client_id = ?")
-                .bind(g.to_string())
-                .bind(up.client_id.to_string())
-                .fetch_one(&mut *conn)
-                .await?;
-        if n == 0 {
-            return Err(Error::Validation(
-                "Een gekoppeld behandeldoel hoort niet bij deze cliënt.".into(),
-            ));
-        }
-    }
+    check_links(&mut conn, &up).await?;
     drop(conn);
 
+    // From the first file written until the rows are committed, no client delete may decide
+    // that these files are unused.
+    let _writing = blobs::writing().await;
     // Files first, each durable before anything points at it.
-    for (_, _, sha, bytes) in &blobs {
-        state.blobs.put(sha, bytes.clone()).await?;
+    for b in &files {
+        state.blobs.put(&b.sha256, b.bytes.clone()).await?;
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     let inserted = sqlx::query(
         "INSERT INTO artefacts (id, owner_id, client_id, session_id, kind, created_at, stored_at, metadata, content_hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -230,10 +216,10 @@ pub async fn put_artefact(
         // The same id arrived twice at once; the other one won.
         drop(tx);
         let mut conn = state.db.acquire().await?;
-        let existing = owner_and_hash(&mut conn, id).await?.ok_or(Error::Conflict(
-            "Er bestaat al een ander werkstuk met deze id.",
-        ))?;
-        return repeat(&mut conn, &caller, id, existing, &hash).await;
+        let stored = artefact_hash(&mut conn, &caller, id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        return repeat(&mut conn, &caller, id, &stored, &hash).await;
     }
     inserted?;
     let mut seen = std::collections::HashSet::new();
@@ -244,13 +230,13 @@ pub async fn put_artefact(
             .execute(&mut *tx)
             .await?;
     }
-    for (name, media, sha, bytes) in &blobs {
+    for b in &files {
         sqlx::query("INSERT INTO artefact_blobs (artefact_id, name, media_type, size, sha256) VALUES (?, ?, ?, ?, ?)")
             .bind(id.to_string())
-            .bind(name.as_str())
-            .bind(media.as_str())
-            .bind(bytes.len() as i64)
-            .bind(sha)
+            .bind(b.name.as_str())
+            .bind(b.media_type.as_str())
+            .bind(b.bytes.len() as i64)
+            .bind(&b.sha256)
             .execute(&mut *tx)
             .await?;
     }
@@ -267,21 +253,13 @@ pub async fn put_artefact(
     Ok((StatusCode::CREATED, Json(artefact)).into_response())
 }
 
-/// The artefact `id` if the caller owns it.
-async fn owned_artefact(
+/// The artefact `id` (a path segment) if the caller owns it.
+async fn load_owned(
     conn: &mut SqliteConnection,
     caller: &Caller,
     id: &str,
 ) -> Result<Artefact, Error> {
-    let id = parse_id(id)?;
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefacts WHERE id = ? AND owner_id = ?")
-        .bind(id.to_string())
-        .bind(caller.therapist_id.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-    if n == 0 {
-        return Err(Error::NotFound);
-    }
+    let id = owned_artefact(conn, caller, id).await?;
     load(conn, &id.to_string()).await
 }
 
@@ -294,7 +272,7 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Json<Artefact>, Error> {
     let mut conn = state.db.acquire().await?;
-    let artefact = owned_artefact(&mut conn, &caller, &id).await?;
+    let artefact = load_owned(&mut conn, &caller, &id).await?;
     audit::record(
         &mut conn,
         &caller,
@@ -315,7 +293,7 @@ pub async fn read_blob(
     Path((id, name)): Path<(String, String)>,
 ) -> Result<Response, Error> {
     let mut conn = state.db.acquire().await?;
-    let artefact = owned_artefact(&mut conn, &caller, &id).await?;
+    let artefact = load_owned(&mut conn, &caller, &id).await?;
     let blob = artefact
         .blobs
         .iter()
@@ -353,9 +331,7 @@ pub async fn list(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Artefact>>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC",
     )

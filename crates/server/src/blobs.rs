@@ -1,9 +1,47 @@
 //! Where artefact files live. The files are named by their SHA-256, so writing the same bytes
 //! twice is harmless and two uploads can never overwrite each other's content.
+//!
+//! Because two artefacts may share a file, a file is removed only when no row refers to it,
+//! and that is decided under a gate that uploads hold while they write: see [`writing`].
 
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
+
+use sqlx::SqlitePool;
+use tokio::sync::{RwLock, RwLockReadGuard};
+
+/// Uploads hold it shared from before their first file is written until their rows are
+/// committed; removal holds it alone while it counts references and deletes. Without it, an
+/// upload could find its file already in place (and not write it), a delete could then count
+/// no rows for it and remove it, and the upload would commit rows pointing at nothing.
+/// One process serves one data folder, so one gate per process is enough.
+static GATE: RwLock<()> = RwLock::const_new(());
+
+/// Held by an upload from before it writes its first file until its rows are committed.
+pub async fn writing() -> RwLockReadGuard<'static, ()> {
+    GATE.read().await
+}
+
+/// Removes the files among `hashes` that no artefact refers to any more. Call it after the
+/// rows are committed: a crash in between leaves an unused file, never a row without its file.
+pub async fn remove_unreferenced(
+    db: &SqlitePool,
+    store: &dyn BlobStore,
+    hashes: &[String],
+) -> Result<(), crate::Error> {
+    let _alone = GATE.write().await;
+    for h in hashes {
+        let used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM artefact_blobs WHERE sha256 = ?")
+            .bind(h)
+            .fetch_one(db)
+            .await?;
+        if used == 0 {
+            store.delete(h).await?;
+        }
+    }
+    Ok(())
+}
 
 /// A boxed future, so stores can be chosen at run time (`Arc<dyn BlobStore>`).
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -44,7 +82,8 @@ impl FileBlobStore {
 
 impl BlobStore for FileBlobStore {
     /// Write to a temporary file in the same folder, fsync it, rename it into place, fsync the
-    /// folder: after this returns, a crash or power loss cannot leave a half-written blob.
+    /// folder (and the root, when the folder is new): after this returns, a crash or power loss
+    /// can neither leave a half-written blob nor lose the acknowledged one.
     fn put(&self, sha256: &str, bytes: Vec<u8>) -> BoxFuture<'_, std::io::Result<()>> {
         let path = self.path(sha256);
         Box::pin(async move {
@@ -58,7 +97,12 @@ impl BlobStore for FileBlobStore {
                     .parent()
                     .expect("blob paths have a folder")
                     .to_path_buf();
-                std::fs::create_dir_all(&dir)?;
+                if !dir.exists() {
+                    std::fs::create_dir_all(&dir)?;
+                    // The new folder's own name must reach the disk too.
+                    let root = dir.parent().expect("blob folders are in the root");
+                    std::fs::File::open(root)?.sync_all()?;
+                }
                 let tmp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
                 let result = (|| {
                     let mut f = std::fs::File::create(&tmp)?;

@@ -3,25 +3,20 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use speelruimte_model::{ApiError, BirthYear, Client, ClientLabel, Discipline, NewClient};
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::Json;
-use crate::{AppState, Error, audit, db};
+use crate::ownership::{reading_client, writing_client};
+use crate::{AppState, Error, audit, blobs, db};
 
 /// The client routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(read, delete))
-}
-
-/// An id from a path; anything that is not a UUID cannot exist.
-pub fn parse_id(raw: &str) -> Result<Uuid, Error> {
-    Uuid::parse_str(raw).map_err(|_| Error::NotFound)
 }
 
 type ClientRow = (String, String, i64, String, String);
@@ -35,22 +30,6 @@ fn to_client(r: ClientRow) -> Result<Client, Error> {
         discipline: Discipline::from_code(&r.3).ok_or_else(|| bad("discipline"))?,
         created_at: db::parse_time(&r.4),
     })
-}
-
-/// The client with `id` if the caller owns it; otherwise `NotFound`, exactly as if missing.
-pub async fn owned(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    id: Uuid,
-) -> Result<Client, Error> {
-    let row: Option<ClientRow> = sqlx::query_as(
-        "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ? AND owner_id = ?",
-    )
-    .bind(id.to_string())
-    .bind(caller.therapist_id.to_string())
-    .fetch_optional(conn)
-    .await?;
-    to_client(row.ok_or(Error::NotFound)?)
 }
 
 /// The caller's clients, by label.
@@ -89,7 +68,7 @@ pub async fn create(
         discipline: new.discipline,
         created_at: chrono::Utc::now(),
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     sqlx::query("INSERT INTO clients (id, owner_id, label, birth_year, discipline, created_at) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(client.id.to_string())
         .bind(caller.therapist_id.to_string())
@@ -112,11 +91,15 @@ pub async fn read(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Client>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    let client = owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let row: ClientRow = sqlx::query_as(
+        "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ?",
+    )
+    .bind(id.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
     audit::record(&mut conn, &caller, "client.read", Some(id), None).await?;
-    Ok(Json(client))
+    Ok(Json(to_client(row)?))
 }
 
 /// Deletes a client with all its goals, sessions, artefacts and their files. The audit log
@@ -128,9 +111,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, Error> {
-    let id = parse_id(&id)?;
-    let mut tx = state.db.begin().await?;
-    owned(&mut tx, &caller, id).await?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let hashes: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT b.sha256 FROM artefact_blobs b JOIN artefacts a ON a.id = b.artefact_id WHERE a.client_id = ?",
     )
@@ -143,16 +124,10 @@ pub async fn delete(
         .await?;
     audit::record(&mut tx, &caller, "client.delete", Some(id), None).await?;
     tx.commit().await?;
-    // Files go after the rows: a crash in between leaves unreferenced files, never rows without files.
-    for h in hashes {
-        let still_used: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM artefact_blobs WHERE sha256 = ?")
-                .bind(&h)
-                .fetch_one(&state.db)
-                .await?;
-        if still_used == 0 {
-            state.blobs.delete(&h).await?;
-        }
+    // The client is gone once the rows are; a file left by a failure here is unused and
+    // unreachable, so the answer is still "deleted", and the log says which files remain.
+    if let Err(e) = blobs::remove_unreferenced(&state.db, &*state.blobs, &hashes).await {
+        tracing::error!(error = ?e, client = %id, "files of a deleted client were not all removed");
     }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,9 +1,22 @@
 //! Checking that an upload holds what it claims, before it is kept: each blob is the media
 //! type it says, and a work form's record in the metadata is one the app can show.
+//!
+//! Blobs (PNG, WAV, JSON, a drawing's strokes) are decoded whole, on the blocking pool.
 
-use speelruimte_model::{ArtefactKind, ArtefactUpload, MediaType, ValidationError};
+use std::sync::OnceLock;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use speelruimte_model::{
+    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType, ValidationError,
+};
+use tokio::sync::Semaphore;
 
 use crate::Error;
+use crate::auth::hex;
+
+mod png;
+mod wav;
 
 /// Work-form records the server understands are checked before they are kept: an exercise
 /// run must be a valid `speelruimte_guide::ExerciseResult` (ratings 0–10, a valid exercise,
@@ -49,136 +62,127 @@ pub fn check(name: &str, media_type: MediaType, bytes: &[u8]) -> Result<(), Vali
         reason,
     };
     match media_type {
-        MediaType::Png => check_png(bytes).map_err(|r| fail("geldige PNG-afbeelding", r)),
-        MediaType::Wav => check_wav(bytes).map_err(|r| fail("geldig WAV-geluidsbestand", r)),
+        MediaType::Png => png::check(bytes).map_err(|r| fail("geldige PNG-afbeelding", r)),
+        MediaType::Wav => wav::check(bytes).map_err(|r| fail("geldig WAV-geluidsbestand", r)),
         MediaType::Json => serde_json::from_slice::<serde_json::Value>(bytes)
             .map(|_| ())
-            .map_err(|e| fail("geldig JSON-bestand", e.to_string())),
-        MediaType::OctetStream => Ok(()),
+            .map_err(|e| {
+                fail(
+                    "geldig JSON-bestand",
+                    format!("het is beschadigd of onvolledig (regel {})", e.line()),
+                )
+            }),
+        // The only binary files the app sends are a drawing's strokes (`strokes.bin`), which
+        // the replay decodes; what does not decode could never be shown, so it is not kept.
+        MediaType::OctetStream => check_strokes(bytes).map_err(|r| fail("geldige tekening", r)),
     }
 }
 
-/// Decodes the header and the whole frame: a truncated or corrupt PNG is refused.
-fn check_png(bytes: &[u8]) -> Result<(), String> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    decoder.set_limits(png::Limits {
-        bytes: 300 * 1024 * 1024,
-    });
-    let mut reader = decoder
-        .read_info()
-        .map_err(|e| format!("de kop is onleesbaar ({e})"))?;
-    let info = reader.info();
-    let (w, h) = (info.width, info.height);
-    if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-        return Err(format!("{w}×{h} pixels valt buiten 1 tot {MAX_IMAGE_SIDE}"));
+/// Largest `strokes.bin` kept: 4 MiB. At about 5 bytes a pen sample that is two hours of
+/// drawing without a pause; decoded, a point takes up to 13 times its smallest encoding, so
+/// this also bounds the memory a decode can take (about 56 MB).
+pub const MAX_STROKES_BYTES: usize = 4 << 20;
+
+fn check_strokes(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_STROKES_BYTES {
+        return Err(format!(
+            "de tekening is te groot om te bewaren (hoogstens {} MB)",
+            MAX_STROKES_BYTES >> 20
+        ));
     }
-    let mut buf = vec![0; reader.output_buffer_size()];
-    reader
-        .next_frame(&mut buf)
-        .map_err(|e| format!("de afbeelding is beschadigd ({e})"))?;
-    Ok(())
+    speelruimte_ink::decode(bytes)
+        .map(|_| ())
+        .map_err(strokes_reason)
 }
 
-/// RIFF/WAVE with a PCM (16/24/32-bit) or float (32-bit) fmt chunk, 1–2 channels, 8–96 kHz,
-/// and a data chunk that fits in the file.
-fn check_wav(b: &[u8]) -> Result<(), String> {
-    if b.len() < 12 || &b[0..4] != b"RIFF" || &b[8..12] != b"WAVE" {
-        return Err("geen RIFF/WAVE-kop".into());
-    }
-    let mut pos = 12;
-    let mut fmt_ok = false;
-    while pos + 8 <= b.len() {
-        let id = &b[pos..pos + 4];
-        let size = u32::from_le_bytes([b[pos + 4], b[pos + 5], b[pos + 6], b[pos + 7]]) as usize;
-        let body = pos + 8;
-        if body + size > b.len() {
-            return Err("een blok loopt voorbij het einde van het bestand".into());
+/// Why strokes were refused, in words for a therapist.
+fn strokes_reason(e: speelruimte_ink::DecodeError) -> String {
+    use speelruimte_ink::DecodeError;
+    match e {
+        DecodeError::BadMagic => "het is geen tekening uit Speelruimte".into(),
+        DecodeError::UnsupportedVersion(_) => {
+            "de tekening komt uit een nieuwere versie van Speelruimte".into()
         }
-        match id {
-            b"fmt " => {
-                if size < 16 {
-                    return Err("het fmt-blok is te kort".into());
-                }
-                let u16_at = |i: usize| u16::from_le_bytes([b[body + i], b[body + i + 1]]);
-                let format = u16_at(0);
-                let channels = u16_at(2);
-                let rate = u32::from_le_bytes([b[body + 4], b[body + 5], b[body + 6], b[body + 7]]);
-                let bits = u16_at(14);
-                let pcm = (format == 1 || format == 0xFFFE) && matches!(bits, 16 | 24 | 32);
-                let float = format == 3 && bits == 32;
-                if !(pcm || float) {
-                    return Err(format!(
-                        "formaat {format} met {bits} bits wordt niet ondersteund"
-                    ));
-                }
-                if !(1..=2).contains(&channels) {
-                    return Err(format!("{channels} kanalen; 1 of 2 verwacht"));
-                }
-                if !(8_000..=96_000).contains(&rate) {
-                    return Err(format!("samplefrequentie {rate} Hz valt buiten 8–96 kHz"));
-                }
-                fmt_ok = true;
-            }
-            b"data" => {
-                return if fmt_ok {
-                    Ok(())
-                } else {
-                    Err("het data-blok komt voor het fmt-blok".into())
-                };
-            }
-            _ => {}
-        }
-        pos = body + size + (size & 1);
+        DecodeError::Truncated => "de tekening is onvolledig".into(),
+        DecodeError::Invalid(what) => format!("de tekening is beschadigd ({what})"),
     }
-    Err("geen data-blok gevonden".into())
+}
+
+/// A blob as it arrived, decoded from base64 and checked, with its hash.
+#[derive(Debug)]
+pub struct CheckedBlob {
+    /// Its name in the artefact.
+    pub name: BlobName,
+    /// What it is.
+    pub media_type: MediaType,
+    /// SHA-256 of `bytes`, lowercase hex: the file's name in the blob store.
+    pub sha256: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// How many blobs are decoded and checked at once, at most: a PNG or a drawing takes a core
+/// for a while and the memory of its rows, so more at once would only starve the requests.
+pub fn parallel_checks() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+/// Decodes an uploaded blob from base64 and checks its content, on the blocking thread pool
+/// (never on the async workers, which serve every other request meanwhile) and never more
+/// than [`parallel_checks`] at once.
+pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
+    static CHECKS: OnceLock<Semaphore> = OnceLock::new();
+    let permit = CHECKS
+        .get_or_init(|| Semaphore::new(parallel_checks()))
+        .acquire()
+        .await
+        .map_err(|e| Error::Internal(e.into()))?;
+    tokio::task::spawn_blocking(move || {
+        // The permit goes with the work: a request given up on cannot free its place while
+        // its decode still runs.
+        let _permit = permit;
+        let BlobUpload {
+            name,
+            media_type,
+            data_base64,
+        } = blob;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&data_base64)
+            .map_err(|_| {
+                Error::Validation(format!(
+                    "Het bestand '{}' is onderweg beschadigd en kan niet worden gelezen.",
+                    name.as_str()
+                ))
+            })?;
+        check(name.as_str(), media_type, &bytes)?;
+        Ok(CheckedBlob {
+            sha256: hex(&Sha256::digest(&bytes)),
+            name,
+            media_type,
+            bytes,
+        })
+    })
+    .await
+    .map_err(|e| Error::Internal(e.into()))?
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn wav(rate: u32, channels: u16, samples: &[i16]) -> Vec<u8> {
-        let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
-        let mut v = b"RIFF".to_vec();
-        v.extend(((36 + data.len()) as u32).to_le_bytes());
-        v.extend(b"WAVEfmt ");
-        v.extend(16u32.to_le_bytes());
-        v.extend(1u16.to_le_bytes());
-        v.extend(channels.to_le_bytes());
-        v.extend(rate.to_le_bytes());
-        v.extend((rate * channels as u32 * 2).to_le_bytes());
-        v.extend((channels * 2).to_le_bytes());
-        v.extend(16u16.to_le_bytes());
-        v.extend(b"data");
-        v.extend((data.len() as u32).to_le_bytes());
-        v.extend(data);
-        v
-    }
-
     #[test]
-    fn a_plain_16_bit_wav_is_accepted() {
-        assert_eq!(check_wav(&wav(48_000, 1, &[0, 100, -100])), Ok(()));
-    }
-
-    #[test]
-    fn a_wav_at_an_odd_rate_or_with_six_channels_is_refused() {
-        assert!(
-            check_wav(&wav(200_000, 1, &[0]))
-                .unwrap_err()
-                .contains("200000 Hz")
+    fn strokes_too_large_to_decode_safely_are_refused_by_their_size() {
+        let err = check(
+            "strokes.bin",
+            MediaType::OctetStream,
+            &vec![0; MAX_STROKES_BYTES + 1],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Het bestand 'strokes.bin' is geen geldige tekening: de tekening is te groot om te \
+             bewaren (hoogstens 4 MB)"
         );
-        assert!(
-            check_wav(&wav(48_000, 6, &[0]))
-                .unwrap_err()
-                .contains("6 kanalen")
-        );
-    }
-
-    #[test]
-    fn a_truncated_wav_is_refused() {
-        let w = wav(48_000, 1, &[1, 2, 3, 4]);
-        assert!(check_wav(&w[..w.len() - 3]).is_err());
-        assert!(check_wav(b"RIFF....WAVE").is_err());
     }
 
     #[test]

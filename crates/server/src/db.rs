@@ -36,3 +36,13 @@ pub fn parse_time(s: &str) -> chrono::DateTime<chrono::Utc> {
         .map(|d| d.with_timezone(&chrono::Utc))
         .unwrap_or_default()
 }
+
+/// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock at the start
+/// (waiting up to the busy timeout), so a transaction that reads and then writes cannot fail
+/// half-way because another write committed after its first read (SQLite answers that case
+/// with "database is locked" at once, which the busy timeout does not cover).
+pub async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}

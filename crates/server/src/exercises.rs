@@ -13,8 +13,8 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::clients::{owned, parse_id};
 use crate::error::Json;
+use crate::ownership::{owned, parse_id};
 use crate::{AppState, Error, audit, db};
 
 /// The own-exercise routes.
@@ -94,7 +94,7 @@ pub async fn create_exercise(
         created_at: chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6),
         exercise,
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     owned(&mut tx, &caller, id).await?;
     // Counting and inserting in one statement keeps the limit under concurrent requests.
     let inserted = sqlx::query(
@@ -140,7 +140,7 @@ pub async fn delete_exercise(
 ) -> Result<StatusCode, Error> {
     let id = parse_id(&id)?;
     let eid = parse_id(&eid)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     owned(&mut tx, &caller, id).await?;
     let deleted = sqlx::query("DELETE FROM custom_exercises WHERE id = ? AND client_id = ?")
         .bind(eid.to_string())

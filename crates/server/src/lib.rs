@@ -12,7 +12,9 @@ pub mod error;
 pub mod exercises;
 pub mod goals;
 pub mod openapi;
+pub mod ownership;
 pub mod routes;
+pub mod sessions;
 pub mod web;
 
 use std::path::{Path, PathBuf};

@@ -18,7 +18,7 @@
 use axum::http::Method;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, artefacts, auth, clients, exercises, goals, openapi};
+use crate::{AppState, artefacts, auth, clients, exercises, goals, openapi, sessions};
 
 /// Every API route, with the document that describes them.
 pub fn api() -> OpenApiRouter<AppState> {
@@ -27,6 +27,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(clients::router())
         .merge(goals::router())
+        .merge(sessions::router())
         .merge(exercises::router())
         .merge(artefacts::router())
         .merge(openapi::router())

@@ -1,24 +1,26 @@
 use axum::http::{StatusCode, header};
 use base64::Engine as _;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::helpers::{drawing, png_base64, spawn_app};
+use crate::helpers::{
+    TestApp, base64, drawing, id_of, png_base64, record, spawn_app, spawn_with_client,
+    strokes_base64,
+};
+
+const ID: &str = "3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
 
 #[tokio::test]
 async fn the_same_upload_twice_is_stored_once_and_answered_the_same() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let g = app.goal(&c).await;
-    let path = "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
     let body = drawing(&c, &[&g], "eerste");
     let first = app
-        .send("PUT", path, Some(body.clone()))
+        .put_artefact_at(ID, body.clone())
         .await
         .expect(StatusCode::CREATED)
         .json();
     let second = app
-        .send("PUT", path, Some(body))
+        .put_artefact_at(ID, body)
         .await
         .expect(StatusCode::OK)
         .json();
@@ -30,37 +32,52 @@ async fn the_same_upload_twice_is_stored_once_and_answered_the_same() {
 
 #[tokio::test]
 async fn a_different_body_under_the_same_id_is_a_conflict_and_changes_nothing() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
-    let path = "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60";
+    let (app, c) = spawn_with_client().await;
     let stored = app
-        .send("PUT", path, Some(drawing(&c, &[], "eerste")))
+        .put_artefact_at(ID, drawing(&c, &[], "eerste"))
         .await
         .expect(StatusCode::CREATED)
         .json();
     let res = app
-        .send("PUT", path, Some(drawing(&c, &[], "anders")))
+        .put_artefact_at(ID, drawing(&c, &[], "anders"))
         .await
         .expect(StatusCode::CONFLICT);
     assert_eq!(
         res.message(),
-        "Er bestaat al een ander werkstuk met deze id."
+        "Er is al een ander werkstuk onder dit kenmerk bewaard."
     );
-    assert_eq!(app.get(path).await.json(), stored);
+    assert_eq!(app.artefact(ID).await.json(), stored);
+}
+
+#[tokio::test]
+async fn an_id_of_another_therapists_artefact_answers_exactly_like_a_missing_one() {
+    let (anna, c) = spawn_with_client().await;
+    let stored = anna
+        .put_artefact_at(ID, drawing(&c, &[], "van Anna"))
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let bram = anna.colleague("b.devries").await;
+    let his = bram.client("Beer-3").await;
+    let theirs = bram
+        .put_artefact_at(ID, drawing(&his, &[], "van Bram"))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    let missing = bram
+        .artefact("7d2a3e1c-41a1-4bd5-9b1c-2a1c3b4d5e6f")
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    assert_eq!(theirs.body, missing.body);
+    assert_eq!(anna.artefact(ID).await.json(), stored);
+    assert_eq!(bram.artefacts(&his).await.json(), json!([]));
 }
 
 #[tokio::test]
 async fn blobs_read_back_byte_for_byte_with_their_type() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let a = app.put_artefact(&c, &[]).await;
     let res = app
-        .get(&format!(
-            "/api/artefacts/{}/blobs/image.png",
-            a["id"].as_str().unwrap()
-        ))
+        .blob(id_of(&a), "image.png")
         .await
         .expect(StatusCode::OK);
     assert_eq!(res.headers.get(header::CONTENT_TYPE).unwrap(), "image/png");
@@ -70,37 +87,30 @@ async fn blobs_read_back_byte_for_byte_with_their_type() {
             .decode(png_base64(40, 30))
             .unwrap()
     );
-    app.get(&format!(
-        "/api/artefacts/{}/blobs/nope.png",
-        a["id"].as_str().unwrap()
-    ))
-    .await
-    .expect(StatusCode::NOT_FOUND);
+    app.blob(id_of(&a), "nope.png")
+        .await
+        .expect(StatusCode::NOT_FOUND);
+}
+
+/// Puts `body` with its file `blob` replaced by `bytes`; expects a refusal and returns its words.
+async fn refused_with(app: &TestApp, mut body: Value, blob: usize, bytes: &[u8]) -> String {
+    body["blobs"][blob]["data_base64"] = json!(base64(bytes));
+    let res = app
+        .put_artefact_at(ID, body)
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("artefacts").await, 0);
+    res.message()
 }
 
 #[tokio::test]
 async fn text_posing_as_a_png_is_refused_and_nothing_is_stored() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
-    let mut body = drawing(&c, &[], "x");
-    body["blobs"][0]["data_base64"] =
-        json!(base64::engine::general_purpose::STANDARD.encode("<script>alert(1)</script>"));
-    let res = app
-        .send(
-            "PUT",
-            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
-            Some(body),
-        )
-        .await
-        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    let (app, c) = spawn_with_client().await;
+    let message = refused_with(&app, drawing(&c, &[], "x"), 0, b"<script>alert(1)</script>").await;
     assert!(
-        res.message()
-            .starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"),
-        "{}",
-        res.text()
+        message.starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"),
+        "{message}"
     );
-    assert_eq!(app.count("artefacts").await, 0);
     assert_eq!(
         std::fs::read_dir(app.data.path().join("data/blobs"))
             .unwrap()
@@ -110,36 +120,40 @@ async fn text_posing_as_a_png_is_refused_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn strokes_that_do_not_decode_as_a_drawing_are_refused_in_dutch() {
+    let (app, c) = spawn_with_client().await;
+    let message = refused_with(&app, drawing(&c, &[], "x"), 2, b"\x00\x01 geen lijnen").await;
+    assert_eq!(
+        message,
+        "Het bestand 'strokes.bin' is geen geldige tekening: het is geen tekening uit Speelruimte"
+    );
+    let mut cut = base64::engine::general_purpose::STANDARD
+        .decode(strokes_base64(1024.0))
+        .unwrap();
+    cut.truncate(cut.len() - 5);
+    let message = refused_with(&app, drawing(&c, &[], "x"), 2, &cut).await;
+    assert!(message.ends_with("de tekening is onvolledig"), "{message}");
+}
+
+#[tokio::test]
 async fn a_huge_png_is_refused_before_it_is_kept() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let mut body = drawing(&c, &[], "x");
     body["blobs"][0]["data_base64"] = json!(png_base64(9000, 1));
     let res = app
-        .send(
-            "PUT",
-            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
-            Some(body),
-        )
+        .put_artefact_at(ID, body)
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().contains("9000×1 pixels"), "{}", res.text());
+    assert!(res.message().contains("9000×1 pixels"), "{}", res.text());
 }
 
 #[tokio::test]
 async fn a_goal_of_another_client_cannot_be_linked() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let vos = app.client("Vos-12").await;
+    let (app, vos) = spawn_with_client().await;
     let beer = app.client("Beer-3").await;
     let beer_goal = app.goal(&beer).await;
     let res = app
-        .send(
-            "PUT",
-            "/api/artefacts/3f0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f60",
-            Some(drawing(&vos, &[&beer_goal], "x")),
-        )
+        .put_artefact_at(ID, drawing(&vos, &[&beer_goal], "x"))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
@@ -151,33 +165,19 @@ async fn a_goal_of_another_client_cannot_be_linked() {
 
 #[tokio::test]
 async fn the_review_list_has_the_newest_first() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let mut old = drawing(&c, &[], "oud");
     old["created_at"] = json!("2026-01-01T09:00:00Z");
-    app.send(
-        "PUT",
-        "/api/artefacts/11111111-1111-4111-8111-111111111111",
-        Some(old),
-    )
-    .await
-    .expect(StatusCode::CREATED);
-    app.send(
-        "PUT",
-        "/api/artefacts/22222222-2222-4222-8222-222222222222",
-        Some(drawing(&c, &[], "nieuw")),
-    )
-    .await
-    .expect(StatusCode::CREATED);
-    let list = app
-        .get(&format!(
-            "/api/clients/{}/artefacts",
-            c["id"].as_str().unwrap()
-        ))
+    app.put_artefact_at("11111111-1111-4111-8111-111111111111", old)
         .await
-        .expect(StatusCode::OK)
-        .json();
+        .expect(StatusCode::CREATED);
+    app.put_artefact_at(
+        "22222222-2222-4222-8222-222222222222",
+        drawing(&c, &[], "nieuw"),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let list = app.artefacts(&c).await.expect(StatusCode::OK).json();
     let notes: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -189,9 +189,7 @@ async fn the_review_list_has_the_newest_first() {
 
 #[tokio::test]
 async fn a_wav_blob_is_checked_and_kept() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let mut wav = b"RIFF".to_vec();
     wav.extend(40u32.to_le_bytes());
     wav.extend(b"WAVEfmt ");
@@ -202,29 +200,21 @@ async fn a_wav_blob_is_checked_and_kept() {
     wav.extend(b"data");
     wav.extend(4u32.to_le_bytes());
     wav.extend([0, 0, 1, 0]);
-    let body = json!({
-        "kind": "music", "client_id": c["id"], "created_at": "2026-11-24T10:00:00Z", "metadata": {},
-        "blobs": [{"name": "mix.wav", "media_type": "audio/wav", "data_base64": base64::engine::general_purpose::STANDARD.encode(&wav)}]
-    });
-    app.send(
-        "PUT",
-        "/api/artefacts/33333333-3333-4333-8333-333333333333",
-        Some(body.clone()),
-    )
-    .await
-    .expect(StatusCode::CREATED);
-    let mut broken = body;
-    broken["blobs"][0]["data_base64"] =
-        json!(base64::engine::general_purpose::STANDARD.encode(&wav[..20]));
-    app.send(
-        "PUT",
-        "/api/artefacts/44444444-4444-4444-8444-444444444444",
-        Some(broken),
-    )
-    .await
-    .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    let mut body = record("music", &c, json!({}));
+    body["blobs"] =
+        json!([{"name": "mix.wav", "media_type": "audio/wav", "data_base64": base64(&wav)}]);
+    app.put_artefact_at("33333333-3333-4333-8333-333333333333", body.clone())
+        .await
+        .expect(StatusCode::CREATED);
+    body["blobs"][0]["data_base64"] = json!(base64(&wav[..20]));
+    app.put_artefact_at("44444444-4444-4444-8444-444444444444", body)
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+// The two tests below check the work-form records (`check_metadata`), which are moving to
+// their own module with their tests; they are left as they were for that move, though they
+// repeat each other's set-up (`duplicates` D1): `record` in helpers.rs serves the fold.
 #[tokio::test]
 async fn a_music_recording_is_checked_before_it_is_kept() {
     let mut app = spawn_app().await;

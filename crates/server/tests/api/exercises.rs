@@ -1,7 +1,7 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, id_of, spawn_with_client};
 
 fn breath(title: &str, in_secs: f64, out_secs: f64) -> Value {
     json!({
@@ -10,10 +10,6 @@ fn breath(title: &str, in_secs: f64, out_secs: f64) -> Value {
         "phases": [["in", in_secs, "Adem rustig in"], ["out", out_secs, "Adem langzaam uit"]],
         "repetitions": 6
     })
-}
-
-fn path(client: &Value) -> String {
-    format!("/api/clients/{}/exercises", client["id"].as_str().unwrap())
 }
 
 async fn audited(app: &TestApp, action: &str) -> Vec<(Option<String>, Option<String>, String)> {
@@ -28,11 +24,9 @@ async fn audited(app: &TestApp, action: &str) -> Vec<(Option<String>, Option<Str
 
 #[tokio::test]
 async fn a_custom_exercise_is_validated_stored_and_listed_newest_first() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let saved = app
-        .post(&path(&c), breath("Rustig ademen", 3.5, 6.0))
+        .post_exercise(&c, breath("Rustig ademen", 3.5, 6.0))
         .await
         .expect(StatusCode::CREATED)
         .json();
@@ -47,21 +41,19 @@ async fn a_custom_exercise_is_validated_stored_and_listed_newest_first() {
         "Adem langzaam uit"
     );
     let second = app
-        .post(&path(&c), breath("Vierkant", 4.0, 4.0))
+        .post_exercise(&c, breath("Vierkant", 4.0, 4.0))
         .await
         .expect(StatusCode::CREATED)
         .json();
-    let list = app.get(&path(&c)).await.expect(StatusCode::OK).json();
+    let list = app.exercises(&c).await.expect(StatusCode::OK).json();
     assert_eq!(list, json!([second, saved]));
 }
 
 #[tokio::test]
 async fn a_zero_length_phase_is_refused_with_a_dutch_reason_naming_the_phase() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let res = app
-        .post(&path(&c), breath("Rustig ademen", 4.0, 0.0))
+        .post_exercise(&c, breath("Rustig ademen", 4.0, 0.0))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY)
         .json();
@@ -76,13 +68,11 @@ async fn a_zero_length_phase_is_refused_with_a_dutch_reason_naming_the_phase() {
 
 #[tokio::test]
 async fn malformed_or_oversized_exercises_are_refused_in_dutch() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     let mut bad_kind = breath("Rustig ademen", 4.0, 4.0);
     bad_kind["phases"][0][0] = json!("zweven");
     let res = app
-        .post(&path(&c), bad_kind)
+        .post_exercise(&c, bad_kind)
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -93,20 +83,20 @@ async fn malformed_or_oversized_exercises_are_refused_in_dutch() {
     let mut many = breath("Rustig ademen", 4.0, 4.0);
     many["phases"] = json!(vec![json!(["in", 1.0, "in"]); 51]);
     let res = app
-        .post(&path(&c), many)
+        .post_exercise(&c, many)
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(res.message(), "Te veel fases: hoogstens 50.");
     let mut endless = breath("Rustig ademen", 60.0, 60.0);
     endless["repetitions"] = json!(31);
     let res = app
-        .post(&path(&c), endless)
+        .post_exercise(&c, endless)
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.message().contains("langer dan een uur"));
     let mut huge = breath("Rustig ademen", 4.0, 4.0);
     huge["phases"][0][2] = json!("x".repeat(70_000));
-    app.post(&path(&c), huge)
+    app.post_exercise(&c, huge)
         .await
         .expect(StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(app.count("custom_exercises").await, 0);
@@ -114,16 +104,14 @@ async fn malformed_or_oversized_exercises_are_refused_in_dutch() {
 
 #[tokio::test]
 async fn a_client_keeps_at_most_50_custom_exercises() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (app, c) = spawn_with_client().await;
     for i in 0..50 {
-        app.post(&path(&c), breath(&format!("Adem {i}"), 4.0, 4.0))
+        app.post_exercise(&c, breath(&format!("Adem {i}"), 4.0, 4.0))
             .await
             .expect(StatusCode::CREATED);
     }
     let res = app
-        .post(&path(&c), breath("Nog een", 4.0, 4.0))
+        .post_exercise(&c, breath("Nog een", 4.0, 4.0))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -135,33 +123,30 @@ async fn a_client_keeps_at_most_50_custom_exercises() {
     assert_eq!(app.count("custom_exercises").await, 50);
     // Another client has room of its own.
     let other = app.client("Beer-3").await;
-    app.post(&path(&other), breath("Adem", 4.0, 4.0))
+    app.post_exercise(&other, breath("Adem", 4.0, 4.0))
         .await
         .expect(StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn another_therapists_client_answers_like_a_missing_one_on_every_exercise_route() {
-    let mut anna = spawn_app().await;
-    anna.setup("a.jansen").await;
-    let c = anna.client("Vos-12").await;
+    let (anna, c) = spawn_with_client().await;
     let saved = anna
-        .post(&path(&c), breath("Rustig ademen", 4.0, 6.0))
+        .post_exercise(&c, breath("Rustig ademen", 4.0, 6.0))
         .await
         .expect(StatusCode::CREATED)
         .json();
-    let eid = saved["id"].as_str().unwrap();
+    let eid = id_of(&saved);
     let bram = anna.colleague("b.devries").await;
-    let theirs = path(&c);
-    let missing = path(&json!({"id": "7d2a3e1c-41a1-4bd5-9b1c-2a1c3b4d5e6f"}));
-    for base in [&theirs, &missing] {
-        let list = bram.get(base).await.expect(StatusCode::NOT_FOUND);
+    let missing = json!({"id": "7d2a3e1c-41a1-4bd5-9b1c-2a1c3b4d5e6f"});
+    for client in [&c, &missing] {
+        let list = bram.exercises(client).await.expect(StatusCode::NOT_FOUND);
         let create = bram
-            .post(base, breath("Van Bram", 4.0, 4.0))
+            .post_exercise(client, breath("Van Bram", 4.0, 4.0))
             .await
             .expect(StatusCode::NOT_FOUND);
         let delete = bram
-            .send("DELETE", &format!("{base}/{eid}"), None)
+            .delete_exercise(client, eid)
             .await
             .expect(StatusCode::NOT_FOUND);
         assert_eq!(list.body, create.body);
@@ -169,14 +154,14 @@ async fn another_therapists_client_answers_like_a_missing_one_on_every_exercise_
     }
     // Anna's exercise is untouched, and an exercise id under another of her clients is not found.
     assert_eq!(
-        anna.get(&theirs).await.expect(StatusCode::OK).json(),
+        anna.exercises(&c).await.expect(StatusCode::OK).json(),
         json!([saved])
     );
     let c2 = anna.client("Beer-3").await;
-    anna.send("DELETE", &format!("{}/{eid}", path(&c2)), None)
+    anna.delete_exercise(&c2, eid)
         .await
         .expect(StatusCode::NOT_FOUND);
-    anna.send("DELETE", &format!("{theirs}/niet-een-uuid"), None)
+    anna.delete_exercise(&c, "niet-een-uuid")
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(anna.count("custom_exercises").await, 1);
@@ -184,52 +169,44 @@ async fn another_therapists_client_answers_like_a_missing_one_on_every_exercise_
 
 #[tokio::test]
 async fn creating_or_deleting_without_the_csrf_token_is_refused() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
+    let (mut app, c) = spawn_with_client().await;
     let saved = app
-        .post(&path(&c), breath("Rustig ademen", 4.0, 6.0))
+        .post_exercise(&c, breath("Rustig ademen", 4.0, 6.0))
         .await
         .expect(StatusCode::CREATED)
         .json();
     let token = app.csrf.take();
     let res = app
-        .post(&path(&c), breath("Zonder code", 4.0, 6.0))
+        .post_exercise(&c, breath("Zonder code", 4.0, 6.0))
         .await
         .expect(StatusCode::FORBIDDEN);
     assert_eq!(res.json()["error"], "csrf");
-    app.send(
-        "DELETE",
-        &format!("{}/{}", path(&c), saved["id"].as_str().unwrap()),
-        None,
-    )
-    .await
-    .expect(StatusCode::FORBIDDEN);
+    app.delete_exercise(&c, id_of(&saved))
+        .await
+        .expect(StatusCode::FORBIDDEN);
     assert_eq!(app.count("custom_exercises").await, 1);
     app.csrf = token;
 }
 
 #[tokio::test]
 async fn delete_then_list_is_empty_and_every_step_is_audited() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
-    let cid = c["id"].as_str().unwrap();
+    let (app, c) = spawn_with_client().await;
+    let cid = id_of(&c);
     let saved = app
-        .post(&path(&c), breath("Rustig ademen", 4.0, 6.0))
+        .post_exercise(&c, breath("Rustig ademen", 4.0, 6.0))
         .await
         .expect(StatusCode::CREATED)
         .json();
-    let eid = saved["id"].as_str().unwrap();
-    app.get(&path(&c)).await.expect(StatusCode::OK);
-    app.send("DELETE", &format!("{}/{eid}", path(&c)), None)
+    let eid = id_of(&saved);
+    app.exercises(&c).await.expect(StatusCode::OK);
+    app.delete_exercise(&c, eid)
         .await
         .expect(StatusCode::NO_CONTENT);
     assert_eq!(
-        app.get(&path(&c)).await.expect(StatusCode::OK).json(),
+        app.exercises(&c).await.expect(StatusCode::OK).json(),
         json!([])
     );
-    app.send("DELETE", &format!("{}/{eid}", path(&c)), None)
+    app.delete_exercise(&c, eid)
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(app.count("custom_exercises").await, 0);
@@ -253,18 +230,10 @@ async fn delete_then_list_is_empty_and_every_step_is_audited() {
 
 #[tokio::test]
 async fn deleting_the_client_removes_its_custom_exercises() {
-    let mut app = spawn_app().await;
-    app.setup("a.jansen").await;
-    let c = app.client("Vos-12").await;
-    app.post(&path(&c), breath("Rustig ademen", 4.0, 6.0))
+    let (app, c) = spawn_with_client().await;
+    app.post_exercise(&c, breath("Rustig ademen", 4.0, 6.0))
         .await
         .expect(StatusCode::CREATED);
-    app.send(
-        "DELETE",
-        &format!("/api/clients/{}", c["id"].as_str().unwrap()),
-        None,
-    )
-    .await
-    .expect(StatusCode::NO_CONTENT);
+    app.delete_client(&c).await.expect(StatusCode::NO_CONTENT);
     assert_eq!(app.count("custom_exercises").await, 0);
 }

@@ -11,6 +11,8 @@ use serde_json::{Value, json};
 use speelruimte_server::auth::throttle::Limits;
 use tower::ServiceExt;
 
+mod routes;
+
 pub const PASSWORD: &str = "een lange zin als wachtwoord";
 
 /// A response, read whole.
@@ -190,26 +192,6 @@ impl TestApp {
         other
     }
 
-    pub async fn client(&self, label: &str) -> Value {
-        self.post(
-            "/api/clients",
-            json!({"label": label, "birth_year": 2016, "discipline": "beeldend"}),
-        )
-        .await
-        .expect(StatusCode::CREATED)
-        .json()
-    }
-
-    pub async fn goal(&self, client: &Value) -> Value {
-        self.post(
-            &format!("/api/clients/{}/goals", client["id"].as_str().unwrap()),
-            json!({"domain": "lichaamsbeleving", "title": "Voelen waar het zit"}),
-        )
-        .await
-        .expect(StatusCode::CREATED)
-        .json()
-    }
-
     /// Rows in a table, counted straight from the database.
     pub async fn count(&self, table: &str) -> i64 {
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
@@ -219,9 +201,35 @@ impl TestApp {
     }
 }
 
+/// The `id` of a stored thing, as text.
+pub fn id_of(thing: &Value) -> &str {
+    thing["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no id in {thing}"))
+}
+
+/// A fresh server with its first therapist, a.jansen, logged in.
+pub async fn spawn_logged_in() -> TestApp {
+    let mut app = spawn_app().await;
+    app.setup("a.jansen").await;
+    app
+}
+
+/// A fresh server with a.jansen logged in and one client of hers, Vos-12.
+pub async fn spawn_with_client() -> (TestApp, Value) {
+    let app = spawn_logged_in().await;
+    let client = app.client("Vos-12").await;
+    (app, client)
+}
+
+/// Base64 of bytes.
+pub fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// A real PNG of `w`×`h` pixels, base64.
 pub fn png_base64(w: u32, h: u32) -> String {
-    use base64::Engine as _;
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w, h);
@@ -232,33 +240,57 @@ pub fn png_base64(w: u32, h: u32) -> String {
             .write_image_data(&vec![200u8; (w * h * 4) as usize])
             .unwrap();
     }
-    base64::engine::general_purpose::STANDARD.encode(out)
+    base64(&out)
 }
 
-/// An upload body for a drawing of `client`, linked to `goals`.
+/// The strokes of a real drawing (one line on paper `width` px wide) as the app encodes
+/// them for `strokes.bin`, base64.
+pub fn strokes_base64(width: f32) -> String {
+    use speelruimte_ink::{Brush, BrushStyle, Drawing, Event, InputPoint, Rgba, Stroke};
+    let mut d = Drawing::new(width, 700.0);
+    d.push(Event::Stroke(Stroke {
+        style: BrushStyle {
+            brush: Brush::Marker,
+            size: 8.0,
+            color: Rgba::rgb(20, 40, 200),
+        },
+        points: (0..20)
+            .map(|i| InputPoint::at(10.0 + i as f32 * 5.0, 50.0, i as f64 * 16.0))
+            .collect(),
+    }));
+    base64(&speelruimte_ink::encode(&d))
+}
+
+/// An upload body for a drawing of `client`, linked to `goals`: the files the app sends.
 pub fn drawing(client: &Value, goals: &[&Value], note: &str) -> Value {
     json!({
         "kind": "drawing",
         "client_id": client["id"],
         "goal_ids": goals.iter().map(|g| g["id"].clone()).collect::<Vec<_>>(),
         "created_at": "2026-11-24T10:00:00Z",
-        "metadata": {"note": note, "stroke_count": 3},
+        "metadata": {"note": note, "stroke_count": 1},
         "blobs": [
             {"name": "image.png", "media_type": "image/png", "data_base64": png_base64(40, 30)},
             {"name": "thumb.png", "media_type": "image/png", "data_base64": png_base64(8, 6)},
-            {"name": "strokes.json", "media_type": "application/json", "data_base64": "eyJ2ZXJzaW9uIjoxfQ=="}
+            {"name": "strokes.bin", "media_type": "application/octet-stream", "data_base64": strokes_base64(1024.0)}
         ]
+    })
+}
+
+/// An upload body for a work form's record without files (`kind` "music" or "exercise").
+pub fn record(kind: &str, client: &Value, metadata: Value) -> Value {
+    json!({
+        "kind": kind, "client_id": client["id"], "created_at": "2026-11-25T10:00:00Z",
+        "metadata": metadata, "blobs": []
     })
 }
 
 impl TestApp {
     /// Stores a drawing of `client` under a fresh id; returns the stored artefact.
     pub async fn put_artefact(&self, client: &Value, goals: &[&Value]) -> Value {
-        let id = uuid::Uuid::new_v4();
-        self.send(
-            "PUT",
-            &format!("/api/artefacts/{id}"),
-            Some(drawing(client, goals, "eerste")),
+        self.put_artefact_at(
+            &uuid::Uuid::new_v4().to_string(),
+            drawing(client, goals, "eerste"),
         )
         .await
         .expect(StatusCode::CREATED)

@@ -1,0 +1,97 @@
+//! A client's therapy sessions (the sessions of treatment, not login sessions).
+//!
+//! The handlers have the shape of those in `goals.rs` (the caller's client, its rows, an
+//! audit row), which `ownership` already serves; what is left differs: other rows, other
+//! fields, another order.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use speelruimte_model::{ApiError, NewSession, Session, SessionNotes};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::error::Json;
+use crate::ownership::{reading_client, writing_client};
+use crate::{AppState, Error, audit, db};
+
+/// The session routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_sessions, create_session))
+}
+
+fn bad(what: &str) -> Error {
+    Error::Internal(anyhow::anyhow!("stored session has a bad {what}"))
+}
+
+/// A client's sessions, newest first.
+#[utoipa::path(get, path = "/api/clients/{id}/sessions", tag = "sessions", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Vec<Session>), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn list_sessions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Session>>, Error> {
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, date, notes, created_at FROM therapy_sessions WHERE client_id = ? ORDER BY date DESC, created_at DESC",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    audit::record(&mut conn, &caller, "session.list", Some(id), None).await?;
+    let sessions = rows
+        .into_iter()
+        .map(|(sid, date, notes, created)| {
+            Ok(Session {
+                id: Uuid::parse_str(&sid).map_err(|_| bad("id"))?,
+                client_id: id,
+                date: date.parse().map_err(|_| bad("date"))?,
+                notes: notes
+                    .map(|n| SessionNotes::parse(&n))
+                    .transpose()
+                    .map_err(|_| bad("notes"))?,
+                created_at: db::parse_time(&created),
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    Ok(Json(sessions))
+}
+
+/// Starts (records) a session.
+#[utoipa::path(post, path = "/api/clients/{id}/sessions", tag = "sessions", params(("id" = Uuid, Path)), request_body = NewSession, responses(
+    (status = 201, body = Session), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create_session(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(new): Json<NewSession>,
+) -> Result<(StatusCode, Json<Session>), Error> {
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
+    let session = Session {
+        id: Uuid::new_v4(),
+        client_id: id,
+        date: new.date,
+        notes: new.notes,
+        created_at: chrono::Utc::now(),
+    };
+    sqlx::query("INSERT INTO therapy_sessions (id, client_id, date, notes, created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(session.id.to_string())
+        .bind(id.to_string())
+        .bind(session.date.to_string())
+        .bind(session.notes.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(session.created_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        &caller,
+        "session.create",
+        Some(id),
+        Some(&session.id.to_string()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(session)))
+}

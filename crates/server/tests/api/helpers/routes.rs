@@ -1,0 +1,108 @@
+//! One helper per API route, so a test says what it asks and not how the request is built.
+
+use serde_json::{Value, json};
+
+use super::{Res, StatusCode, TestApp, id_of};
+
+/// The path of one of a client's collections (`goals`, `sessions`, ...).
+fn of_client(client: &Value, what: &str) -> String {
+    format!("/api/clients/{}/{what}", id_of(client))
+}
+
+impl TestApp {
+    /// Adds a client with `label`; panics unless it is stored.
+    pub async fn client(&self, label: &str) -> Value {
+        self.post_client(json!({"label": label, "birth_year": 2016, "discipline": "beeldend"}))
+            .await
+            .expect(StatusCode::CREATED)
+            .json()
+    }
+
+    /// Adds a goal to `client`; panics unless it is stored.
+    pub async fn goal(&self, client: &Value) -> Value {
+        self.post_goal(
+            client,
+            json!({"domain": "lichaamsbeleving", "title": "Voelen waar het zit"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()
+    }
+
+    /// `POST /api/clients`.
+    pub async fn post_client(&self, body: Value) -> Res {
+        self.post("/api/clients", body).await
+    }
+
+    /// `GET /api/clients/{id}`.
+    pub async fn read_client(&self, client: &Value) -> Res {
+        self.get(&format!("/api/clients/{}", id_of(client))).await
+    }
+
+    /// `DELETE /api/clients/{id}`.
+    pub async fn delete_client(&self, client: &Value) -> Res {
+        self.send("DELETE", &format!("/api/clients/{}", id_of(client)), None)
+            .await
+    }
+
+    /// `GET /api/clients/{id}/goals`.
+    pub async fn goals(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "goals")).await
+    }
+
+    /// `POST /api/clients/{id}/goals`.
+    pub async fn post_goal(&self, client: &Value, body: Value) -> Res {
+        self.post(&of_client(client, "goals"), body).await
+    }
+
+    /// `GET /api/clients/{id}/sessions`.
+    pub async fn sessions(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "sessions")).await
+    }
+
+    /// `POST /api/clients/{id}/sessions`.
+    pub async fn post_session(&self, client: &Value, body: Value) -> Res {
+        self.post(&of_client(client, "sessions"), body).await
+    }
+
+    /// `GET /api/clients/{id}/artefacts`.
+    pub async fn artefacts(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "artefacts")).await
+    }
+
+    /// `PUT /api/artefacts/{id}`.
+    pub async fn put_artefact_at(&self, id: &str, body: Value) -> Res {
+        self.send("PUT", &format!("/api/artefacts/{id}"), Some(body))
+            .await
+    }
+
+    /// `GET /api/artefacts/{id}`.
+    pub async fn artefact(&self, id: &str) -> Res {
+        self.get(&format!("/api/artefacts/{id}")).await
+    }
+
+    /// `GET /api/artefacts/{id}/blobs/{name}`.
+    pub async fn blob(&self, id: &str, name: &str) -> Res {
+        self.get(&format!("/api/artefacts/{id}/blobs/{name}")).await
+    }
+
+    /// `GET /api/clients/{id}/exercises`.
+    pub async fn exercises(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "exercises")).await
+    }
+
+    /// `POST /api/clients/{id}/exercises`.
+    pub async fn post_exercise(&self, client: &Value, body: Value) -> Res {
+        self.post(&of_client(client, "exercises"), body).await
+    }
+
+    /// `DELETE /api/clients/{id}/exercises/{exercise}`.
+    pub async fn delete_exercise(&self, client: &Value, exercise: &str) -> Res {
+        self.send(
+            "DELETE",
+            &format!("{}/{exercise}", of_client(client, "exercises")),
+            None,
+        )
+        .await
+    }
+}
