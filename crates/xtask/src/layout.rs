@@ -54,9 +54,10 @@ impl Layout {
 
     /// The server binary that `cargo build --release -p speelruimte-server` writes.
     pub fn server_binary(&self) -> PathBuf {
-        self.target
-            .join("release")
-            .join(format!("speelruimte-server{}", std::env::consts::EXE_SUFFIX))
+        self.target.join("release").join(format!(
+            "speelruimte-server{}",
+            std::env::consts::EXE_SUFFIX
+        ))
     }
 
     /// The app's wasm that the `wasm-release` build writes, before wasm-bindgen.
@@ -168,7 +169,10 @@ mod tests {
             target: PathBuf::from("/nonexistent-target"),
         };
         let err = layout.built_server().unwrap_err().to_string();
-        assert!(err.contains("/nonexistent-target/release/speelruimte-server"), "{err}");
+        assert!(
+            err.contains("/nonexistent-target/release/speelruimte-server"),
+            "{err}"
+        );
         assert!(err.contains("cargo xtask build"), "{err}");
         let err = layout.built_web("dist").unwrap_err().to_string();
         assert!(err.contains("/nonexistent-root/dist"), "{err}");

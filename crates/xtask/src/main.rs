@@ -100,7 +100,9 @@ fn build(layout: &Layout) -> Result<()> {
 
 fn run_server(layout: &Layout, args: &[String]) -> Result<()> {
     let mut cmd = std::process::Command::new(layout.built_server()?);
-    cmd.arg("--web-dir").arg(layout.built_web("dist")?).args(args);
+    cmd.arg("--web-dir")
+        .arg(layout.built_web("dist")?)
+        .args(args);
     process::status(&mut cmd)
 }
 
@@ -136,7 +138,10 @@ fn e2e(layout: &Layout) -> Result<()> {
         .filter(|n| n.ends_with(".test.mjs"))
         .collect();
     if files.is_empty() {
-        bail!("no *.test.mjs files in {}; the browser tests are missing", dir.display());
+        bail!(
+            "no *.test.mjs files in {}; the browser tests are missing",
+            dir.display()
+        );
     }
     files.sort();
     cmd.args(&files);

@@ -7,15 +7,13 @@ use anyhow::{Context, Result, bail};
 /// Runs a command to completion, failing with the command line when it fails.
 pub fn status(cmd: &mut Command) -> Result<()> {
     eprintln!("xtask: {}", describe(cmd));
-    let status = cmd
-        .status()
-        .with_context(|| {
-            format!(
-                "could not start `{}`; is `{}` installed and on PATH?",
-                describe(cmd),
-                cmd.get_program().to_string_lossy()
-            )
-        })?;
+    let status = cmd.status().with_context(|| {
+        format!(
+            "could not start `{}`; is `{}` installed and on PATH?",
+            describe(cmd),
+            cmd.get_program().to_string_lossy()
+        )
+    })?;
     if !status.success() {
         bail!(
             "`{}` failed ({status}); its own messages above say why",

@@ -86,7 +86,8 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
     copy_required(root, "assets", &dist.join("assets"))?;
     let mut assets = Vec::new();
     for path in files(&dist)? {
-        let bytes = fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+        let bytes =
+            fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes)?;
         let gz = gz.finish()?;
@@ -200,16 +201,23 @@ mod tests {
             .skip(1)
             .map(|rest| &rest[..rest.find('"').unwrap()])
             .collect();
-        assert!(linked.contains(&"icons/icon.svg"), "no SVG favicon in {linked:?}");
+        assert!(
+            linked.contains(&"icons/icon.svg"),
+            "no SVG favicon in {linked:?}"
+        );
         for path in linked {
-            assert!(workspace().join("assets").join(path).is_file(), "assets/{path} is missing");
+            assert!(
+                workspace().join("assets").join(path).is_file(),
+                "assets/{path} is missing"
+            );
         }
     }
 
     #[test]
     fn the_app_icons_have_the_sizes_their_names_say() {
         for size in [192, 512] {
-            let bytes = fs::read(workspace().join(format!("assets/icons/icon-{size}.png"))).unwrap();
+            let bytes =
+                fs::read(workspace().join(format!("assets/icons/icon-{size}.png"))).unwrap();
             assert_eq!(png_size(&bytes), (size, size));
         }
     }
@@ -220,7 +228,10 @@ mod tests {
         let err = copy_required(root.path(), "assets", &root.path().join("dist/assets"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains(&root.path().join("assets").display().to_string()), "{err}");
+        assert!(
+            err.contains(&root.path().join("assets").display().to_string()),
+            "{err}"
+        );
         assert!(err.contains("git checkout -- assets"), "{err}");
         assert!(!root.path().join("dist/assets").exists());
     }
