@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
 
-use crate::i18n::t;
+use crate::i18n::{Texts, t};
 
 thread_local! {
     static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -36,12 +36,24 @@ impl Failure {
             message: t().no_connection.to_owned(),
         }
     }
+
+    /// The failure for an answer with an error `status` and its `body`: the server's own
+    /// (Dutch) message when the body is the API's error JSON, else, as when a proxy in between
+    /// answered with a page of its own, the status in words of `texts`.
+    pub fn from_answer(status: u16, body: &str, texts: &Texts) -> Self {
+        let message = serde_json::from_str::<ApiError>(body)
+            .map(|e| e.message)
+            .ok()
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| format!("{} {status}.", texts.server_error));
+        Self { status, message }
+    }
 }
 
 /// GETs JSON.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
     let text = request("GET", path, None).await?;
-    parse(&text)
+    parse(&text, t())
 }
 
 /// GETs raw bytes (a blob).
@@ -55,7 +67,7 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if !resp.ok() {
         return Err(Failure {
             status: resp.status(),
-            message: format!("{} ({}).", crate::i18n::t().file_not_loaded, resp.status()),
+            message: format!("{} ({}).", t().file_not_loaded, resp.status()),
         });
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?)
@@ -75,7 +87,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
         message: e.to_string(),
     })?;
     let text = request(method, path, Some(json)).await?;
-    parse(&text)
+    parse(&text, t())
 }
 
 /// Sends a request without a body and ignores the answer's body.
@@ -83,10 +95,10 @@ pub async fn send_empty(method: &str, path: &str) -> Result<(), Failure> {
     request(method, path, None).await.map(|_| ())
 }
 
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+fn parse<T: DeserializeOwned>(text: &str, texts: &Texts) -> Result<T, Failure> {
     serde_json::from_str(text).map_err(|e| Failure {
         status: 0,
-        message: format!("{}: {e}", crate::i18n::t().unexpected_answer),
+        message: format!("{}: {e}", texts.unexpected_answer),
     })
 }
 
@@ -124,11 +136,54 @@ async fn request(method: &str, path: &str, body: Option<String>) -> Result<Strin
     if resp.ok() {
         return Ok(if text.is_empty() { "null".into() } else { text });
     }
-    let message = serde_json::from_str::<ApiError>(&text)
-        .map(|e| e.message)
-        .unwrap_or_else(|_| format!("De server antwoordde met fout {}.", resp.status()));
-    Err(Failure {
-        status: resp.status(),
-        message,
-    })
+    Err(Failure::from_answer(resp.status(), &text, t()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, NL};
+
+    #[test]
+    fn the_servers_own_message_is_shown_as_it_is() {
+        let body = r#"{"error":"not_found","message":"Deze cliënt bestaat niet (meer)."}"#;
+        let f = Failure::from_answer(404, body, &EN);
+        assert_eq!(f.status, 404);
+        // Server messages stay Dutch, whatever language the app is in.
+        assert_eq!(f.message, "Deze cliënt bestaat niet (meer).");
+    }
+
+    #[test]
+    fn an_answer_that_is_not_the_apis_json_gives_the_status_in_the_language_in_use() {
+        let page = "<html><body>502 Bad Gateway</body></html>";
+        let nl = Failure::from_answer(502, page, &NL);
+        assert_eq!(nl.status, 502);
+        assert_eq!(nl.message, "De server antwoordde met fout 502.");
+        let en = Failure::from_answer(502, page, &EN);
+        assert_eq!(en.message, "The server answered with error 502.");
+    }
+
+    #[test]
+    fn an_empty_body_or_an_empty_message_still_says_what_happened() {
+        assert_eq!(
+            Failure::from_answer(500, "", &NL).message,
+            "De server antwoordde met fout 500."
+        );
+        assert_eq!(
+            Failure::from_answer(409, r#"{"error":"conflict","message":""}"#, &NL).message,
+            "De server antwoordde met fout 409."
+        );
+    }
+
+    #[test]
+    fn an_unreadable_success_answer_is_a_failure_that_says_so() {
+        let err = parse::<speelruimte_model::Me>("{\"nope\": 1}", &NL).unwrap_err();
+        assert_eq!(err.status, 0);
+        assert!(
+            err.message
+                .starts_with("Onverwacht antwoord van de server: "),
+            "{}",
+            err.message
+        );
+    }
 }

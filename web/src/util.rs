@@ -1,7 +1,10 @@
-//! Small browser helpers: ids, dates, local storage.
+//! Small browser helpers: ids, dates, local storage. The logic of each is a plain function
+//! beside it, so the unit tests run on the host, where no browser function can be called.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
+
+use crate::i18n::Lang;
 
 /// A fresh random UUID from the browser's crypto (the id an artefact gets on the tablet).
 pub fn new_uuid() -> Uuid {
@@ -9,11 +12,16 @@ pub fn new_uuid() -> Uuid {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .unwrap_or_default();
-    Uuid::parse_str(&s).unwrap_or_else(|_| {
-        // No crypto.randomUUID (very old browser): fall back to Math.random bits.
+    // No crypto.randomUUID (very old browser): fall back to Math.random bits.
+    uuid_or_random(&s, js_sys::Math::random)
+}
+
+/// The UUID written in `s`, else a version 4 UUID from `random` (numbers in 0..1).
+fn uuid_or_random(s: &str, mut random: impl FnMut() -> f64) -> Uuid {
+    Uuid::parse_str(s).unwrap_or_else(|_| {
         let mut bytes = [0u8; 16];
         for b in &mut bytes {
-            *b = (js_sys::Math::random() * 256.0) as u8;
+            *b = (random() * 256.0) as u8;
         }
         uuid::Builder::from_random_bytes(bytes).into_uuid()
     })
@@ -25,7 +33,12 @@ pub fn now() -> DateTime<Utc> {
         .to_iso_string()
         .as_string()
         .unwrap_or_default();
-    DateTime::parse_from_rfc3339(&iso)
+    from_iso(&iso)
+}
+
+/// A moment from JavaScript's `Date.toISOString()` ("2026-11-24T13:05:09.250Z").
+fn from_iso(iso: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(iso)
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or_default()
 }
@@ -74,10 +87,15 @@ const MONTHS_EN: [&str; 12] = [
 
 /// A date written out in the language in use: "24 november 2026" or "24 November 2026".
 pub fn date_long(date: NaiveDate) -> String {
+    date_long_in(crate::i18n::lang(), date)
+}
+
+/// A date written out in `lang`.
+fn date_long_in(lang: Lang, date: NaiveDate) -> String {
     use chrono::Datelike;
-    let months = match crate::i18n::lang() {
-        crate::i18n::Lang::Nl => &MONTHS_NL,
-        crate::i18n::Lang::En => &MONTHS_EN,
+    let months = match lang {
+        Lang::Nl => &MONTHS_NL,
+        Lang::En => &MONTHS_EN,
     };
     format!(
         "{} {} {}",
@@ -105,4 +123,43 @@ pub fn datetime_long(at: DateTime<Utc>) -> String {
 /// The browser's local storage, if it may be used.
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_out_in_the_language_given() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(date_long_in(Lang::Nl, d), "24 november 2026");
+        assert_eq!(date_long_in(Lang::En, d), "24 November 2026");
+        let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert_eq!(date_long_in(Lang::Nl, first), "1 januari 2027");
+        let last = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(date_long_in(Lang::En, last), "31 December 2026");
+    }
+
+    #[test]
+    fn the_browsers_iso_time_is_read_to_the_millisecond() {
+        let at = from_iso("2026-11-24T13:05:09.250Z");
+        assert_eq!(at.to_rfc3339(), "2026-11-24T13:05:09.250+00:00");
+        // Something unreadable is the epoch, not a panic in the middle of saving.
+        assert_eq!(from_iso("Invalid Date").timestamp(), 0);
+    }
+
+    #[test]
+    fn a_uuid_from_the_browser_is_kept_and_a_missing_one_is_made_random() {
+        let id = "8c1f6f0e-2b7a-4d3e-9a51-0d2f7c3b9e41";
+        assert_eq!(uuid_or_random(id, || unreachable!()).to_string(), id);
+        let mut n = 0.0;
+        let made = uuid_or_random("", || {
+            n += 1.0 / 32.0;
+            n
+        });
+        assert_eq!(made.get_version_num(), 4);
+        assert_eq!(made.get_variant(), uuid::Variant::RFC4122);
+        // The bytes come from `random`: the first is 256/32 = 8.
+        assert_eq!(made.as_bytes()[0], 8);
+    }
 }

@@ -7,14 +7,43 @@
 //! - `bench`: the benchmarks whose results go into BENCHMARKS.md.
 
 mod install;
+mod layout;
 mod process;
 mod web;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
-fn main() -> Result<()> {
+use crate::layout::Layout;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: error: {}", report(&err));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The error and each cause that has something to say, one per line (a cause with an empty
+/// message, as some library errors have, would only print a bare "Caused by:").
+fn report(err: &anyhow::Error) -> String {
+    let mut lines: Vec<String> = err
+        .chain()
+        .map(|c| c.to_string().trim().to_owned())
+        .filter(|m| !m.is_empty())
+        .collect();
+    lines.dedup();
+    if lines.is_empty() {
+        lines.push(format!("{err:?}"));
+    }
+    lines.join("\n  because: ")
+}
+
+fn run() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
     // `cargo xtask run -- --port 9000` and `cargo xtask run --port 9000` mean the same.
@@ -23,20 +52,22 @@ fn main() -> Result<()> {
         rest.remove(0);
     }
     let root = workspace_root();
-    std::env::set_current_dir(&root)?;
+    std::env::set_current_dir(&root)
+        .with_context(|| format!("could not enter the workspace at {}", root.display()))?;
+    let layout = Layout::find(&root)?;
     match command.as_str() {
         "run" => {
-            build(&root)?;
-            run_server(&root, &rest)
+            build(&layout)?;
+            run_server(&layout, &rest)
         }
-        "build" => build(&root),
-        "build-web" => web::build(&root).map(|_| ()),
-        "test" => test(&root),
+        "build" => build(&layout),
+        "build-web" => web::build(&layout).map(|_| ()),
+        "test" => test(&layout),
         "e2e" => {
             install::browser_test_tools(&root)?;
-            e2e(&root)
+            e2e(&layout)
         }
-        "bench" => bench(&root, rest.first().map(String::as_str)),
+        "bench" => bench(&layout, rest.first().map(String::as_str)),
         _ => {
             eprintln!(
                 "usage: cargo xtask <run|build|build-web|test|e2e|bench>\n\n\
@@ -60,44 +91,58 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn build(root: &Path) -> Result<()> {
+fn build(layout: &Layout) -> Result<()> {
     install::wasm_target()?;
-    web::build(root)?;
-    process::cargo(&["build", "--release", "--package", "speelruimte-server"])
+    web::build(layout)?;
+    process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
+    layout.built_server().map(|_| ())
 }
 
-fn run_server(root: &Path, args: &[String]) -> Result<()> {
-    let server = root.join("target/release/speelruimte-server");
-    let mut cmd = std::process::Command::new(server);
-    cmd.arg("--web-dir").arg(root.join("dist")).args(args);
+fn run_server(layout: &Layout, args: &[String]) -> Result<()> {
+    let mut cmd = std::process::Command::new(layout.built_server()?);
+    cmd.arg("--web-dir")
+        .arg(layout.built_web("dist")?)
+        .args(args);
     process::status(&mut cmd)
 }
 
-fn test(root: &Path) -> Result<()> {
+fn test(layout: &Layout) -> Result<()> {
     install::wasm_target()?;
-    install::browser_test_tools(root)?;
-    process::cargo(&["test", "--workspace", "--exclude", "speelruimte-web"])?;
-    // The web crate only runs in a browser; check that it builds for the host's lints too.
-    build(root)?;
-    e2e(root)
+    install::browser_test_tools(&layout.root)?;
+    // The whole workspace, the web crate's unit tests included (they run on the host: the
+    // logic under test calls no browser function).
+    process::cargo(&["test", "--workspace"])?;
+    build(layout)?;
+    e2e(layout)
 }
 
-fn e2e(root: &Path) -> Result<()> {
+/// A `node` command in tests/e2e with the server and the built app it should test.
+fn node_in_e2e(layout: &Layout, web: &str) -> Result<std::process::Command> {
     let mut cmd = std::process::Command::new("node");
-    cmd.current_dir(root.join("tests/e2e"))
-        .arg("--test")
+    cmd.current_dir(layout.root.join("tests/e2e"))
+        .env("SPEELRUIMTE_SERVER", layout.built_server()?)
+        .env("SPEELRUIMTE_WEB_DIR", layout.built_web(web)?);
+    Ok(cmd)
+}
+
+fn e2e(layout: &Layout) -> Result<()> {
+    let mut cmd = node_in_e2e(layout, "dist")?;
+    cmd.arg("--test")
         .arg("--test-concurrency=1")
-        .arg("--test-reporter=spec")
-        .env(
-            "SPEELRUIMTE_SERVER",
-            root.join("target/release/speelruimte-server"),
-        )
-        .env("SPEELRUIMTE_WEB_DIR", root.join("dist"));
+        .arg("--test-reporter=spec");
     // Every *.test.mjs file in tests/e2e, in name order.
-    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/e2e"))?
+    let dir = layout.root.join("tests/e2e");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("could not list the browser tests in {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| n.ends_with(".test.mjs"))
         .collect();
+    if files.is_empty() {
+        bail!(
+            "no *.test.mjs files in {}; the browser tests are missing",
+            dir.display()
+        );
+    }
     files.sort();
     cmd.args(&files);
     process::status(&mut cmd)
@@ -106,10 +151,10 @@ fn e2e(root: &Path) -> Result<()> {
 /// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md:
 /// `bench.mjs` (ink against perfect-freehand) and `bench-audio.mjs` (B3, tap to sound).
 /// `cargo xtask bench ink` or `cargo xtask bench audio` runs only one of them.
-fn bench(root: &Path, only: Option<&str>) -> Result<()> {
+fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
     install::wasm_target()?;
-    install::browser_test_tools(root)?;
-    web::build_into(root, "dist-bench", &["bench"])?;
+    install::browser_test_tools(&layout.root)?;
+    web::build_into(layout, "dist-bench", &["bench"])?;
     process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
     let scripts: &[&str] = match only {
         Some("audio") => &["bench-audio.mjs"],
@@ -117,14 +162,8 @@ fn bench(root: &Path, only: Option<&str>) -> Result<()> {
         _ => &["bench.mjs", "bench-audio.mjs"],
     };
     for script in scripts {
-        let mut cmd = std::process::Command::new("node");
-        cmd.current_dir(root.join("tests/e2e"))
-            .arg(script)
-            .env(
-                "SPEELRUIMTE_SERVER",
-                root.join("target/release/speelruimte-server"),
-            )
-            .env("SPEELRUIMTE_WEB_DIR", root.join("dist-bench"));
+        let mut cmd = node_in_e2e(layout, "dist-bench")?;
+        cmd.arg(script);
         process::status(&mut cmd)?;
     }
     Ok(())

@@ -7,9 +7,10 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use flate2::{Compression, write::GzEncoder};
 
+use crate::layout::Layout;
 use crate::process::cargo;
 
 /// Size of one file of the first load.
@@ -23,12 +24,13 @@ pub struct Asset {
 }
 
 /// Builds `dist/` and returns the sizes of what the first page load fetches.
-pub fn build(root: &Path) -> Result<Vec<Asset>> {
-    build_into(root, "dist", &[])
+pub fn build(layout: &Layout) -> Result<Vec<Asset>> {
+    build_into(layout, "dist", &[])
 }
 
 /// Builds the app with extra cargo `features` into the folder `out` under the root.
-pub fn build_into(root: &Path, out: &str, features: &[&str]) -> Result<Vec<Asset>> {
+pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<Asset>> {
+    let root = layout.root.as_path();
     let features = features.join(",");
     let mut args = vec![
         "build",
@@ -43,12 +45,25 @@ pub fn build_into(root: &Path, out: &str, features: &[&str]) -> Result<Vec<Asset
         args.extend(["--features", features.as_str()]);
     }
     cargo(&args)?;
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/speelruimte-web.wasm");
-    let dist = root.join(out);
-    if dist.exists() {
-        fs::remove_dir_all(&dist).context("clearing dist/")?;
+    let wasm = layout.web_wasm();
+    if !wasm.is_file() {
+        bail!(
+            "cargo built the app but its wasm is not at {} (cargo's target directory is {}); \
+             if a build script or cargo config moves it, tell the xtask in crates/xtask/src/layout.rs",
+            wasm.display(),
+            layout.target.display()
+        );
     }
-    fs::create_dir_all(&dist)?;
+    let dist = layout.out(out);
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| {
+            format!(
+                "could not clear {} before writing the app there; is a file in it open?",
+                dist.display()
+            )
+        })?;
+    }
+    fs::create_dir_all(&dist).with_context(|| format!("could not create {}", dist.display()))?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)?
@@ -59,17 +74,26 @@ pub fn build_into(root: &Path, out: &str, features: &[&str]) -> Result<Vec<Asset
         .typescript(false)
         .out_name("app")
         .generate(&dist)
-        .context("wasm-bindgen")?;
-    copy_dir(&root.join("web/static"), &dist)?;
-    copy_dir(&root.join("assets"), &dist.join("assets"))?;
+        .with_context(|| {
+            format!(
+                "wasm-bindgen could not make the JS bindings of {} in {}; \
+                 the `wasm-bindgen` and `wasm-bindgen-cli-support` versions in Cargo.toml must be equal",
+                wasm.display(),
+                dist.display()
+            )
+        })?;
+    copy_required(root, "web/static", &dist)?;
+    copy_required(root, "assets", &dist.join("assets"))?;
     let mut assets = Vec::new();
     for path in files(&dist)? {
-        let bytes = fs::read(&path)?;
+        let bytes =
+            fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes)?;
         let gz = gz.finish()?;
         let name = path.strip_prefix(&dist)?.to_string_lossy().into_owned();
-        fs::write(path.with_file_name(format!("{}.gz", file_name(&path))), &gz)?;
+        let twin = path.with_file_name(format!("{}.gz", file_name(&path)));
+        fs::write(&twin, &gz).with_context(|| format!("could not write {}", twin.display()))?;
         assets.push(Asset {
             name,
             raw: bytes.len() as u64,
@@ -93,7 +117,10 @@ pub fn build_into(root: &Path, out: &str, features: &[&str]) -> Result<Vec<Asset
     let (raw, gzip) = first_load
         .iter()
         .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip));
-    eprintln!("xtask: dist/ ready; first load {raw} bytes, {gzip} bytes gzip");
+    eprintln!(
+        "xtask: {} ready; first load {raw} bytes, {gzip} bytes gzip",
+        dist.display()
+    );
     Ok(assets)
 }
 
@@ -106,7 +133,7 @@ fn file_name(path: &Path) -> String {
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    for entry in fs::read_dir(dir)? {
+    for entry in fs::read_dir(dir).with_context(|| format!("could not list {}", dir.display()))? {
         let path = entry?.path();
         if path.is_dir() {
             out.extend(files(&path)?);
@@ -117,12 +144,23 @@ fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    if !from.exists() {
-        return Ok(());
+/// Copies a folder that the app needs; a missing folder is an error, never skipped, since the
+/// app would then load without its files and fail later in the browser.
+fn copy_required(root: &Path, folder: &str, to: &Path) -> Result<()> {
+    let from = root.join(folder);
+    if !from.is_dir() {
+        bail!(
+            "the folder {} is missing; the app is served with its files, so the build needs it \
+             (restore it from git: `git checkout -- {folder}`)",
+            from.display()
+        );
     }
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
+    copy_dir(&from, to)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("could not create {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("could not list {}", from.display()))? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
@@ -133,4 +171,78 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .nth(2)
+            .unwrap()
+            .to_path_buf()
+    }
+
+    /// Width and height from a PNG's IHDR chunk (the first chunk, by the PNG standard).
+    fn png_size(bytes: &[u8]) -> (u32, u32) {
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+        assert_eq!(&bytes[12..16], b"IHDR");
+        let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        (be(&bytes[16..20]), be(&bytes[20..24]))
+    }
+
+    #[test]
+    fn every_asset_that_index_html_links_is_in_assets() {
+        let html = fs::read_to_string(workspace().join("web/static/index.html")).unwrap();
+        let linked: Vec<&str> = html
+            .split("href=\"/assets/")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(
+            linked.contains(&"icons/icon.svg"),
+            "no SVG favicon in {linked:?}"
+        );
+        for path in linked {
+            assert!(
+                workspace().join("assets").join(path).is_file(),
+                "assets/{path} is missing"
+            );
+        }
+    }
+
+    #[test]
+    fn the_app_icons_have_the_sizes_their_names_say() {
+        for size in [192, 512] {
+            let bytes =
+                fs::read(workspace().join(format!("assets/icons/icon-{size}.png"))).unwrap();
+            assert_eq!(png_size(&bytes), (size, size));
+        }
+    }
+
+    #[test]
+    fn a_missing_assets_folder_stops_the_build_and_names_the_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let err = copy_required(root.path(), "assets", &root.path().join("dist/assets"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&root.path().join("assets").display().to_string()),
+            "{err}"
+        );
+        assert!(err.contains("git checkout -- assets"), "{err}");
+        assert!(!root.path().join("dist/assets").exists());
+    }
+
+    #[test]
+    fn a_present_folder_is_copied_with_its_subfolders() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("assets/icons")).unwrap();
+        fs::write(root.path().join("assets/icons/a.svg"), "<svg/>").unwrap();
+        copy_required(root.path(), "assets", &root.path().join("dist/assets")).unwrap();
+        let copied = fs::read_to_string(root.path().join("dist/assets/icons/a.svg")).unwrap();
+        assert_eq!(copied, "<svg/>");
+    }
 }

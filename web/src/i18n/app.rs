@@ -191,6 +191,7 @@ texts! {
 
         file_not_loaded: ("Het bestand kon niet worden geladen", "The file could not be loaded"),
         unexpected_answer: ("Onverwacht antwoord van de server", "Unexpected answer from the server"),
+        server_error: ("De server antwoordde met fout", "The server answered with error"),
         body_map: ("lichaam", "body"),
     }
 }

@@ -93,7 +93,7 @@ thread_local! {
 pub fn lang() -> Lang {
     LANG.with(|l| {
         l.get().unwrap_or_else(|| {
-            let stored = crate::util::local_storage()
+            let stored = local_storage()
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                 .map(|c| Lang::from_code(&c))
                 .unwrap_or_default();
@@ -101,6 +101,13 @@ pub fn lang() -> Lang {
             stored
         })
     })
+}
+
+/// The browser's local storage, if it may be used. Read here rather than through `util`, so
+/// `util` (whose dates are written in the language in use) can depend on this module and not
+/// the other way round.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }
 
 /// Sets `<html lang>` to the language in use, for screen readers and hyphenation.
@@ -115,7 +122,7 @@ pub fn apply_document_lang() {
 
 /// Stores `to` as the chosen language and reloads the page so every screen shows it.
 pub fn switch_to(to: Lang) {
-    if let Some(s) = crate::util::local_storage() {
+    if let Some(s) = local_storage() {
         let _ = s.set_item(STORAGE_KEY, to.code());
     }
     LANG.with(|l| l.set(Some(to)));
