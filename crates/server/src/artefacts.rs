@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::auth::{Caller, hex};
 use crate::clients::{owned, parse_id};
 use crate::error::Json;
-use crate::{AppState, Error, audit, content, db};
+use crate::{AppState, Error, audit, content, db, records};
 
 /// Largest artefact upload (base64 JSON), in bytes.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
@@ -156,7 +156,7 @@ pub async fn put_artefact(
     let id = Uuid::parse_str(&id)
         .map_err(|_| Error::Validation("De id van het werkstuk is geen geldige UUID.".into()))?;
     up.validate()?;
-    content::check_metadata(&up)?;
+    records::check_metadata(&up)?;
     let mut blobs = Vec::with_capacity(up.blobs.len());
     for b in &up.blobs {
         let bytes = base64::engine::general_purpose::STANDARD

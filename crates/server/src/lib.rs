@@ -12,6 +12,7 @@ pub mod error;
 pub mod exercises;
 pub mod goals;
 pub mod openapi;
+pub mod records;
 pub mod web;
 
 use std::path::{Path, PathBuf};
