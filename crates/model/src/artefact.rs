@@ -153,7 +153,8 @@ pub struct BlobUpload {
 pub const MAX_BLOBS: usize = 8;
 /// Most goals one artefact may be linked to.
 pub const MAX_GOALS_PER_ARTEFACT: usize = 20;
-/// Largest metadata object, in bytes of JSON.
+/// Largest metadata object, in bytes of JSON (compact, as `serde_json` writes it). The app
+/// checks a record against it before it sends it ([`crate::check_metadata_size`]).
 pub const MAX_METADATA_BYTES: usize = 256 * 1024;
 
 /// The body of `PUT /api/artefacts/{id}`; the id itself was made on the tablet.
@@ -204,10 +205,7 @@ impl ArtefactUpload {
         if !self.metadata.is_object() {
             return Err(ValidationError::Metadata("het moet een JSON-object zijn"));
         }
-        if self.metadata.to_string().len() > MAX_METADATA_BYTES {
-            return Err(ValidationError::Metadata("ze zijn groter dan 256 kB"));
-        }
-        Ok(())
+        crate::check_metadata_size(&self.metadata)
     }
 }
 

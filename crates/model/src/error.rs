@@ -68,9 +68,78 @@ pub enum ValidationError {
     /// Two blobs with the same name in one artefact.
     #[error("Het bestand '{0}' komt twee keer voor in hetzelfde werkstuk.")]
     DuplicateBlob(String),
-    /// Metadata that is not a JSON object or is too large.
+    /// Metadata that is not a JSON object.
     #[error("De gegevens bij het werkstuk zijn ongeldig: {0}")]
     Metadata(&'static str),
+    /// Metadata larger than the server keeps.
+    #[error("De gegevens bij het werkstuk zijn te groot ({kib} kB); hoogstens {max_kib} kB past.")]
+    MetadataTooLarge {
+        /// The size, in KiB, rounded up.
+        kib: usize,
+        /// The limit, in KiB.
+        max_kib: usize,
+    },
+    /// A `work_form` tag no work form uses.
+    #[error("Deze gegevens komen uit een werkvorm die de server niet kent ('{0}').")]
+    UnknownWorkForm(String),
+    /// A record of one work form in an artefact of another.
+    #[error("Deze gegevens komen uit de werkvorm {found}, maar het werkstuk hoort bij {expected}.")]
+    WrongWorkForm {
+        /// Dutch name of the work form the record says it is from.
+        found: &'static str,
+        /// Dutch name of the work form the artefact belongs to.
+        expected: &'static str,
+    },
+    /// A record format this version cannot read (made by a newer or a broken app).
+    #[error(
+        "De gegevens van {record} zijn opgeslagen in een vorm die deze versie niet kent (formaat {format}); werk de app en de server bij naar dezelfde versie."
+    )]
+    UnknownFormat {
+        /// What the record is, with its article ("de opname").
+        record: &'static str,
+        /// The format number found.
+        format: u64,
+    },
+    /// A record whose JSON does not have the record's shape.
+    #[error("De gegevens van {record} zijn onvolledig of beschadigd: {reason}.")]
+    Unreadable {
+        /// What the record is, with its article ("de opname").
+        record: &'static str,
+        /// What is wrong, in Dutch.
+        reason: String,
+    },
+    /// A number outside the range that can be right.
+    #[error("{what} moet {} (nu {got}).", range_nl(*.min, *.max))]
+    OutOfRange {
+        /// What the number is, as the start of a sentence ("Het aantal spelers").
+        what: &'static str,
+        /// Lowest right value.
+        min: i64,
+        /// Highest right value.
+        max: i64,
+        /// The value given, as written ("9", "0.5").
+        got: String,
+    },
+    /// A code (an instrument, a paper) that does not exist.
+    #[error("{what} '{code}' bestaat niet.")]
+    UnknownCode {
+        /// What the code names, as the start of a sentence ("Het instrument").
+        what: &'static str,
+        /// The code given (at most 40 characters of it).
+        code: String,
+    },
+    /// A round of the echo game (*nadoen*) that cannot have been played like this.
+    #[error("Ronde {round} van het nadoen klopt niet: {reason}.")]
+    EchoRound {
+        /// The round, counted from 1.
+        round: usize,
+        /// What is wrong, in Dutch.
+        reason: String,
+    },
+    /// An exercise run that cannot have happened like this (the reason from
+    /// `speelruimte_guide::ExerciseResult::validate`).
+    #[error("{0}")]
+    ExerciseRun(String),
     /// A blob whose content is not what its media type claims.
     #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {
@@ -81,6 +150,15 @@ pub enum ValidationError {
         /// Why it was refused.
         reason: String,
     },
+}
+
+/// "tussen 1 en 8 liggen", or "1 zijn" where only one value is right.
+fn range_nl(min: i64, max: i64) -> String {
+    if min == max {
+        format!("{min} zijn")
+    } else {
+        format!("tussen {min} en {max} liggen")
+    }
 }
 
 /// The body of every error response of the API: a stable machine code and a Dutch sentence

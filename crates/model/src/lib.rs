@@ -3,9 +3,13 @@
 mod account;
 mod artefact;
 mod client;
+mod drawing;
 mod error;
 mod exercise;
+mod exercise_run;
 mod goal;
+mod music;
+mod record;
 mod session;
 
 pub use account::{LoginRequest, Me, Password, SetupRequest, SetupStatus, Username};
@@ -14,9 +18,13 @@ pub use artefact::{
     MAX_GOALS_PER_ARTEFACT, MAX_METADATA_BYTES, MediaType,
 };
 pub use client::{BirthYear, Client, ClientLabel, Discipline, NewClient};
+pub use drawing::{DrawingRecord, MAX_PAPER_SIDE};
 pub use error::{ApiError, ValidationError};
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
+pub use exercise_run::read_exercise_run;
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
+pub use music::{EchoRound, MusicRecord, TakeKind};
+pub use record::{WorkForm, check_metadata_size};
 pub use session::{NewSession, Session, SessionNotes};
 
 /// Trims surrounding whitespace and refuses empty text, text longer than `max` characters and

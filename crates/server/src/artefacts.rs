@@ -23,7 +23,7 @@ use crate::auth::{Caller, hex};
 use crate::content::CheckedBlob;
 use crate::error::Json;
 use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
-use crate::{AppState, Error, audit, blobs, content, db};
+use crate::{AppState, Error, audit, blobs, content, db, records};
 
 /// Largest artefact upload (base64 JSON), in bytes.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
@@ -172,7 +172,7 @@ pub async fn put_artefact(
         )
     })?;
     up.validate()?;
-    content::check_metadata(&up)?;
+    records::check_metadata(&up)?;
     let mut files = Vec::with_capacity(up.blobs.len());
     for b in std::mem::take(&mut up.blobs) {
         files.push(content::check_upload(b).await?);

@@ -1,5 +1,5 @@
 //! Checking that an upload holds what it claims, before it is kept: each blob is the media
-//! type it says, and a work form's record in the metadata is one the app can show.
+//! type it says. (The records in the metadata are checked in `records`.)
 //!
 //! Blobs (PNG, WAV, JSON, a drawing's strokes) are decoded whole, on the blocking pool.
 
@@ -7,9 +7,7 @@ use std::sync::OnceLock;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
-use speelruimte_model::{
-    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType, ValidationError,
-};
+use speelruimte_model::{BlobName, BlobUpload, MediaType, ValidationError};
 use tokio::sync::Semaphore;
 
 use crate::Error;
@@ -17,39 +15,6 @@ use crate::auth::hex;
 
 mod png;
 mod wav;
-
-/// Work-form records the server understands are checked before they are kept: an exercise
-/// run must be a valid `speelruimte_guide::ExerciseResult` (ratings 0–10, a valid exercise,
-/// times that add up), a muziek recording a valid `speelruimte_sound::Recording`.
-pub fn check_metadata(up: &ArtefactUpload) -> Result<(), Error> {
-    if up.kind == ArtefactKind::Exercise {
-        let run: speelruimte_guide::ExerciseResult = serde_json::from_value(up.metadata.clone())
-            .map_err(|e| {
-                Error::Validation(format!("De gegevens van de oefening kloppen niet: {e}"))
-            })?;
-        run.validate().map_err(Error::Validation)?;
-    }
-    // A recording from the muziek work form must be one the review can play and the mixer
-    // can render. A music artefact without one (a plain WAV from elsewhere) is still taken.
-    if up.kind == ArtefactKind::Music
-        && (up.metadata.get("work_form").and_then(|w| w.as_str()) == Some("muziek")
-            || up.metadata.get("recording").is_some())
-    {
-        let rec: speelruimte_sound::Recording = up
-            .metadata
-            .get("recording")
-            .cloned()
-            .ok_or_else(|| Error::Validation("De opname ontbreekt bij dit muziekstuk.".into()))
-            .and_then(|r| {
-                serde_json::from_value(r).map_err(|e| {
-                    Error::Validation(format!("De gegevens van de opname kloppen niet: {e}"))
-                })
-            })?;
-        rec.validate()
-            .map_err(|e| Error::Validation(format!("De opname klopt niet: {e}")))?;
-    }
-    Ok(())
-}
 
 /// Largest image side accepted, in pixels.
 pub const MAX_IMAGE_SIDE: u32 = 8192;

@@ -13,6 +13,7 @@ pub mod exercises;
 pub mod goals;
 pub mod openapi;
 pub mod ownership;
+pub mod records;
 pub mod routes;
 pub mod sessions;
 pub mod web;

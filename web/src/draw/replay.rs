@@ -68,6 +68,8 @@ pub fn DrawingReview(artefact: Artefact) -> impl IntoView {
 
 #[component]
 fn Player(drawing: Drawing) -> impl IntoView {
+    // Computed here from the strokes, once per opened drawing, and not stored with it: every
+    // drawing is then measured by the same code (see `speelruimte_model::DrawingRecord`).
     let metrics = ProcessMetrics::from_drawing(&drawing);
     let skipped = skip_pauses(&drawing, SKIPPED_PAUSE_MS);
     let start = drawing

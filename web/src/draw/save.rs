@@ -1,10 +1,14 @@
 //! Turning the drawing into an artefact upload: the flattened PNG (full size), a thumbnail, the
-//! encoded strokes for replay, and the process metrics in the metadata. Sent as an idempotent
-//! PUT under a UUID made here on the tablet.
+//! encoded strokes for replay, and the drawing's record (`speelruimte_model::DrawingRecord`) as
+//! metadata. The process observations are not stored: the review computes them from the
+//! strokes (why: see `speelruimte_model::DrawingRecord`). Sent as an idempotent PUT under a
+//! UUID made here on the tablet.
 
 use base64::Engine as _;
-use speelruimte_ink::{Drawing, ProcessMetrics, encode};
-use speelruimte_model::{ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType};
+use speelruimte_ink::{Background, Drawing, Template, encode};
+use speelruimte_model::{
+    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, DrawingRecord, MediaType,
+};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -24,17 +28,15 @@ pub fn upload(
 ) -> Result<ArtefactUpload, String> {
     let image = png_base64(canvas)?;
     let thumb = png_base64(&thumbnail(canvas)?)?;
-    let metrics = ProcessMetrics::from_drawing(drawing);
-    let metadata = serde_json::json!({
-        "work_form": "beeldend",
-        "format": 2,
-        "width": drawing.width,
-        "height": drawing.height,
-        "background": drawing.background,
-        "template": drawing.template,
-        "visible_strokes": drawing.visible_strokes().len(),
-        "metrics": metrics,
-    });
+    let metadata = DrawingRecord::<Background, Template>::new(
+        drawing.width,
+        drawing.height,
+        drawing.background,
+        drawing.template,
+        drawing.visible_strokes().len(),
+    )
+    .to_metadata()
+    .map_err(|e| e.to_string())?;
     let blob = |name: &str, media_type, data_base64| BlobUpload {
         name: BlobName::parse(name).expect("fixed blob names are valid"),
         media_type,

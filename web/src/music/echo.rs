@@ -4,7 +4,6 @@
 //! late, and stays an open circle when missed. Never a cross.
 
 use leptos::prelude::*;
-use serde::Serialize;
 use speelruimte_sound::{EchoLevel, EchoResult, Pattern, Timing, Voice, pattern_for_level, score};
 
 use super::engine;
@@ -27,26 +26,8 @@ pub enum EchoPhase {
     Done(EchoResult),
 }
 
-/// One round played, as saved with the recording.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct EchoRecord {
-    /// Level 1–5.
-    pub level: u8,
-    /// The seed the pattern was drawn from (the same seed gives the same rhythm).
-    pub seed: u64,
-    /// Who answered.
-    pub player: u8,
-    /// Stars 1–3.
-    pub stars: u8,
-    /// Notes played on time, of all notes.
-    pub on_time: usize,
-    /// Notes in the pattern.
-    pub notes: usize,
-    /// Per note: `on-time`, `early`, `late`, `missed`.
-    pub beats: Vec<Timing>,
-    /// What the client read.
-    pub message_nl: String,
-}
+/// One round played, as saved with the recording (defined in `speelruimte_model`).
+pub type EchoRecord = speelruimte_model::EchoRound<Timing>;
 
 /// The game.
 #[derive(Clone, Copy)]

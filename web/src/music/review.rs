@@ -2,50 +2,18 @@
 //! saved WAV, and a replay of the events through the pad's own sound engine.
 
 use leptos::prelude::*;
-use serde::Deserialize;
 use speelruimte_model::Artefact;
 use speelruimte_sound::{Recording, Voice, velocity_step};
 
 use super::engine;
+use super::save::Saved;
 use super::turns::{player_color, player_name};
 use crate::browser::{audio, device};
 use crate::i18n::{pick, tm, voice_name};
 
-/// The part of a music artefact's metadata the review reads.
-#[derive(Deserialize, Clone)]
-pub struct Saved {
-    /// `loop` or `vrij`.
-    #[serde(default)]
-    pub kind: String,
-    /// The layout last played on.
-    #[serde(default)]
-    pub layout: String,
-    /// How often the loop repeats in the WAV.
-    #[serde(default = "one")]
-    pub wav_repeats: u32,
-    /// The recording.
-    pub recording: Recording,
-    /// Echo-game rounds: only the stars are shown here.
-    #[serde(default)]
-    pub echo: Vec<SavedEcho>,
-}
-
-/// One echo round as saved.
-#[derive(Deserialize, Clone)]
-pub struct SavedEcho {
-    /// Level.
-    pub level: u8,
-    /// Stars 1–3.
-    pub stars: u8,
-}
-
-fn one() -> u32 {
-    1
-}
-
-/// The recording stored in a music artefact.
+/// The record stored in a music artefact, read and checked as the server checked it.
 pub fn saved(a: &Artefact) -> Option<Saved> {
-    serde_json::from_value(a.metadata.clone()).ok()
+    Saved::read(&a.metadata).ok()
 }
 
 fn layout_name(id: &str) -> String {

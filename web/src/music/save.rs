@@ -3,9 +3,11 @@
 //! very voices the pads played, and everything played as `events.json`.
 
 use base64::Engine as _;
-use serde::Serialize;
-use speelruimte_model::{ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType};
-use speelruimte_sound::{Bars, MixOptions, Recording, mix_with, to_wav};
+use speelruimte_model::{
+    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType, MusicRecord, TakeKind,
+    ValidationError,
+};
+use speelruimte_sound::{Bars, MixOptions, Recording, Timing, mix_with, to_wav};
 use uuid::Uuid;
 
 use super::echo::EchoRecord;
@@ -15,31 +17,10 @@ use crate::util;
 pub const WAV_RATE: u32 = 48_000;
 /// A loop is mixed this many seconds long at least (repeated), so it can be heard as a loop.
 const LOOP_WAV_S: f64 = 8.0;
-/// Room the metadata leaves for the recording (the server takes 256 KiB in all).
-const MAX_METADATA: usize = 240 * 1024;
 
-/// The metadata of a music artefact.
-#[derive(Serialize)]
-pub struct MusicRecord<'a> {
-    /// Always `muziek`.
-    pub work_form: &'static str,
-    /// Format of this record.
-    pub format: u32,
-    /// `loop` or `vrij` (free play): what the recording and the WAV hold.
-    pub kind: &'static str,
-    /// The layout last played on.
-    pub layout: &'a str,
-    /// The tone bars' setup.
-    pub bars_setup: &'a Bars,
-    /// How many played together.
-    pub players: u8,
-    /// How often the loop repeats in the WAV.
-    pub wav_repeats: u32,
-    /// The recording.
-    pub recording: &'a Recording,
-    /// Echo-game rounds played.
-    pub echo: &'a [EchoRecord],
-}
+/// The metadata of a music artefact, with the sound core's types (one definition, in
+/// `speelruimte_model`; the server reads it with the same).
+pub type Saved = MusicRecord<Recording, Bars, Timing>;
 
 /// What a save needs to know.
 pub struct Take<'a> {
@@ -57,18 +38,34 @@ pub struct Take<'a> {
 /// Builds the upload, or says in Dutch why not.
 pub fn upload(take: Take<'_>) -> Result<ArtefactUpload, String> {
     let (kind, recording) = match (&take.looped, &take.free) {
-        (Some(l), _) => ("loop", l),
-        (None, Some(f)) => ("vrij", f),
+        (Some(l), _) => (TakeKind::Loop, l),
+        (None, Some(f)) => (TakeKind::Free, f),
         (None, None) => return Err(crate::i18n::tm().nothing_to_save.into()),
     };
     recording.validate().map_err(|e| e.to_string())?;
     let repeats = if recording.is_looped() {
         (LOOP_WAV_S * 1000.0 / f64::from(recording.length_ms.max(1)))
             .ceil()
-            .clamp(2.0, 16.0) as u32
+            .clamp(2.0, f64::from(Saved::MAX_WAV_REPEATS)) as u32
     } else {
         1
     };
+    let record = Saved {
+        work_form: speelruimte_model::WorkForm::Muziek,
+        format: Saved::FORMAT,
+        kind,
+        layout: take.layout.to_owned(),
+        bars_setup: take.bars.clone(),
+        players: take.players,
+        wav_repeats: repeats,
+        recording: recording.clone(),
+        echo: take.echo.to_vec(),
+    };
+    // The size is checked before the mix is rendered: a take too large to keep is not mixed.
+    let metadata = record.to_metadata().map_err(|e| match e {
+        ValidationError::MetadataTooLarge { .. } => crate::i18n::tm().too_many_hits.to_string(),
+        other => other.to_string(),
+    })?;
     let samples = mix_with(
         recording,
         WAV_RATE,
@@ -78,21 +75,6 @@ pub fn upload(take: Take<'_>) -> Result<ArtefactUpload, String> {
         },
     );
     let wav = to_wav(&samples, WAV_RATE);
-    let metadata = serde_json::to_value(MusicRecord {
-        work_form: "muziek",
-        format: 1,
-        kind,
-        layout: take.layout,
-        bars_setup: take.bars,
-        players: take.players,
-        wav_repeats: repeats,
-        recording,
-        echo: take.echo,
-    })
-    .map_err(|e| e.to_string())?;
-    if metadata.to_string().len() > MAX_METADATA {
-        return Err(crate::i18n::tm().too_many_hits.into());
-    }
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
     let blob = |name: &str, media_type, data_base64| BlobUpload {
         name: BlobName::parse(name).expect("fixed blob names are valid"),

@@ -223,6 +223,8 @@ async fn a_music_recording_is_checked_before_it_is_kept() {
     // A two-bar loop at 120 BPM is 4000 ms long.
     let record = json!({
         "work_form": "muziek", "format": 1, "kind": "loop", "layout": "drumstel",
+        "bars_setup": {"instrument": "xylophone", "scale": {"kind": "pentatonic"}, "root": 60},
+        "players": 2, "wav_repeats": 2,
         "recording": {
             "version": 1, "tempo_bpm": 120.0, "beats_per_bar": 4, "bars": 2, "length_ms": 4000,
             "layers": [{"muted": false, "events": [
