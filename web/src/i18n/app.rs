@@ -12,6 +12,7 @@ texts! {
         back: ("Terug", "Back"),
         save: ("Opslaan", "Save"),
         cancel: ("Annuleren", "Cancel"),
+        close: ("Sluiten", "Close"),
         retry: ("Opnieuw proberen", "Try again"),
         no_connection: (
             "Geen verbinding met de server. Er is niets verloren gegaan; probeer het zo opnieuw.",
