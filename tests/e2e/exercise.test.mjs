@@ -100,7 +100,7 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     // resumed, it goes on.
     await page.getByTestId("pause").click();
     await page.getByTestId("phase-word").filter({ hasText: "Gepauzeerd" }).waitFor();
-    const held = `${await page.locator(".runner").getAttribute("data-phase")} ${await level(page)}`;
+    const held = `${await page.locator(".runner").getAttribute("data-phase")} ${await page.locator("svg.pacer").getAttribute("data-level")}`;
     await shot(page, "exercise-run-balloon-1024x768");
     assert.deepEqual(await watchPacer(page, 1500), [held], "the balloon moved while paused");
     await page.getByTestId("pause").click();
@@ -179,8 +179,9 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     await page.goto(url);
     // Until the client's age is known, nothing that depends on it is offered (a fast tap would
     // start the adult exercise for a child), and neither version shows as chosen.
-    await page.getByTestId("audience-waiting").waitFor();
+    await page.getByTestId("audience-adult").waitFor();
     assert.equal(await page.locator("[data-exercise]").count(), 0, "exercises offered before the client's age is known");
+    await page.getByTestId("audience-waiting").waitFor();
     assert.equal(await page.getByTestId("audience-adult").getAttribute("aria-pressed"), "false");
     assert.equal(await page.getByTestId("audience-child").getAttribute("aria-pressed"), "false");
     await shot(page, "exercise-choose-waiting-1024x768");

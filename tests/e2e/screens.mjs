@@ -35,7 +35,7 @@ export async function seedWork(page, server) {
   await page.goto(at("spanning"));
   await page.locator(".exercise-card.own").click();
   await page.getByTestId("to-before").click();
-  await page.locator('.face-button[data-value="6"]').click();
+  await page.locator('.face-button[data-value="8"]').click();
   await page.getByTestId("start").click();
   await page.getByTestId("run-summary").waitFor({ timeout: 15_000 });
   await page.locator('.face-button[data-value="3"]').click();

@@ -340,10 +340,13 @@ pub fn ExercisePage() -> impl IntoView {
         }
         .into_any(),
         Step::Run => match exercise() {
+            // The running exercise is the page's main landmark.
             Some(e) => view! {
+                <main class="run-main">
                 <Runner exercise=e child=is_child() visual=visual.get_untracked()
                     cues=Cues { sound: cues.0.get_untracked(), vibrate: cues.1.get_untracked(), speech: cues.2.get_untracked() }
                     on_end />
+                </main>
             }
             .into_any(),
             None => ().into_any(),

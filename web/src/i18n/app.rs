@@ -66,6 +66,7 @@ texts! {
         born_in: ("geboren in", "born in"),
         discipline: ("Discipline", "Discipline"),
         invite_colleague: ("Collega uitnodigen", "Invite a colleague"),
+        invite_link: ("Uitnodigingslink", "Invitation link"),
         invite_intro: (
             "Stuur deze link aan je collega. Hij werkt één keer en 7 dagen lang.",
             "Send this link to your colleague. It works once and for 7 days.",
