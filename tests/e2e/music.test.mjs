@@ -80,16 +80,21 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
       el.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await page.locator('[data-testid="tempo"][data-bpm="120"]').waitFor();
+    // Every beat the pulse shows while the loop records, noted in the page as it changes (the
+    // bar lasts 2 s: the taps below must not wait for anything).
+    await page.evaluate(() => {
+      window.__beats = [];
+      const pulse = document.querySelector('[data-testid="pulse"]');
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="looper"]')?.dataset.phase === "recording") window.__beats.push(pulse.dataset.beat);
+      }).observe(pulse, { attributes: true, attributeFilter: ["data-beat"] });
+    });
+    const pads = [await padCentre(page, 0), await padCentre(page, 1), await padCentre(page, 2)];
     await page.getByTestId("loop-record").click();
     await page.locator('[data-testid="looper"][data-phase="count-in"]').waitFor();
     await page.locator('[data-testid="looper"][data-phase="recording"]').waitFor({ timeout: 5000 });
-    // The pulse shows the beats of the loop (0 and up; the count-in's are negative).
-    const pulse = page.getByTestId("pulse");
-    const beat = () => pulse.getAttribute("data-beat");
-    const loopBeat = (b) => /^\d+$/.test(b ?? "");
-    await eventually(beat, loopBeat, "the pulse shows no beat of the loop while recording");
     for (let i = 0; i < 4; i++) {
-      await tapTogether(cdp, [await padCentre(page, i % 3)]);
+      await tapTogether(cdp, [pads[i % 3]]);
       await sleep(250);
     }
     await shot(page, "music-loop-recording-1024x768");
@@ -97,7 +102,15 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     await attributeIs(page.locator('.loop-layer[data-layer="0"]'), "data-events", "4", "the layer does not hold the four hits");
     // The tempo belongs to the loop now.
     await eventually(() => page.locator(".tempo-slider").isDisabled(), (d) => d, "the tempo can still be changed under the loop");
+    // While it recorded, the pulse showed the beats of the loop (0 and up; the count-in's are
+    // negative), one after another.
+    const beats = await page.evaluate(() => window.__beats);
+    const loopBeat = (b) => /^\d+$/.test(b ?? "");
+    assert.ok(beats.length >= 2 && beats.every(loopBeat) && beats.every((b, i) => i === 0 || Number(b) >= Number(beats[i - 1])) && beats.at(-1) !== beats[0],
+      `the pulse showed ${JSON.stringify(beats)} while the loop recorded`);
     // Under the recorded loop the pulse goes on, beat after beat.
+    const pulse = page.getByTestId("pulse");
+    const beat = () => pulse.getAttribute("data-beat");
     const now = await eventually(beat, loopBeat, "the pulse shows no beat under the loop");
     await eventually(beat, (b) => loopBeat(b) && b !== now, `the pulse stays on beat ${now} under the loop`);
     await shot(page, "music-loop-1024x768");
