@@ -5,7 +5,7 @@
 // run stopped early, each looked at in a screenshot.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+import { startServer, launch, newPage, shot, seed, attributeIs, countIs, eventually } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
 
 let server, browser;
@@ -20,6 +20,39 @@ after(async () => {
 
 const level = (page) => page.locator("svg.pacer").getAttribute("data-level").then(Number);
 
+/**
+ * Watches the pacer frame by frame until, during `phase`, its level passes `bound` (going
+ * above it, or below it for `"below"`); returns that level. Fails if the phase goes by first.
+ */
+async function levelDuring(page, phase, bound, side = "above") {
+  await page.evaluate(() => { delete window.__was; });
+  const seen = await page.waitForFunction(([phase, bound, side]) => {
+    const now = document.querySelector(".runner")?.dataset.phase;
+    const l = Number(document.querySelector("svg.pacer")?.dataset.level);
+    if (now === phase && (side === "above" ? l > bound : l < bound)) return { level: l };
+    if (window.__was === phase && now !== phase) return { missed: now };
+    window.__was = now;
+    return false;
+  }, [phase, bound, side], { polling: "raf", timeout: 15_000 });
+  const r = await seen.jsonValue();
+  assert.ok(!r.missed, `the ${phase} phase went by (now ${r.missed}) without the level going ${side} ${bound}`);
+  return r.level;
+}
+
+/** What the pacer shows, frame by frame, for `ms` of the page's clock: each distinct state once. */
+function watchPacer(page, ms) {
+  return page.evaluate((ms) => new Promise((done) => {
+    const seen = new Set();
+    const end = performance.now() + ms;
+    const look = () => {
+      const phase = document.querySelector(".runner")?.dataset.phase;
+      seen.add(`${phase} ${document.querySelector("svg.pacer")?.dataset.level}`);
+      if (performance.now() < end) requestAnimationFrame(look); else done([...seen]);
+    };
+    look();
+  }), ms);
+}
+
 test("a child rates with faces, breathes along a short own exercise, and the ratings show in review", async (t) => {
   const page = await newPage(browser);
   try {
@@ -27,6 +60,7 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}`);
     await page.getByRole("link", { name: /Spanning reguleren/ }).click();
     await page.getByRole("heading", { name: "Ademhaling" }).waitFor();
+    // The exercises show only once the client's age is known, with the child version chosen.
     assert.equal(await page.getByTestId("audience-child").getAttribute("aria-pressed"), "true",
       "an eleven-year-old gets the child version");
     assert.ok(await page.locator('[data-exercise="balloon"]').isVisible(), "balloon breathing is offered to a child");
@@ -46,7 +80,7 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     await page.getByTestId("own-save").click();
     const own = page.locator(".exercise-card.own", { hasText: "Korte adem" });
     await own.waitFor();
-    assert.equal(await own.getAttribute("aria-pressed"), "true", "the new exercise is chosen");
+    await attributeIs(own, "aria-pressed", "true", "the new exercise is not chosen");
     const listed = await (await page.request.get(`${server.url}/api/clients/${client.id}/exercises`)).json();
     assert.deepEqual(listed[0].exercise.phases.map((p) => [p.kind, p.ms]), [["in", 1000], ["out", 1000]]);
 
@@ -60,22 +94,20 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     // The pacer follows the timeline: in during the first second, out in the second.
     const runner = page.locator(".runner");
     await runner.waitFor();
-    await page.waitForFunction(() => document.querySelector(".runner")?.dataset.phase === "in");
-    await page.waitForTimeout(700);
-    const high = await level(page);
+    // The balloon grows on the in-breath (the level passes 0.6 before the phase ends).
+    const high = await levelDuring(page, "in", 0.6);
+    // Paused, the balloon holds still for longer than a phase lasts (1 s), frame after frame;
+    // resumed, it goes on.
+    await page.getByTestId("pause").click();
+    await page.getByTestId("phase-word").filter({ hasText: "Gepauzeerd" }).waitFor();
+    const held = `${await page.locator(".runner").getAttribute("data-phase")} ${await page.locator("svg.pacer").getAttribute("data-level")}`;
     await shot(page, "exercise-run-balloon-1024x768");
-    // Paused, the balloon holds still past the end of the in-breath; resumed, it goes on.
+    assert.deepEqual(await watchPacer(page, 1500), [held], "the balloon moved while paused");
     await page.getByTestId("pause").click();
-    const held = await level(page);
-    await page.waitForTimeout(1500);
-    assert.equal(await page.locator(".runner").getAttribute("data-phase"), "in", "the pause did not hold the exercise");
-    assert.equal(await level(page), held, "the balloon moved while paused");
-    await page.getByTestId("pause").click();
-    await page.waitForFunction(() => document.querySelector(".runner")?.dataset.phase === "out");
-    await page.waitForTimeout(700);
-    const low = await level(page);
+    // And shrinks on the out-breath.
+    const low = await levelDuring(page, "out", 0.4, "below");
     assert.ok(high > 0.6 && low < 0.4, `balloon grows on in (${high}) and shrinks on out (${low})`);
-    assert.match(await page.getByTestId("phase-word").innerText(), /uit/);
+    await page.getByTestId("phase-word").filter({ hasText: /uit/ }).waitFor();
 
     // After four seconds it is done by itself; rate after, link the goal, save.
     await page.getByTestId("run-summary").waitFor({ timeout: 10_000 });
@@ -145,21 +177,34 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     const held = new Promise((r) => { release = r; });
     await page.route(clientApi, async (route) => { await held; await route.continue(); });
     await page.goto(url);
+    // Until the client's age is known, nothing that depends on it is offered (a fast tap would
+    // start the adult exercise for a child), and neither version shows as chosen.
+    await page.getByTestId("audience-adult").waitFor();
+    assert.equal(await page.locator("[data-exercise]").count(), 0, "exercises offered before the client's age is known");
+    await page.getByTestId("audience-waiting").waitFor();
+    assert.equal(await page.getByTestId("audience-adult").getAttribute("aria-pressed"), "false");
+    assert.equal(await page.getByTestId("audience-child").getAttribute("aria-pressed"), "false");
+    await shot(page, "exercise-choose-waiting-1024x768");
+    // The therapist's own pick works before then.
     await page.getByTestId("audience-adult").click();
+    await page.locator('[data-exercise="4-7-8"]').waitFor();
     const loaded = page.waitForResponse(clientApi);
     release();
     await loaded;
-    await page.waitForTimeout(300);
+    // The client has arrived once its label is in the title.
+    await page.getByRole("heading", { name: /Uil-7/ }).waitFor();
     assert.equal(await page.getByTestId("audience-adult").getAttribute("aria-pressed"), "true",
       "the client's age, loaded later, undid the therapist's choice of adult");
+    assert.equal(await page.locator('[data-exercise="balloon"]').count(), 0, "the child's exercises came back");
     await page.unroute(clientApi);
 
     for (const [visual, size] of [["circle", [1024, 768]], ["wave", [768, 1024]], ["animal", [1024, 768]], ["balloon", [390, 844]]]) {
       await page.setViewportSize({ width: size[0], height: size[1] });
       await page.goto(url);
       await startExercise(page, "calm-4-6", visual);
-      await page.waitForTimeout(2000);
       assert.equal(await page.locator(".runner").getAttribute("data-visual"), visual);
+      // Photographed once the picture is well into the in-breath.
+      await levelDuring(page, "in", 0.4);
       await shot(page, `exercise-pacer-${visual}-${size[0]}x${size[1]}`);
       const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${visual}: ${overflow}px sideways scroll`);
@@ -173,9 +218,10 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     assert.equal(await page.locator('[data-visual="calm"]').getAttribute("aria-pressed"), "true");
     await page.getByTestId("to-before").click();
     await page.getByTestId("start").click();
-    await page.waitForTimeout(2000);
+    await page.locator(".runner").waitFor();
     assert.equal(await page.locator(".runner").getAttribute("data-visual"), "calm");
-    assert.equal(await page.locator("svg.pacer.calm .calm-fill").count(), 1);
+    await countIs(page.locator("svg.pacer.calm .calm-fill"), 1, "the calm picture has no fill");
+    await levelDuring(page, "in", 0.4);
     await shot(page, "exercise-pacer-calm-reduced-motion-1024x768");
     await page.emulateMedia({ reducedMotion: "no-preference" });
 
@@ -206,7 +252,7 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     await page.getByTestId("run-summary").waitFor();
     assert.match(await page.getByTestId("run-summary").innerText(), /Gestopt/);
     await page.getByTestId("tension-slider").fill("4");
-    assert.equal(await page.getByTestId("tension-value").innerText(), "4");
+    await eventually(() => page.getByTestId("tension-value").innerText(), (v) => v === "4", "the slider's value does not show");
     await shot(page, "exercise-after-adult-1024x768");
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();

@@ -259,3 +259,65 @@ export async function seed(page, server, username = "c.bakker") {
   const session = await post(`/api/clients/${client.id}/sessions`, { date: "2026-11-24", notes: "Eerste kennismaking" });
   return { client, goal, session, post };
 }
+
+/**
+ * Reads `read()` until `ok(value)` holds and returns that value; after `timeout` ms it fails
+ * with `message` (a string, or a function of the last value) and the last value read. For state
+ * the page reaches a moment after something else shows: a test waits for the state it
+ * asserts, never for time (the `expect.poll` of other runners).
+ */
+export async function eventually(read, ok, message, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) {
+      const what = typeof message === "function" ? message(value) : message;
+      throw new Error(`${what} (last seen: ${JSON.stringify(value)})`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until attribute `name` of `locator` reads `value` (see `eventually`). */
+export function attributeIs(locator, name, value, message, timeout) {
+  return eventually(() => locator.getAttribute(name), (v) => v === value, message ?? `${name} is not "${value}"`, timeout);
+}
+
+/** Waits until `locator` matches `n` elements (see `eventually`). */
+export function countIs(locator, n, message, timeout) {
+  return eventually(() => locator.count(), (v) => v === n, message ?? `not ${n} elements`, timeout);
+}
+
+/**
+ * Waits until the page has drawn `n` more frames: whatever it asked to draw on the next frame
+ * (a live stroke, a replay step) is on screen then, however busy the machine.
+ */
+export function framesPass(page, n = 2) {
+  return page.evaluate((n) => new Promise((done) => {
+    const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  }), n);
+}
+
+/**
+ * Waits until the page has asked for no animation frame (see `countAnimationFrames`) for
+ * `quiet` ms of its clock, and returns how many it had asked for by then. Fails if it never
+ * rests within `timeout` ms: a screen that keeps asking drains a tablet's battery.
+ */
+export async function framesAtRest(page, quiet = 1000, timeout = 15_000) {
+  const r = await page.evaluate(([quiet, timeout]) => new Promise((done) => {
+    const start = performance.now();
+    let last = window.__frames, since = start;
+    const look = () => {
+      const now = performance.now();
+      if (window.__frames !== last) { last = window.__frames; since = now; }
+      if (now - since >= quiet) done({ frames: last });
+      else if (now - start > timeout) done({ frames: last, busy: true });
+      else setTimeout(look, 50);
+    };
+    look();
+  }), [quiet, timeout]);
+  if (r.busy) throw new Error(`the page kept asking for frames for ${timeout} ms (${r.frames} in all)`);
+  return r.frames;
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed, countAnimationFrames, framesAsked } from "./harness.mjs";
+import { startServer, launch, newPage, shot, seed, countAnimationFrames, framesAsked, framesAtRest, eventually, attributeIs, countIs } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
 
 let server, browser, seeded, cookies;
@@ -80,21 +80,39 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
       el.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await page.locator('[data-testid="tempo"][data-bpm="120"]').waitFor();
+    // Every beat the pulse shows while the loop records, noted in the page as it changes (the
+    // bar lasts 2 s: the taps below must not wait for anything).
+    await page.evaluate(() => {
+      window.__beats = [];
+      const pulse = document.querySelector('[data-testid="pulse"]');
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="looper"]')?.dataset.phase === "recording") window.__beats.push(pulse.dataset.beat);
+      }).observe(pulse, { attributes: true, attributeFilter: ["data-beat"] });
+    });
+    const pads = [await padCentre(page, 0), await padCentre(page, 1), await padCentre(page, 2)];
     await page.getByTestId("loop-record").click();
     await page.locator('[data-testid="looper"][data-phase="count-in"]').waitFor();
     await page.locator('[data-testid="looper"][data-phase="recording"]').waitFor({ timeout: 5000 });
-    const pulse = await page.getByTestId("pulse").getAttribute("data-beat");
-    assert.ok(Number(pulse) >= 0, `the pulse shows beat ${pulse} while recording`);
     for (let i = 0; i < 4; i++) {
-      await tapTogether(cdp, [await padCentre(page, i % 3)]);
+      await tapTogether(cdp, [pads[i % 3]]);
       await sleep(250);
     }
     await shot(page, "music-loop-recording-1024x768");
     await page.locator('[data-testid="looper"][data-layers="1"]').waitFor({ timeout: 5000 });
-    const inLayer = Number(await page.locator('.loop-layer[data-layer="0"]').getAttribute("data-events"));
-    assert.equal(inLayer, 4, `the layer holds ${inLayer} hits`);
+    await attributeIs(page.locator('.loop-layer[data-layer="0"]'), "data-events", "4", "the layer does not hold the four hits");
     // The tempo belongs to the loop now.
-    assert.equal(await page.locator(".tempo-slider").isDisabled(), true);
+    await eventually(() => page.locator(".tempo-slider").isDisabled(), (d) => d, "the tempo can still be changed under the loop");
+    // While it recorded, the pulse showed the beats of the loop (0 and up; the count-in's are
+    // negative), one after another.
+    const beats = await page.evaluate(() => window.__beats);
+    const loopBeat = (b) => /^\d+$/.test(b ?? "");
+    assert.ok(beats.length >= 2 && beats.every(loopBeat) && beats.every((b, i) => i === 0 || Number(b) >= Number(beats[i - 1])) && beats.at(-1) !== beats[0],
+      `the pulse showed ${JSON.stringify(beats)} while the loop recorded`);
+    // Under the recorded loop the pulse goes on, beat after beat.
+    const pulse = page.getByTestId("pulse");
+    const beat = () => pulse.getAttribute("data-beat");
+    const now = await eventually(beat, loopBeat, "the pulse shows no beat under the loop");
+    await eventually(beat, (b) => loopBeat(b) && b !== now, `the pulse stays on beat ${now} under the loop`);
     await shot(page, "music-loop-1024x768");
     await page.getByTestId("loop-stop").click();
 
@@ -115,7 +133,9 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     await page.locator('[data-testid="echo"][data-phase="done"]').waitFor({ timeout: 10000 });
     const stars = Number(await echo.getAttribute("data-stars"));
     assert.ok(stars >= 2, `tapping the onsets back gave ${stars} stars`);
-    assert.equal(await page.locator(".star.lit").count(), stars);
+    await countIs(page.locator(".star.lit"), stars, `not ${stars} stars lit`);
+    // Every note of the pattern has its timing judged, and none was missed.
+    await countIs(page.locator('.echo-note:not([data-timing=""])'), onsets.length, "not every note of the pattern is judged");
     assert.equal(await page.locator('.echo-note[data-timing="missed"]').count(), 0);
     await shot(page, "music-echo-result-1024x768");
 
@@ -132,8 +152,8 @@ test("two fingers play at once, a loop is recorded, the echo game is played, sav
     await thumb.click();
     const review = page.getByTestId("music-review");
     await review.waitFor();
-    assert.equal(Number(await review.getAttribute("data-events")), 4, "the loop's four hits are in the review");
-    assert.equal(await review.locator(".music-timeline circle.hit").count(), 4);
+    await attributeIs(review, "data-events", "4", "the loop's four hits are not in the review");
+    await countIs(review.locator(".music-timeline circle.hit"), 4, "the timeline does not show the four hits");
     await page.getByTestId("review-play").click();
     // Playing, the playhead moves along the timeline.
     const head = review.locator(".music-timeline line.playhead");
@@ -276,21 +296,16 @@ test("the pad at rest asks the browser for no frames (a tablet's battery); a run
     await page.context().addInitScript(countAnimationFrames);
     await openMusic(page, seeded.client, seeded.session);
     const frames = () => framesAsked(page);
-    // The softer steps of the layout's voices are rendered one per frame after it opens.
-    await sleep(1500);
-    const opened = await frames();
-    await sleep(1000);
-    assert.equal(await frames(), opened, "frames were asked for while nothing happened");
+    // The softer steps of the layout's voices are rendered one per frame after it opens; then
+    // it rests (a second and more without a frame asked for).
+    const opened = await framesAtRest(page);
     await page.locator('.tab[data-mode="loop"]').click();
     await page.getByTestId("metronome-toggle").click();
-    await sleep(1000);
-    const ticking = (await frames()) - opened;
-    assert.ok(ticking >= 30, `the running metronome asked for only ${ticking} frames in a second`);
+    // The running metronome's pulse asks for frame after frame.
+    await eventually(async () => (await frames()) - opened, (n) => n >= 30, (n) => `the running metronome asked for only ${n} frames`);
     await page.getByTestId("metronome-toggle").click();
-    await sleep(300);
-    const stopped = await frames();
-    await sleep(1000);
-    assert.equal(await frames(), stopped, "frames were asked for after the metronome stopped");
+    // Stopped, it rests again.
+    await framesAtRest(page);
   } catch (e) {
     await shot(page, "failure-music-at-rest");
     throw e;

@@ -3,7 +3,7 @@
 // thumbnail in review → reload → still there. And a second therapist sees none of it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, penStroke, line, inkThicknessAt } from "./harness.mjs";
+import { startServer, launch, newPage, shot, penStroke, line, inkThicknessAt, eventually } from "./harness.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
 let server, browser;
@@ -79,15 +79,28 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     assert.ok(thin > 0, "the light start of the stroke left no ink");
     assert.ok(thick > thin * 2, `pressure did not widen the line: ${thin}px light vs ${thick}px firm`);
 
+    // Every save on the wire: the PUT's address, body and answer.
+    const puts = [];
+    page.on("response", (res) => {
+      const req = res.request();
+      if (req.method() === "PUT" && /\/api\/artefacts\//.test(req.url())) {
+        puts.push({ url: req.url(), body: req.postData(), status: res.status() });
+      }
+    });
     await page.getByRole("button", { name: "Merken wanneer de spanning oploopt" }).click();
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     assert.match(await page.getByTestId("save-status").innerText(), /Opgeslagen/);
     await shot(page, "06-draw-saved-1024x768");
 
-    // Saving again (a retry) stores nothing new: the same id answers the same.
+    await eventually(() => puts.length, (n) => n === 1, "the save was not one PUT");
+    // Saving again (a retry) sends the same PUT, the same id and body, and stores nothing new.
     await page.getByTestId("save").click();
+    await eventually(() => puts.length, (n) => n === 2, "the retry sent no second PUT");
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    assert.equal(puts[1].url, puts[0].url, "the retry used another id");
+    assert.ok(puts[1].body === puts[0].body && puts[0].body.length > 100, "the retry sent another body");
+    assert.deepEqual(puts.map((p) => p.status >= 200 && p.status < 300), [true, true], `answers ${puts.map((p) => p.status)}`);
 
     await page.goto(`${server.url}/clients/${first.clientId}/evaluatie`);
     const thumb = page.locator("section[data-goal] .thumb img");

@@ -246,7 +246,8 @@ pub fn DrawPage() -> impl IntoView {
     };
 
     view! {
-        <div class="draw-screen" data-kept=move || kept.get().to_string()>
+        // The whole screen is its main landmark: the canvas and tools are the page's content.
+        <main class="draw-screen" data-kept=move || kept.get().to_string()>
             <header class="draw-bar">
                 <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
                 <GoalChips saver />
@@ -256,6 +257,6 @@ pub fn DrawPage() -> impl IntoView {
             </header>
             <Toolbar tools actions />
             <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended()) />
-        </div>
+        </main>
     }
 }

@@ -236,7 +236,7 @@ pub fn Surface(
             on:contextmenu=|ev| ev.prevent_default()>
             <Show when=move || view_t.get().scale != 1.0>
                 <button class="zoom-reset" data-testid="zoom-reset" on:pointerdown=|ev| ev.stop_propagation()
-                    on:click=move |_| view_t.set(ViewTransform::default())>"zoom terug (100%)"</button>
+                    on:click=move |_| view_t.set(ViewTransform::default())>{crate::i18n::t().zoom_reset}</button>
             </Show>
             <div class="paper-stack" style=transform>
                 <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>

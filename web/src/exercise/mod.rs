@@ -82,24 +82,19 @@ pub fn ExercisePage() -> impl IntoView {
     let (client, _) = load::<Client>(move || format!("/api/clients/{client_id}"));
     let own = editor::use_own_exercises(client_id);
 
-    let child = RwSignal::new(false);
-    // The therapist picked adult or child: the client's age no longer decides.
-    let picked = StoredValue::new(false);
-    // A child's age picks the child texts and faces; the therapist can switch, also before the
-    // client has loaded (a late load must not undo that choice).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || picked.get_value() {
-            return true;
-        }
-        match client.get() {
-            Load::Ready(c) => {
-                let age = util::this_year() - c.birth_year.get();
-                child.set(age < 13);
-                true
-            }
-            _ => false,
-        }
+    // The therapist's own pick of adult or child (`None` until they tap one): it always wins.
+    let picked = RwSignal::new(None::<bool>);
+    // Child or adult: the therapist's pick, else the client's age (a child's age picks the
+    // child texts and faces). `None` while neither is known: then nothing age-dependent is
+    // offered, so a fast tap cannot start the adult exercise for a child.
+    let child = Memo::new(move |_| {
+        picked.get().or_else(|| match client.get() {
+            Load::Ready(c) => Some(util::this_year() - c.birth_year.get() < 13),
+            _ => None,
+        })
     });
+    // For the steps after the choice, which can only be reached once `child` is known.
+    let is_child = move || child.get_untracked() == Some(true);
     let reduced = device::prefers_reduced_motion();
     let visual = RwSignal::new(if reduced {
         Visual::Calm
@@ -175,7 +170,7 @@ pub fn ExercisePage() -> impl IntoView {
         let (Some(exercise), Some(end)) = (exercise(), ended.get_untracked()) else {
             return;
         };
-        let scale = if child.get_untracked() {
+        let scale = if is_child() {
             Scale::Faces
         } else {
             Scale::Slider
@@ -185,7 +180,7 @@ pub fn ExercisePage() -> impl IntoView {
             format: ExerciseResult::FORMAT,
             planned_ms: exercise.total_ms(),
             exercise,
-            child: child.get_untracked(),
+            child: is_child(),
             visual: visual.get_untracked().code().into(),
             ran_ms: end.ran_ms,
             wall_ms: end.wall_ms,
@@ -220,7 +215,7 @@ pub fn ExercisePage() -> impl IntoView {
             .into_iter()
             .chain(own.list.get().into_iter().map(|s| s.exercise))
             .collect();
-        let for_child = child.get();
+        let for_child = child.get() == Some(true);
         let groups = [
             ExerciseKind::Breathing,
             ExerciseKind::MuscleRelaxation,
@@ -260,16 +255,28 @@ pub fn ExercisePage() -> impl IntoView {
             }
         })
         .collect_view();
+        groups
+    };
+    // Adult or child; while neither the client's age nor the therapist's pick is known, neither
+    // is pressed.
+    let audience = move || {
         view! {
             <div class="chips" role="group" aria-label=tx().for_whom>
                 <span class="chips-label">{tx().for_whom}</span>
-                <button class="chip" data-testid="audience-adult" aria-pressed=move || (!child.get()).to_string()
-                    on:click=move |_| { picked.set_value(true); child.set(false) }>{tx().adult}</button>
-                <button class="chip" data-testid="audience-child" aria-pressed=move || child.get().to_string()
-                    on:click=move |_| { picked.set_value(true); child.set(true) }>{tx().child}</button>
+                <button class="chip" data-testid="audience-adult" aria-pressed=move || (child.get() == Some(false)).to_string()
+                    on:click=move |_| picked.set(Some(false))>{tx().adult}</button>
+                <button class="chip" data-testid="audience-child" aria-pressed=move || (child.get() == Some(true)).to_string()
+                    on:click=move |_| picked.set(Some(true))>{tx().child}</button>
             </div>
-            {groups}
         }
+    };
+    // Shown instead of the exercises until `child` is known.
+    let waiting = move || {
+        let text = match client.get() {
+            Load::Failed(message) => message,
+            _ => t().loading.to_string(),
+        };
+        view! { <p class="notice" data-testid="audience-waiting">{text}</p> }
     };
     let settings = move || {
         let is_breathing = chosen.with(|c| {
@@ -311,16 +318,19 @@ pub fn ExercisePage() -> impl IntoView {
         match step.get() {
         Step::Choose => view! {
             <main class="page exercise-choose">
-                {choose}
-                <editor::OwnExercises client_id own on_made=Callback::new(move |e: Exercise| chosen.set(Some(e))) />
-                <Show when=move || chosen.get().is_some()>{settings}</Show>
+                {audience}
+                <Show when=move || child.get().is_some() fallback=waiting>
+                    {choose}
+                    <editor::OwnExercises client_id own on_made=Callback::new(move |e: Exercise| chosen.set(Some(e))) />
+                    <Show when=move || chosen.get().is_some()>{settings}</Show>
+                </Show>
             </main>
         }
         .into_any(),
         Step::Before => view! {
             <main class="page">
-                <Thermometer child=child.get_untracked()
-                    question=if child.get_untracked() { tx().before_q_child } else { tx().before_q_adult }.to_string()
+                <Thermometer child=is_child()
+                    question=if is_child() { tx().before_q_child } else { tx().before_q_adult }.to_string()
                     value=before.0 places=before.1 />
                 <div class="actions">
                     <button class="secondary" on:click=move |_| step.set(Step::Choose)>"‹ " {t().back}</button>
@@ -330,10 +340,13 @@ pub fn ExercisePage() -> impl IntoView {
         }
         .into_any(),
         Step::Run => match exercise() {
+            // The running exercise is the page's main landmark.
             Some(e) => view! {
-                <Runner exercise=e child=child.get_untracked() visual=visual.get_untracked()
+                <main class="run-main">
+                <Runner exercise=e child=is_child() visual=visual.get_untracked()
                     cues=Cues { sound: cues.0.get_untracked(), vibrate: cues.1.get_untracked(), speech: cues.2.get_untracked() }
                     on_end />
+                </main>
             }
             .into_any(),
             None => ().into_any(),
@@ -346,8 +359,8 @@ pub fn ExercisePage() -> impl IntoView {
                         format!("{word} · {} {}", tx().ran_for, ran_text(e.wall_ms))
                     })}
                 </p>
-                <Thermometer child=child.get_untracked()
-                    question=if child.get_untracked() { tx().after_q_child } else { tx().after_q_adult }.to_string()
+                <Thermometer child=is_child()
+                    question=if is_child() { tx().after_q_child } else { tx().after_q_adult }.to_string()
                     value=after.0 places=after.1 />
                 <div class="card save-row">
                     <GoalChips saver />
@@ -372,7 +385,7 @@ pub fn ExercisePage() -> impl IntoView {
         _ => tx().title.to_string(),
     });
     view! {
-        <div class="exercise-screen" class:child=move || child.get()>
+        <div class="exercise-screen" class:child=move || child.get() == Some(true)>
             <header class="topbar">
                 <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
                 <h1>{move || title.get()}</h1>

@@ -13,6 +13,7 @@ texts! {
         // The save button of every work form.
         save: ("Opslaan", "Save"),
         cancel: ("Annuleren", "Cancel"),
+        close: ("Sluiten", "Close"),
         retry: ("Opnieuw proberen", "Try again"),
         no_connection: (
             "Geen verbinding met de server. Er is niets verloren gegaan; probeer het zo opnieuw.",
@@ -66,6 +67,7 @@ texts! {
         born_in: ("geboren in", "born in"),
         discipline: ("Discipline", "Discipline"),
         invite_colleague: ("Collega uitnodigen", "Invite a colleague"),
+        invite_link: ("Uitnodigingslink", "Invitation link"),
         invite_intro: (
             "Stuur deze link aan je collega. Hij werkt één keer en 7 dagen lang.",
             "Send this link to your colleague. It works once and for 7 days.",

@@ -298,7 +298,8 @@ pub fn MusicPage() -> impl IntoView {
     };
 
     view! {
-        <div class="music-screen" data-mode=move || mode.get().code()
+        // The whole screen is its main landmark: pads, modes and saving are the page's content.
+        <main class="music-screen" data-mode=move || mode.get().code()
             on:pointerdown=move |_| audio::unlock()>
             <header class="topbar">
                 <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
@@ -335,6 +336,6 @@ pub fn MusicPage() -> impl IntoView {
                 <button class="primary big" data-testid="save" on:click=save
                     disabled=move || saver.status.get() == SaveState::Saving || hits.get() == 0>{t().save}</button>
             </footer>
-        </div>
+        </main>
     }
 }

@@ -148,7 +148,7 @@ fn InviteColleague() -> impl IntoView {
                 fallback=move || view! { <button class="secondary" on:click=invite>{t().invite_colleague}</button> }
             >
                 <p>{t().invite_intro}</p>
-                <input class="link" readonly data-testid="invite-link" prop:value=move || link.get().unwrap_or_default() />
+                <input class="link" readonly data-testid="invite-link" aria-label=t().invite_link prop:value=move || link.get().unwrap_or_default() />
             </Show>
             <ErrorBox message=error />
         </section>

@@ -48,7 +48,7 @@ pub fn ReviewPage() -> impl IntoView {
                             <div class="panel" data-testid="artefact-panel">
                                 <header>
                                     <h2>{pick(kind.label_nl(), kind.label_en())} " · " {when}</h2>
-                                    <button class="secondary" on:click=move |_| open.set(None)>"Sluiten"</button>
+                                    <button class="secondary" on:click=move |_| open.set(None)>{t().close}</button>
                                 </header>
                                 {match kind {
                                     ArtefactKind::Drawing => view! { <DrawingReview artefact=a.clone() /> }.into_any(),
