@@ -37,10 +37,7 @@ pub fn browser_test_tools(root: &Path) -> Result<()> {
         apt_install(&["nodejs", "npm"])?;
     }
     let e2e = root.join("tests/e2e");
-    if !e2e
-        .join("node_modules/playwright-core/package.json")
-        .exists()
-    {
+    if npm_packages_stale(&e2e) {
         status(Command::new("npm").current_dir(&e2e).args([
             "ci",
             "--no-audit",
@@ -49,6 +46,26 @@ pub fn browser_test_tools(root: &Path) -> Result<()> {
         ]))?;
     }
     Ok(())
+}
+
+/// Whether `npm ci` has to run: never ran, or the lock file changed since (npm writes
+/// `node_modules/.package-lock.json` with what it installed; a pull that adds a package makes
+/// the committed lock differ from it, and a test would fail on a missing import).
+fn npm_packages_stale(e2e: &Path) -> bool {
+    let installed = std::fs::read_to_string(e2e.join("node_modules/.package-lock.json"));
+    let wanted = std::fs::read_to_string(e2e.join("package-lock.json"));
+    match (installed, wanted) {
+        (Ok(installed), Ok(wanted)) => packages_of(&installed) != packages_of(&wanted),
+        _ => true,
+    }
+}
+
+/// The `packages` of a lock file, without the root entry (`""`), which only the committed one has.
+fn packages_of(lock: &str) -> Option<serde_json::Value> {
+    let mut v: serde_json::Value = serde_json::from_str(lock).ok()?;
+    let packages = v.get_mut("packages")?.as_object_mut()?;
+    packages.remove("");
+    Some(serde_json::Value::Object(packages.clone()))
 }
 
 fn apt_install(packages: &[&str]) -> Result<()> {
