@@ -216,7 +216,7 @@ pub fn ExercisePage() -> impl IntoView {
             .chain(own.list.get().into_iter().map(|s| s.exercise))
             .collect();
         let for_child = child.get() == Some(true);
-        let groups = [
+        [
             ExerciseKind::Breathing,
             ExerciseKind::MuscleRelaxation,
             ExerciseKind::Grounding,
@@ -254,8 +254,7 @@ pub fn ExercisePage() -> impl IntoView {
                 </section>
             }
         })
-        .collect_view();
-        groups
+        .collect_view()
     };
     // Adult or child; while neither the client's age nor the therapist's pick is known, neither
     // is pressed.
