@@ -38,7 +38,11 @@ fn report(err: &anyhow::Error) -> String {
         .collect();
     lines.dedup();
     if lines.is_empty() {
-        lines.push(format!("{err:?}"));
+        lines.push(
+            "something failed without a message; \
+             run again with RUST_BACKTRACE=1 to see where"
+                .to_owned(),
+        );
     }
     lines.join("\n  because: ")
 }
@@ -167,4 +171,37 @@ fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
         process::status(&mut cmd)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A library error whose message is empty, like the one that printed a bare "Caused by:".
+    #[derive(Debug)]
+    struct Silent;
+    impl std::fmt::Display for Silent {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Ok(())
+        }
+    }
+    impl std::error::Error for Silent {}
+
+    #[test]
+    fn a_cause_with_no_message_is_left_out_of_the_report() {
+        let err = anyhow::Error::new(Silent).context("wasm-bindgen could not make the bindings");
+        assert_eq!(report(&err), "wasm-bindgen could not make the bindings");
+        let err = anyhow::Error::new(std::io::Error::other("disk full"))
+            .context("could not write dist/app.js");
+        assert_eq!(
+            report(&err),
+            "could not write dist/app.js\n  because: disk full"
+        );
+    }
+
+    #[test]
+    fn an_error_with_no_message_at_all_still_prints_something() {
+        let report = report(&anyhow::Error::new(Silent));
+        assert!(report.contains("RUST_BACKTRACE=1"), "{report}");
+    }
 }
