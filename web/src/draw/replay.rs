@@ -152,9 +152,11 @@ fn Player(drawing: Drawing) -> impl IntoView {
     let chart = chart(&drawing, &metrics);
     view! {
         <div class="replay">
-            <div class="replay-stage" style=format!("width:{w}px;height:{h}px")>
-                <canvas node_ref=paper data-layer="replay-paper" style=format!("width:{w}px;height:{h}px")></canvas>
-                <canvas node_ref=ink data-layer="replay-ink" style=format!("width:{w}px;height:{h}px")></canvas>
+            // At most its natural size, narrower on a phone: the stage keeps the paper's
+            // proportions and the canvases fill it (their pixels stay at the natural size).
+            <div class="replay-stage" style=format!("width:{w}px;aspect-ratio:{w}/{h}")>
+                <canvas node_ref=paper data-layer="replay-paper"></canvas>
+                <canvas node_ref=ink data-layer="replay-ink"></canvas>
             </div>
             <div class="replay-controls">
                 <button class="primary" data-testid="replay-play" on:click=play>
