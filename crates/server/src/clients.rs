@@ -15,8 +15,8 @@ use crate::{AppState, Error, audit, blobs, db};
 /// The client routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(read, delete))
+        .routes(routes!(list_clients, create_client))
+        .routes(routes!(read_client, delete_client))
 }
 
 type ClientRow = (String, String, i64, String, String);
@@ -34,7 +34,7 @@ fn to_client(r: ClientRow) -> Result<Client, Error> {
 
 /// The caller's clients, by label.
 #[utoipa::path(get, path = "/api/clients", tag = "clients", responses((status = 200, body = Vec<Client>), (status = 401, body = ApiError)))]
-pub async fn list(
+pub async fn list_clients(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<Client>>, Error> {
@@ -54,7 +54,7 @@ pub async fn list(
 /// Adds a client.
 #[utoipa::path(post, path = "/api/clients", tag = "clients", request_body = NewClient, responses(
     (status = 201, body = Client), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn create(
+pub async fn create_client(
     State(state): State<AppState>,
     caller: Caller,
     Json(new): Json<NewClient>,
@@ -86,7 +86,7 @@ pub async fn create(
 /// One client.
 #[utoipa::path(get, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
     (status = 200, body = Client), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn read(
+pub async fn read_client(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
@@ -106,7 +106,7 @@ pub async fn read(
 /// keeps the fact that it happened.
 #[utoipa::path(delete, path = "/api/clients/{id}", tag = "clients", params(("id" = Uuid, Path)), responses(
     (status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn delete(
+pub async fn delete_client(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::Json;
-use crate::ownership::{owned, parse_id};
+use crate::ownership::{parse_id, reading_client, writing_client};
 use crate::{AppState, Error, audit, db};
 
 /// The own-exercise routes.
@@ -36,9 +36,7 @@ pub async fn list_exercises(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<SavedExercise>>, Error> {
-    let id = parse_id(&id)?;
-    let mut conn = state.db.acquire().await?;
-    owned(&mut conn, &caller, id).await?;
+    let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT id, created_at, body FROM custom_exercises WHERE client_id = ? ORDER BY created_at DESC, rowid DESC",
     )
@@ -77,7 +75,7 @@ pub async fn create_exercise(
     Path(id): Path<String>,
     Json(new): Json<CustomExercise>,
 ) -> Result<(StatusCode, Json<SavedExercise>), Error> {
-    let id = parse_id(&id)?;
+    // The body is checked before a write transaction is opened: a broken exercise costs no lock.
     if new.phases.len() > MAX_CUSTOM_PHASES {
         return Err(ValidationError::TooMany {
             what: "fases",
@@ -87,6 +85,7 @@ pub async fn create_exercise(
     }
     let eid = Uuid::new_v4();
     let exercise = new.validate(&format!("custom-{eid}"))?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let saved = SavedExercise {
         id: eid,
         client_id: id,
@@ -94,8 +93,6 @@ pub async fn create_exercise(
         created_at: chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6),
         exercise,
     };
-    let mut tx = db::begin_write(&state.db).await?;
-    owned(&mut tx, &caller, id).await?;
     // Counting and inserting in one statement keeps the limit under concurrent requests.
     let inserted = sqlx::query(
         "INSERT INTO custom_exercises (id, client_id, created_at, body) SELECT ?, ?, ?, ? \
@@ -138,10 +135,8 @@ pub async fn delete_exercise(
     caller: Caller,
     Path((id, eid)): Path<(String, String)>,
 ) -> Result<StatusCode, Error> {
-    let id = parse_id(&id)?;
     let eid = parse_id(&eid)?;
-    let mut tx = db::begin_write(&state.db).await?;
-    owned(&mut tx, &caller, id).await?;
+    let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
     let deleted = sqlx::query("DELETE FROM custom_exercises WHERE id = ? AND client_id = ?")
         .bind(eid.to_string())
         .bind(id.to_string())
