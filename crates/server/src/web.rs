@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use axum::Router;
-use axum::http::{HeaderValue, Request, header};
+use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::Error;
@@ -15,10 +16,31 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
     img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
 
 /// Static files from `web_dir` (with their `.gz` twins), and `index.html` for every other path
-/// that is not under `/api`, so app routes like `/clients/…` load the app.
+/// that is not under `/api`, so app routes like `/clients/…` load the app. A missing *file*
+/// (a last segment with a dot, like `/favicon.ico` or `/robots.txt`) answers a plain 404: the
+/// app's routes have no dots, and an HTML page where an icon or a script was asked for only
+/// hides the mistake.
 pub fn static_files(web_dir: &Path) -> Router {
     let index = ServeFile::new(web_dir.join("index.html"));
-    Router::new().fallback_service(ServeDir::new(web_dir).precompressed_gzip().fallback(index))
+    let app_or_missing = tower::service_fn(move |req: Request<axum::body::Body>| {
+        let index = index.clone();
+        async move {
+            if names_a_file(req.uri().path()) {
+                return Ok::<_, std::convert::Infallible>(StatusCode::NOT_FOUND.into_response());
+            }
+            Ok(index.oneshot(req).await?.into_response())
+        }
+    });
+    Router::new().fallback_service(
+        ServeDir::new(web_dir)
+            .precompressed_gzip()
+            .fallback(app_or_missing),
+    )
+}
+
+/// Whether a path's last segment looks like a file name (has a dot in it).
+fn names_a_file(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
 /// Unknown `/api/…` paths answer JSON 404, not the app.

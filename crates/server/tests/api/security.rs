@@ -207,6 +207,12 @@ async fn app_routes_get_the_app_and_unknown_api_routes_get_json_404() {
         .await
         .expect(StatusCode::OK);
     assert!(page.text().contains("<title>Speelruimte</title>"));
+    // A file that is not there is missing, not the app (the icons live under /assets).
+    for missing in ["/favicon.ico", "/robots.txt", "/assets/icons/weg.png"] {
+        let res = app.get(missing).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{missing}: {}", res.text());
+        assert!(!res.text().contains("<title>"), "{missing} answered the app");
+    }
     assert!(
         page.headers
             .get(header::CONTENT_SECURITY_POLICY)
