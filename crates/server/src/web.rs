@@ -40,7 +40,9 @@ pub fn static_files(web_dir: &Path) -> Router {
 
 /// Whether a path's last segment looks like a file name (has a dot in it).
 fn names_a_file(path: &str) -> bool {
-    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// Unknown `/api/…` paths answer JSON 404, not the app.

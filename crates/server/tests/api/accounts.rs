@@ -74,13 +74,7 @@ async fn login_sets_a_strict_httponly_cookie_and_logout_ends_the_session() {
         )
         .await
         .expect(StatusCode::OK);
-    let cookie = res
-        .headers
-        .get(header::SET_COOKIE)
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cookie = res.set_cookie().to_owned();
     assert!(
         cookie.contains("HttpOnly")
             && cookie.contains("SameSite=Strict")

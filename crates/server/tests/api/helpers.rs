@@ -37,6 +37,16 @@ impl Res {
         }
     }
 
+    /// The `Set-Cookie` header of the answer.
+    #[track_caller]
+    pub fn set_cookie(&self) -> &str {
+        self.headers
+            .get(header::SET_COOKIE)
+            .expect("a Set-Cookie")
+            .to_str()
+            .expect("a Set-Cookie in ASCII")
+    }
+
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
@@ -101,22 +111,7 @@ pub async fn spawn_app_with(limits: Limits) -> TestApp {
 impl TestApp {
     /// Sends a request as the logged-in therapist (cookie + CSRF header where known).
     pub async fn send(&self, method: &str, path: &str, body: Option<Value>) -> Res {
-        let mut req = Request::builder().method(method).uri(path);
-        if let Some(c) = &self.cookie {
-            req = req.header(header::COOKIE, c);
-        }
-        if let Some(t) = &self.csrf {
-            req = req.header("x-csrf-token", t);
-        }
-        let addr: std::net::SocketAddr = format!("{}:5000", self.address).parse().unwrap();
-        let req = match body {
-            Some(b) => req
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
-        }
-        .unwrap();
-        self.raw(req, addr).await
+        self.send_with(method, path, body, &[], &self.address).await
     }
 
     /// Sends a prepared request from `addr`.
@@ -144,12 +139,7 @@ impl TestApp {
 
     /// Remembers the cookie and CSRF token of a login or setup answer.
     pub fn take_session(&mut self, res: &Res) {
-        let set = res
-            .headers
-            .get(header::SET_COOKIE)
-            .expect("a Set-Cookie")
-            .to_str()
-            .unwrap();
+        let set = res.set_cookie();
         self.cookie = Some(set.split(';').next().unwrap().to_owned());
         self.csrf = Some(res.json()["csrf_token"].as_str().unwrap().to_owned());
     }

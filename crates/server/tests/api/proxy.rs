@@ -2,7 +2,7 @@
 //! address for the audit and the throttle, host and scheme for the Origin check); nobody
 //! else's are.
 
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app_behind};
@@ -104,12 +104,7 @@ async fn behind_a_trusted_proxy_the_origin_is_checked_against_the_forwarded_host
         )
         .await
         .expect(StatusCode::OK);
-    let cookie = res
-        .headers
-        .get(header::SET_COOKIE)
-        .unwrap()
-        .to_str()
-        .unwrap();
+    let cookie = res.set_cookie();
     assert!(cookie.contains("; Secure"), "served over https: {cookie}");
     headers[4] = ("origin", "http://speelruimte.example");
     assert_eq!(

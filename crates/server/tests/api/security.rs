@@ -194,7 +194,10 @@ async fn every_registered_route_is_served_described_and_closed_without_a_login()
         let id = op["operationId"].as_str().unwrap_or_default().to_owned();
         assert!(!id.is_empty(), "{} {} has no operationId", r.method, r.path);
         if let Some(other) = seen.insert(id.clone(), format!("{} {}", r.method, r.path)) {
-            panic!("operationId {id} is used by {other} and {} {}", r.method, r.path);
+            panic!(
+                "operationId {id} is used by {other} and {} {}",
+                r.method, r.path
+            );
         }
     }
 }
@@ -210,8 +213,16 @@ async fn app_routes_get_the_app_and_unknown_api_routes_get_json_404() {
     // A file that is not there is missing, not the app (the icons live under /assets).
     for missing in ["/favicon.ico", "/robots.txt", "/assets/icons/weg.png"] {
         let res = app.get(missing).await;
-        assert_eq!(res.status, StatusCode::NOT_FOUND, "{missing}: {}", res.text());
-        assert!(!res.text().contains("<title>"), "{missing} answered the app");
+        assert_eq!(
+            res.status,
+            StatusCode::NOT_FOUND,
+            "{missing}: {}",
+            res.text()
+        );
+        assert!(
+            !res.text().contains("<title>"),
+            "{missing} answered the app"
+        );
     }
     assert!(
         page.headers
