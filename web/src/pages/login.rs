@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use speelruimte_model::{LoginRequest, Me};
+use speelruimte_model::LoginRequest;
 
-use super::{ErrorBox, value};
+use super::{ErrorBox, sign_in, value};
+use crate::Auth;
 use crate::i18n::{LangSwitch, t};
-use crate::{Auth, api};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -20,22 +20,11 @@ pub fn LoginPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        busy.set(true);
         let req = LoginRequest {
             username: username.get(),
             password: password.get(),
         };
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match api::send::<_, Me>("POST", "/api/login", &req).await {
-                Ok(me) => {
-                    auth.logged_in(me);
-                    navigate("/", Default::default());
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-            busy.set(false);
-        });
+        sign_in("/api/login", req, auth, navigate.clone(), error, busy);
     };
 
     view! {

@@ -14,6 +14,29 @@ use crate::Auth;
 use crate::api;
 use crate::i18n::{LangSwitch, t};
 
+/// Sends a login or a first-account request; on success the therapist is logged in and sees
+/// the client list, otherwise the server's words stand in `error`. `busy` is true meanwhile.
+pub fn sign_in<B: serde::Serialize + 'static>(
+    path: &'static str,
+    req: B,
+    auth: Auth,
+    navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static,
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+) {
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match api::send::<_, speelruimte_model::Me>("POST", path, &req).await {
+            Ok(me) => {
+                auth.logged_in(me);
+                navigate("/", Default::default());
+            }
+            Err(e) => error.set(Some(e.message)),
+        }
+        busy.set(false);
+    });
+}
+
 /// Shows its children only to a logged-in therapist; sends others to the login screen.
 #[component]
 pub fn Protected(children: ChildrenFn) -> impl IntoView {

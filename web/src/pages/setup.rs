@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use speelruimte_model::{Me, Password, SetupRequest, Username};
+use speelruimte_model::{Password, SetupRequest, Username};
 
-use super::{ErrorBox, value};
+use super::{ErrorBox, sign_in, value};
+use crate::Auth;
 use crate::i18n::{LangSwitch, t};
-use crate::{Auth, api};
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -43,18 +43,7 @@ pub fn SetupPage() -> impl IntoView {
             display_name: display_name.get().trim().to_owned(),
             password,
         };
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match api::send::<_, Me>("POST", "/api/setup", &req).await {
-                Ok(me) => {
-                    auth.logged_in(me);
-                    navigate("/", Default::default());
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-            busy.set(false);
-        });
+        sign_in("/api/setup", req, auth, navigate.clone(), error, busy);
     };
 
     view! {
