@@ -13,7 +13,10 @@ const WEB_DIR = process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist";
 export const ARTIFACTS = path.resolve("artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Starts the server; resolves once it listens, with its URL and the printed setup link. */
+/**
+ * Starts the server on a fresh data folder; resolves once it has printed both the address it
+ * listens on and the setup link (a fresh folder always has one), with both.
+ */
 export async function startServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
   const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", WEB_DIR], {
@@ -24,16 +27,13 @@ export async function startServer() {
   let url = null;
   let setupLink = null;
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not print its address and setup link in 30 s:\n${log}`)), 30_000);
     const onData = (chunk) => {
       log += chunk.toString();
       setupLink ??= log.match(/Setup link \(one use\): (\S+)/)?.[1] ?? null;
-      const m = log.match(/Listening on (http:\/\/\S+)/);
-      if (m && !url) {
-        url = m[1];
-        // the setup line may come just before or after; give it a moment
-        setTimeout(() => { clearTimeout(timer); resolve(); }, 100);
-      }
+      url ??= log.match(/Listening on (http:\/\/\S+)/)?.[1] ?? null;
+      // The setup line comes a line after the address, maybe in a later chunk: wait for both.
+      if (url && setupLink) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (c) => { log += c.toString(); });
