@@ -1,21 +1,13 @@
 // Every screen and state (see screens.mjs: login, setup, clients, client, session, each work
 // form and its steps, the own-exercise editor, review and each of its panels) is checked with
 // axe-core in the real browser: no violations of WCAG 2.x A/AA or of axe's best practices.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import axe from "axe-core";
-import { startServer, launch, newPage } from "./harness.mjs";
+import { suite, newPage } from "./harness.mjs";
 import { seedWork, walkLoggedIn, walkLoggedOut } from "./screens.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 /** axe-core's violations on the page as it stands, one line each, naming the elements. */
 async function violations(page, name) {
@@ -29,23 +21,23 @@ async function violations(page, name) {
 }
 
 test("every screen, logged out and logged in, passes axe-core without violations", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    const work = await seedWork(page, server);
+    const work = await seedWork(page, env.server);
     const found = [];
     const visited = [];
     const check = async (name) => {
       visited.push(name);
       found.push(...(await violations(page, name)));
     };
-    await walkLoggedIn(page, server, work, check);
+    await walkLoggedIn(page, env.server, work, check);
     await page.context().clearCookies();
-    await walkLoggedOut(page, server, check);
+    await walkLoggedOut(page, env.server, check);
     t.diagnostic(`checked ${visited.length} screens: ${visited.join(", ")}`);
     assert.ok(visited.length >= 20, `only ${visited.length} screens were checked`);
     assert.deepEqual(found, [], "axe-core found violations");
   } catch (e) {
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   } finally {
     await page.context().close();

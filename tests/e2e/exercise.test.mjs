@@ -3,20 +3,12 @@
 // before/after appear in review and in the chart. Then every pacer picture, the calm variant
 // for reduced motion, muscle relaxation with its body part lit, grounding cards, and an adult
 // run stopped early, each looked at in a screenshot.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed, attributeIs, countIs, eventually } from "./harness.mjs";
+import { startServer, suite, newPage, shot, seed, attributeIs, countIs, eventually, textIs, textMatches } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 const level = (page) => page.locator("svg.pacer").getAttribute("data-level").then(Number);
 
@@ -54,16 +46,16 @@ function watchPacer(page, ms) {
 }
 
 test("a child rates with faces, breathes along a short own exercise, and the ratings show in review", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    const { client, goal, session } = await seed(page, server); // born 2015: a child
-    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}`);
+    const { client, goal, session } = await seed(page, env.server); // born 2015: a child
+    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}`);
     await page.getByRole("link", { name: /Spanning reguleren/ }).click();
     await page.getByRole("heading", { name: "Ademhaling" }).waitFor();
     // The exercises show only once the client's age is known, with the child version chosen.
-    assert.equal(await page.getByTestId("audience-child").getAttribute("aria-pressed"), "true",
-      "an eleven-year-old gets the child version");
-    assert.ok(await page.locator('[data-exercise="balloon"]').isVisible(), "balloon breathing is offered to a child");
+    await attributeIs(page.getByTestId("audience-child"), "aria-pressed", "true", "an eleven-year-old gets the child version");
+    await eventually(() => page.locator('[data-exercise="balloon"]').isVisible(), (shown) => shown, "balloon breathing is not offered to a child");
+    // (The child version is chosen and its list shows: nothing more arrives that could add 4-7-8.)
     assert.equal(await page.locator('[data-exercise="4-7-8"]').count(), 0, "4-7-8 is for adults");
     await shot(page, "exercise-choose-child-1024x768");
 
@@ -81,7 +73,7 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     const own = page.locator(".exercise-card.own", { hasText: "Korte adem" });
     await own.waitFor();
     await attributeIs(own, "aria-pressed", "true", "the new exercise is not chosen");
-    const listed = await (await page.request.get(`${server.url}/api/clients/${client.id}/exercises`)).json();
+    const listed = await (await page.request.get(`${env.server.url}/api/clients/${client.id}/exercises`)).json();
     assert.deepEqual(listed[0].exercise.phases.map((p) => [p.kind, p.ms]), [["in", 1000], ["out", 1000]]);
 
     await page.locator('[data-visual="balloon"]').click();
@@ -111,14 +103,14 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
 
     // After four seconds it is done by itself; rate after, link the goal, save.
     await page.getByTestId("run-summary").waitFor({ timeout: 10_000 });
-    assert.match(await page.getByTestId("run-summary").innerText(), /Klaar/);
+    await textMatches(page.getByTestId("run-summary"), /Klaar/, "the run summary does not say it is done");
     await page.locator('.face-button[data-value="3"]').click();
     await page.locator(`[data-goal="${goal.id}"]`).click();
     await shot(page, "exercise-after-child-1024x768");
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 
-    const [saved] = await (await page.request.get(`${server.url}/api/clients/${client.id}/artefacts`)).json();
+    const [saved] = await (await page.request.get(`${env.server.url}/api/clients/${client.id}/artefacts`)).json();
     assert.equal(saved.kind, "exercise");
     assert.deepEqual(saved.goal_ids, [goal.id]);
     const m = saved.metadata;
@@ -130,23 +122,23 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     assert.ok(m.wall_ms >= 3900 && m.wall_ms < 8000, `ran for ${m.wall_ms} ms of wall time`);
 
     // Review: the chart and the card show 8 → 3; the panel tells it in words.
-    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
     const run = page.locator('[data-testid="tension-chart"] g.run');
     await run.waitFor();
-    assert.deepEqual([await run.getAttribute("data-before"), await run.getAttribute("data-after")], ["8", "3"]);
+    await attributeIs(run, "data-before", "8", "the chart's run does not start at 8");
+    await attributeIs(run, "data-after", "3", "the chart's run does not end at 3");
     const card = page.locator(`section[data-goal="${goal.id}"] button.thumb`);
-    assert.match(await card.innerText(), /Korte adem · 8 → 3/);
+    await textMatches(card, /Korte adem · 8 → 3/, "the card does not show Korte adem · 8 → 3");
     await shot(page, "exercise-review-1024x768");
     await card.click();
     await page.getByTestId("exercise-review").waitFor();
-    assert.equal(await page.getByTestId("before-value").innerText(), "8");
-    assert.equal(await page.getByTestId("after-value").innerText(), "3");
-    assert.match(await page.getByTestId("exercise-review").innerText(), /5 rustiger/);
-    assert.match(await page.getByTestId("exercise-review").innerText(), /buik/);
+    await textIs(page.getByTestId("before-value"), "8", "the review's rating before is not 8");
+    await textIs(page.getByTestId("after-value"), "3", "the review's rating after is not 3");
+    await textMatches(page.getByTestId("exercise-review"), [/5 rustiger/, /buik/], "the review does not tell 5 calmer and the belly");
     await shot(page, "exercise-review-panel-1024x768");
     assert.deepEqual(page.errors, []);
   } catch (e) {
-    t.diagnostic(server.log());
+    t.diagnostic(env.server.log());
     throw e;
   }
 });
@@ -163,7 +155,7 @@ async function startExercise(page, id, visual) {
 test("each pacer picture, the calm variant, muscle relaxation and grounding; stopping early is kept as interrupted", async (t) => {
   // A server of its own: the setup link of the first one is used up.
   const server = await startServer();
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   page.on("dialog", (d) => d.accept());
   t.after(() => server.stop());
   try {
@@ -202,7 +194,7 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
       await page.setViewportSize({ width: size[0], height: size[1] });
       await page.goto(url);
       await startExercise(page, "calm-4-6", visual);
-      assert.equal(await page.locator(".runner").getAttribute("data-visual"), visual);
+      await attributeIs(page.locator(".runner"), "data-visual", visual, `the runner does not show the ${visual}`);
       // Photographed once the picture is well into the in-breath.
       await levelDuring(page, "in", 0.4);
       await shot(page, `exercise-pacer-${visual}-${size[0]}x${size[1]}`);
@@ -215,11 +207,11 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(url);
     await page.locator('[data-exercise="calm-4-6"]').click();
-    assert.equal(await page.locator('[data-visual="calm"]').getAttribute("aria-pressed"), "true");
+    await attributeIs(page.locator('[data-visual="calm"]'), "aria-pressed", "true", "reduced motion did not choose the calm picture");
     await page.getByTestId("to-before").click();
     await page.getByTestId("start").click();
     await page.locator(".runner").waitFor();
-    assert.equal(await page.locator(".runner").getAttribute("data-visual"), "calm");
+    await attributeIs(page.locator(".runner"), "data-visual", "calm", "the runner does not show the calm picture");
     await countIs(page.locator("svg.pacer.calm .calm-fill"), 1, "the calm picture has no fill");
     await levelDuring(page, "in", 0.4);
     await shot(page, "exercise-pacer-calm-reduced-motion-1024x768");
@@ -230,7 +222,7 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     await page.getByTestId("audience-adult").click();
     await startExercise(page, "pmt-adult");
     await page.locator('.runner .body-part.on[data-part="hands"]').waitFor();
-    assert.match(await page.getByTestId("phase-word").innerText(), /aanspannen/);
+    await textMatches(page.getByTestId("phase-word"), /aanspannen/, "the phase word does not say to tense the hands");
     await shot(page, "exercise-pmt-adult-1024x768");
 
     // Grounding: big cards, counted by tapping, the client moves on when ready.
@@ -239,8 +231,8 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     await startExercise(page, "grounding-5-4-3-2-1");
     const card = page.getByTestId("ground-card");
     await card.waitFor();
-    assert.equal(await card.locator(".ground-count").innerText(), "5");
-    assert.equal(await card.locator(".dot").count(), 5);
+    await textIs(card.locator(".ground-count"), "5", "grounding does not start at 5");
+    await countIs(card.locator(".dot"), 5, "the first card has not 5 dots");
     await card.locator(".dot").nth(0).click();
     await card.locator(".dot").nth(1).click();
     await shot(page, "exercise-grounding-1024x768");
@@ -250,7 +242,7 @@ test("each pacer picture, the calm variant, muscle relaxation and grounding; sto
     // Stopped early: the adult slider after, saved as interrupted with how far it got.
     await page.getByTestId("stop").click();
     await page.getByTestId("run-summary").waitFor();
-    assert.match(await page.getByTestId("run-summary").innerText(), /Gestopt/);
+    await textMatches(page.getByTestId("run-summary"), /Gestopt/, "the run summary does not say it was stopped");
     await page.getByTestId("tension-slider").fill("4");
     await eventually(() => page.getByTestId("tension-value").innerText(), (v) => v === "4", "the slider's value does not show");
     await shot(page, "exercise-after-adult-1024x768");
@@ -274,7 +266,7 @@ test("each phase change is marked: a sound at the output, a different vibration 
   const server = await startServer();
   t.after(() => server.stop());
   // The audio probe (an AudioWorklet on the output) needs a context that allows its blob: URL.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, bypassCSP: true });
   await context.addInitScript({ content: PROBE });
   await context.addInitScript({
     content: `(() => {

@@ -2,6 +2,7 @@
 // Debian's chromium through playwright-core, draw with a pen through the DevTools protocol.
 // When something fails, the server's log and the page's console are printed with the error.
 import { spawn } from "node:child_process";
+import { before, after } from "node:test";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +13,10 @@ const WEB_DIR = process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist";
 export const ARTIFACTS = path.resolve("artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Starts the server; resolves once it listens, with its URL and the printed setup link. */
+/**
+ * Starts the server on a fresh data folder; resolves once it has printed both the address it
+ * listens on and the setup link (a fresh folder always has one), with both.
+ */
 export async function startServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
   const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", WEB_DIR], {
@@ -23,16 +27,13 @@ export async function startServer() {
   let url = null;
   let setupLink = null;
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not print its address and setup link in 30 s:\n${log}`)), 30_000);
     const onData = (chunk) => {
       log += chunk.toString();
       setupLink ??= log.match(/Setup link \(one use\): (\S+)/)?.[1] ?? null;
-      const m = log.match(/Listening on (http:\/\/\S+)/);
-      if (m && !url) {
-        url = m[1];
-        // the setup line may come just before or after; give it a moment
-        setTimeout(() => { clearTimeout(timer); resolve(); }, 100);
-      }
+      url ??= log.match(/Listening on (http:\/\/\S+)/)?.[1] ?? null;
+      // The setup line comes a line after the address, maybe in a later chunk: wait for both.
+      if (url && setupLink) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (c) => { log += c.toString(); });
@@ -287,6 +288,60 @@ export function attributeIs(locator, name, value, message, timeout) {
 /** Waits until `locator` matches `n` elements (see `eventually`). */
 export function countIs(locator, n, message, timeout) {
   return eventually(() => locator.count(), (v) => v === n, message ?? `not ${n} elements`, timeout);
+}
+
+/** Waits until the text of `locator` (its `innerText`, trimmed) reads `text` (see `eventually`). */
+export function textIs(locator, text, message, timeout) {
+  return eventually(() => locator.innerText().then((s) => s.trim()), (v) => v === text, message ?? `the text is not "${text}"`, timeout);
+}
+
+/**
+ * Waits until the text of `locator` (its `innerText`) matches every one of `patterns` (a
+ * RegExp or a list of them) and returns that text (see `eventually`).
+ */
+export function textMatches(locator, patterns, message, timeout) {
+  const all = [patterns].flat();
+  return eventually(() => locator.innerText(), (v) => all.every((re) => re.test(v)), message ?? `the text does not match ${all.join(" and ")}`, timeout);
+}
+
+/** Waits until the page's `<html lang>` is `lang` (see `eventually`). */
+export function langIs(page, lang, message, timeout) {
+  return eventually(() => page.evaluate(() => document.documentElement.lang), (v) => v === lang, message ?? `<html lang> is not "${lang}"`, timeout);
+}
+
+/**
+ * Waits until `page.evaluate(fn, arg)` gives `value` (compared as JSON, so arrays and
+ * objects too; see `eventually`).
+ */
+export function evaluatesTo(page, fn, arg, value, message, timeout) {
+  const want = JSON.stringify(value);
+  return eventually(() => page.evaluate(fn, arg), (v) => JSON.stringify(v) === want, message ?? `the page does not give ${want}`, timeout);
+}
+
+/**
+ * The server and browser of one test file: registers `before` (start the server, launch
+ * chromium) and `after` (close both) and returns an object whose `server` and `browser` are
+ * there from the first test on. With `login`, `before` also seeds a therapist, a client with a
+ * goal and a session (see `seed`): `seeded`, and the session cookies to log a page in with
+ * (`cookies`).
+ */
+export function suite({ login = false } = {}) {
+  const s = { server: null, browser: null, seeded: null, cookies: null };
+  before(async () => {
+    s.server = await startServer();
+    s.browser = await launch();
+    if (login) {
+      const page = await newPage(s.browser);
+      s.seeded = await seed(page, s.server);
+      s.cookies = await page.context().cookies();
+      await page.context().close();
+    }
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+  });
+  return s;
 }
 
 /**

@@ -4,22 +4,15 @@
 // state is walked in Dutch and in English, and a text (or an aria-label, title, placeholder or
 // alt) that reads the same in both is a finding, unless it is a name the test made or on the
 // short list of words that are the same in both languages by nature.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed } from "./harness.mjs";
+import { startServer, suite, newPage, shot, seed, langIs, textIs, evaluatesTo } from "./harness.mjs";
 import { MADE_BY_TEST, seedWork, walkLoggedIn, walkLoggedOut } from "./screens.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
-const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+/** Waits until the language stored in the browser is `lang`. */
+const storedLang = (page, lang) => evaluatesTo(page, () => localStorage.getItem("speelruimte.taal"), undefined, lang, `the language stored is not "${lang}"`);
 const heading = (page, name) => page.getByRole("heading", { name }).first().waitFor();
 
 /** Texts that read the same in Dutch and English by nature, each with its reason. */
@@ -76,7 +69,7 @@ function texts(page) {
 
 /** A page in a fresh context that shows the app in `lang` from its first load. */
 async function pageIn(lang, cookies = []) {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.context().addCookies(cookies);
   await page.context().addInitScript((l) => localStorage.setItem("speelruimte.taal", l), lang);
   return page;
@@ -88,7 +81,7 @@ async function walkIn(lang, cookies, walk) {
   const seen = new Map();
   try {
     await walk(page, async (name) => {
-      assert.equal(await htmlLang(page), lang, `<html lang> on ${name}`);
+      await langIs(page, lang, `<html lang> on ${name} is not "${lang}"`);
       seen.set(name, await texts(page));
       if (lang === "en") await shot(page, `language-en-${name.replace(/[^a-z]+/g, "-")}-1024x768`);
     });
@@ -114,31 +107,31 @@ function untranslated(nl, en) {
 }
 
 test("a therapist switches to English, every screen follows and stays English, and switches back", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    const { client, session } = await seed(page, server);
+    const { client, session } = await seed(page, env.server);
 
     // Dutch by default.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await heading(page, "Cliënten");
-    assert.equal(await htmlLang(page), "nl");
+    await langIs(page, "nl");
     const sw = page.getByTestId("lang-switch");
-    assert.equal((await sw.innerText()).trim(), "EN");
+    await textIs(sw, "EN", "the switch does not offer English");
     const box = await sw.boundingBox();
     assert.ok(box.width >= 48 && box.height >= 48, `the switch is ${box.width}×${box.height} px`);
 
     // Switch on the clients screen.
     await sw.click();
     await heading(page, "Clients");
-    assert.equal(await htmlLang(page), "en");
-    assert.equal((await page.getByTestId("lang-switch").innerText()).trim(), "NL");
-    assert.equal(await page.evaluate(() => localStorage.getItem("speelruimte.taal")), "en");
+    await langIs(page, "en");
+    await textIs(page.getByTestId("lang-switch"), "NL", "the switch does not offer Dutch back");
+    await storedLang(page, "en");
     await page.getByRole("link", { name: /Uil-7/ }).getByText(/Art therapy · \d+ years old/).waitFor();
     await page.getByRole("button", { name: "Add client" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).waitFor();
 
     // The client: goals with their English domain, sessions with an English date.
-    await page.goto(`${server.url}/clients/${client.id}`);
+    await page.goto(`${env.server.url}/clients/${client.id}`);
     await heading(page, "Treatment goals");
     await heading(page, "Sessions");
     await page.getByText("Art therapy · born in 2015").waitFor();
@@ -149,7 +142,7 @@ test("a therapist switches to English, every screen follows and stays English, a
     await shot(page, "language-en-client-1024x768");
 
     // The session: the three work forms.
-    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}`);
+    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}`);
     await heading(page, /Session · Uil-7/);
     await heading(page, "Choose a work form");
     for (const name of [/Drawing/, /Rhythm and sound/, /Regulating tension/]) {
@@ -165,24 +158,24 @@ test("a therapist switches to English, every screen follows and stays English, a
     await shot(page, "language-en-exercise-1024x768");
 
     // Review.
-    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
     await heading(page, /Review: work by goal/);
     await page.getByText("No work saved yet.").waitFor();
 
     // A reload keeps English.
     await page.reload();
     await heading(page, /Review: work by goal/);
-    assert.equal(await htmlLang(page), "en");
+    await langIs(page, "en");
 
     // And back to Dutch.
     await page.getByTestId("lang-switch").click();
     await heading(page, /Evaluatie: werkstukken per doel/);
-    assert.equal(await htmlLang(page), "nl");
-    assert.equal((await page.getByTestId("lang-switch").innerText()).trim(), "EN");
-    assert.equal(await page.evaluate(() => localStorage.getItem("speelruimte.taal")), "nl");
+    await langIs(page, "nl");
+    await textIs(page.getByTestId("lang-switch"), "EN", "the switch does not offer English again");
+    await storedLang(page, "nl");
     assert.deepEqual(page.errors, []);
   } catch (e) {
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   } finally {
     await page.context().close();
@@ -190,20 +183,20 @@ test("a therapist switches to English, every screen follows and stays English, a
 });
 
 test("the login screen has the switch too, before anyone is logged in", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await heading(page, "Inloggen");
     await page.getByTestId("lang-switch").click();
     await heading(page, "Log in");
     await page.getByLabel("Username").waitFor();
     await page.getByLabel("Password").waitFor();
-    assert.equal(await htmlLang(page), "en");
+    await langIs(page, "en");
     await shot(page, "language-en-login-1024x768");
     // Only the expected "not logged in" answers to /api/me.
     assert.deepEqual(page.errors.filter((e) => !e.includes("401")), []);
   } catch (e) {
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   } finally {
     await page.context().close();
@@ -214,7 +207,7 @@ test("no screen shows a Dutch text in English: every screen and state, walked in
   // A server of its own: the setup link of the first one is used up.
   const server = await startServer();
   t.after(() => server.stop());
-  const seeding = await newPage(browser);
+  const seeding = await newPage(env.browser);
   let work;
   try {
     work = await seedWork(seeding, server);

@@ -2,27 +2,28 @@
 // sideways, every button and link is at least 48 px tall (a finger, not a mouse), and the
 // drawing canvas takes most of the screen, with every drawing tool in view on a tablet.
 // Screenshots land in artifacts/ to be looked at.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot } from "./harness.mjs";
+import { suite, newPage, shot } from "./harness.mjs";
 
 const SIZES = [
   { name: "1024x768", width: 1024, height: 768 },
   { name: "768x1024", width: 768, height: 1024 },
   { name: "phone-390x844", width: 390, height: 844 },
 ];
-let server, browser, screens;
+const env = suite();
+let screens;
 
 /** Makes an account, a client with a goal and a session through the API, as the app would. */
 async function seed(page) {
-  const link = server.setupLink.replace(/^http:\/\/[^/]+/, server.url);
+  const link = env.server.setupLink.replace(/^http:\/\/[^/]+/, env.server.url);
   const token = new URL(link).searchParams.get("token");
-  const me = await (await page.request.post(`${server.url}/api/setup`, {
+  const me = await (await page.request.post(`${env.server.url}/api/setup`, {
     data: { token, username: "c.bakker", display_name: "Carla Bakker", password: "een lange zin als wachtwoord" },
   })).json();
   const headers = { "X-CSRF-Token": me.csrf_token };
   const post = async (p, data) => {
-    const r = await page.request.post(server.url + p, { data, headers });
+    const r = await page.request.post(env.server.url + p, { data, headers });
     assert.ok(r.ok(), `${p}: ${r.status()} ${await r.text()}`);
     return r.json();
   };
@@ -44,17 +45,8 @@ async function seed(page) {
   ];
 }
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 test("every screen fits tablets in both orientations and phones, with finger-sized targets", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
     screens = await seed(page);
     // Every screen in Dutch; the drawing screen, whose tool names are longest in English,
@@ -65,7 +57,7 @@ test("every screen fits tablets in both orientations and phones, with finger-siz
       await page.setViewportSize(size);
       await page.evaluate((l) => localStorage.setItem("speelruimte.taal", l), lang).catch(() => {});
       for (const [name, path] of list) {
-        await page.goto(server.url + path);
+        await page.goto(env.server.url + path);
         await page.locator("h1, canvas").first().waitFor();
         await page.waitForLoadState("networkidle");
         await shot(page, `layout-${name}-${size.name}${lang === "nl" ? "" : "-" + lang}`);
@@ -116,7 +108,7 @@ test("every screen fits tablets in both orientations and phones, with finger-siz
     }
   } catch (e) {
     await shot(page, "failure-layout");
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   }
 });

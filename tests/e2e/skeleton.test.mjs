@@ -1,22 +1,13 @@
 // The walking skeleton, end to end in a real browser against the real server:
 // setup link → account → client → goal → session → pen stroke with pressure → save →
 // thumbnail in review → reload → still there. And a second therapist sees none of it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, penStroke, line, inkThicknessAt, eventually } from "./harness.mjs";
+import { suite, newPage, shot, penStroke, line, inkThicknessAt, eventually, textMatches } from "./harness.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
-let server, browser;
+const env = suite();
 const first = {}; // what the first therapist made: ids for the second test
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function createAccount(page, link, username, name) {
   await page.goto(link);
@@ -29,10 +20,10 @@ async function createAccount(page, link, username, name) {
 }
 
 test("a therapist sets up, draws with a pen, saves, and finds the drawing in review", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    assert.ok(server.setupLink, `no setup link printed:\n${server.log()}`);
-    const link = server.setupLink.replace(/^http:\/\/[^/]+/, server.url);
+    assert.ok(env.server.setupLink, `no setup link printed:\n${env.server.log()}`);
+    const link = env.server.setupLink.replace(/^http:\/\/[^/]+/, env.server.url);
     await page.goto(link);
     await page.getByRole("heading", { name: "Eerste account aanmaken" }).waitFor();
     await shot(page, "01-setup-1024x768");
@@ -90,7 +81,7 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     await page.getByRole("button", { name: "Merken wanneer de spanning oploopt" }).click();
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-    assert.match(await page.getByTestId("save-status").innerText(), /Opgeslagen/);
+    await textMatches(page.getByTestId("save-status"), /Opgeslagen/, "the save status does not say saved");
     await shot(page, "06-draw-saved-1024x768");
 
     await eventually(() => puts.length, (n) => n === 1, "the save was not one PUT");
@@ -102,7 +93,7 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     assert.ok(puts[1].body === puts[0].body && puts[0].body.length > 100, "the retry sent another body");
     assert.deepEqual(puts.map((p) => p.status >= 200 && p.status < 300), [true, true], `answers ${puts.map((p) => p.status)}`);
 
-    await page.goto(`${server.url}/clients/${first.clientId}/evaluatie`);
+    await page.goto(`${env.server.url}/clients/${first.clientId}/evaluatie`);
     const thumb = page.locator("section[data-goal] .thumb img");
     await thumb.waitFor();
     assert.equal(await page.locator(".thumb").count(), 1, "one save and one retry must be one artefact");
@@ -115,12 +106,12 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     await page.waitForFunction(() => document.querySelector(".thumb img")?.naturalWidth > 0);
 
     // The stored image is a real PNG of the drawing.
-    const png = await page.request.get(`${server.url}/api/artefacts/${first.artefactId}/blobs/image.png`);
+    const png = await page.request.get(`${env.server.url}/api/artefacts/${first.artefactId}/blobs/image.png`);
     assert.equal(png.status(), 200);
     const bytes = await png.body();
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     first.inviteLink = await (async () => {
-      await page.goto(server.url + "/");
+      await page.goto(env.server.url + "/");
       await page.getByRole("button", { name: "Collega uitnodigen" }).click();
       const input = page.getByTestId("invite-link");
       await input.waitFor();
@@ -131,14 +122,14 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     assert.deepEqual(errors, [], "the page logged errors");
   } catch (e) {
     await shot(page, "failure-first-therapist");
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   }
 });
 
 test("a second therapist sees nothing of the first one's client, in the app or the API", async (t) => {
   assert.ok(first.inviteLink && first.clientId && first.artefactId, "the first test must have run");
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
     await page.goto(first.inviteLink);
     await page.getByLabel("Wachtwoord", { exact: true }).fill("te kort");
@@ -151,7 +142,7 @@ test("a second therapist sees nothing of the first one's client, in the app or t
     await page.getByText("Nog geen cliënten").waitFor();
     assert.equal(await page.getByText("Vos-12", { exact: true }).count(), 0);
 
-    await page.goto(`${server.url}/clients/${first.clientId}`);
+    await page.goto(`${env.server.url}/clients/${first.clientId}`);
     await page.getByText("bestaat niet").first().waitFor();
     await shot(page, "08-other-therapist-1024x768");
 
@@ -162,15 +153,15 @@ test("a second therapist sees nothing of the first one's client, in the app or t
       `/api/artefacts/${first.artefactId}`,
       `/api/artefacts/${first.artefactId}/blobs/image.png`,
     ]) {
-      const r = await page.request.get(server.url + p);
+      const r = await page.request.get(env.server.url + p);
       assert.equal(r.status(), 404, `${p} answered ${r.status()}`);
     }
-    const missing = await page.request.get(`${server.url}/api/clients/00000000-0000-4000-8000-000000000000`);
-    const theirs = await page.request.get(`${server.url}/api/clients/${first.clientId}`);
+    const missing = await page.request.get(`${env.server.url}/api/clients/00000000-0000-4000-8000-000000000000`);
+    const theirs = await page.request.get(`${env.server.url}/api/clients/${first.clientId}`);
     assert.deepEqual(await theirs.json(), await missing.json(), "another's client must look exactly like a missing one");
   } catch (e) {
     await shot(page, "failure-second-therapist");
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   }
 });
