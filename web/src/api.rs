@@ -107,7 +107,12 @@ pub async fn put_envelope<T: DeserializeOwned>(
     bag.set_type(speelruimte_model::ENVELOPE_MEDIA_TYPE);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
         .map_err(|_| Failure::offline())?;
-    let text = request_with("PUT", path, Some((blob.into(), speelruimte_model::ENVELOPE_MEDIA_TYPE))).await?;
+    let text = request_with(
+        "PUT",
+        path,
+        Some((blob.into(), speelruimte_model::ENVELOPE_MEDIA_TYPE)),
+    )
+    .await?;
     parse(&text, t())
 }
 

@@ -61,7 +61,8 @@ impl ArtefactHead {
                 "de bestanden staan in de kop in plaats van erna",
             ));
         }
-        self.artefact.validate_with(self.files.iter().map(|f| &f.name))
+        self.artefact
+            .validate_with(self.files.iter().map(|f| &f.name))
     }
 }
 
@@ -173,7 +174,11 @@ mod tests {
 
     #[test]
     fn the_files_come_back_byte_for_byte_in_their_order() {
-        let files = [file("a.bin", b"eerste"), file("b.bin", b""), file("c.bin", &[0, 255, 7])];
+        let files = [
+            file("a.bin", b"eerste"),
+            file("b.bin", b""),
+            file("c.bin", &[0, 255, 7]),
+        ];
         let bytes = envelope(&files);
         let (head, ranges) = decode_envelope(&bytes).unwrap();
         assert_eq!(head.artefact, record());
@@ -213,7 +218,9 @@ mod tests {
             Err(ValidationError::TooMany { .. })
         ));
         assert_eq!(
-            decode_envelope(b"{\"kind\":\"music\"}").unwrap_err().to_string(),
+            decode_envelope(b"{\"kind\":\"music\"}")
+                .unwrap_err()
+                .to_string(),
             "Het werkstuk is onderweg beschadigd en kan niet worden gelezen: het is geen werkstuk \
              uit Speelruimte."
         );

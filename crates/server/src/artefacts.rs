@@ -80,9 +80,7 @@ async fn read_body(body: Body, max: usize) -> Result<Bytes, Error> {
         {
             Error::TooLarge
         } else {
-            Error::Validation(
-                "Het werkstuk is onderweg afgebroken; probeer het opnieuw.".into(),
-            )
+            Error::Validation("Het werkstuk is onderweg afgebroken; probeer het opnieuw.".into())
         }
     })
 }

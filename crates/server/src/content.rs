@@ -146,7 +146,11 @@ pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
 }
 
 /// Checks the content of a blob that arrived as raw bytes (a binary upload).
-pub async fn check_raw(name: BlobName, media_type: MediaType, bytes: Bytes) -> Result<CheckedBlob, Error> {
+pub async fn check_raw(
+    name: BlobName,
+    media_type: MediaType,
+    bytes: Bytes,
+) -> Result<CheckedBlob, Error> {
     on_check_pool(move || checked(name, media_type, bytes)).await
 }
 

@@ -141,7 +141,12 @@ fn crash(layout: &Layout, kills: u32) -> Result<()> {
         .arg("tests/crash/crash.mjs")
         .arg("--server")
         .arg(layout.built_server()?)
-        .args(["--kills", &kills.to_string(), "--seed", &CRASH_SEED.to_string()]);
+        .args([
+            "--kills",
+            &kills.to_string(),
+            "--seed",
+            &CRASH_SEED.to_string(),
+        ]);
     process::status(&mut cmd)
 }
 

@@ -252,9 +252,8 @@ pub fn DrawPage() -> impl IntoView {
         saver.save_with(
             saved,
             |goals| {
-                board.with_value(|b| {
-                    save::upload(&canvas, &b.drawing, client_id, session_id, goals)
-                })
+                board
+                    .with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals))
             },
             // Acknowledged: the server has it, so the tablet lets go of the copy it kept.
             // Unless the drawing changed meanwhile: then the copy holds new work, which is

@@ -82,9 +82,7 @@ async fn a_ten_minute_free_play_saves_and_reads_back_byte_for_byte() {
     let (app, c) = spawn_with_client().await;
     let mix = wav(44_100, 600);
     assert!(
-        base64::engine::general_purpose::STANDARD
-            .encode(&mix)
-            .len()
+        base64::engine::general_purpose::STANDARD.encode(&mix).len()
             > speelruimte_server::artefacts::MAX_UPLOAD,
         "as base64 JSON it would not fit: that is why it goes as binary"
     );
@@ -174,7 +172,12 @@ async fn the_same_work_sent_as_json_or_as_binary_is_one_artefact() {
         .await
         .expect(StatusCode::CONFLICT);
     assert_eq!(app.count("artefacts").await, 1);
-    let actions: Vec<String> = app.audit_rows().await.into_iter().map(|r| r.action).collect();
+    let actions: Vec<String> = app
+        .audit_rows()
+        .await
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
     assert_eq!(
         actions.iter().filter(|a| *a == "artefact.put").count(),
         2,
@@ -232,9 +235,13 @@ async fn a_binary_upload_under_another_therapists_id_answers_like_a_missing_arte
     assert_eq!(theirs.body, missing.body);
     // And a client that is not the caller's, in the head, is missing too.
     let (up, files) = split_json(&drawing(&c, &[], "op Anna's cliënt"));
-    put_binary(&bram, "6b0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f62", envelope(&up, &files))
-        .await
-        .expect(StatusCode::NOT_FOUND);
+    put_binary(
+        &bram,
+        "6b0c8a4e-9d1b-4c55-8e0a-1b2c3d4e5f62",
+        envelope(&up, &files),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
     assert_eq!(anna.count("artefacts").await, 1);
     assert_eq!(id_of(&anna.artefact(ID).await.json()), ID);
 }

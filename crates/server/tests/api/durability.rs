@@ -31,7 +31,9 @@ async fn a_start_removes_what_a_crash_left_half_done_and_keeps_every_stored_file
     // folder of its own, as a new one is made).
     let shard = std::path::Path::new(&kept[0]).parent().unwrap().to_owned();
     std::fs::write(
-        blobs.join(&shard).join(".tmp-2b1e0c4e-0000-4000-8000-000000000000"),
+        blobs
+            .join(&shard)
+            .join(".tmp-2b1e0c4e-0000-4000-8000-000000000000"),
         b"half",
     )
     .unwrap();
@@ -40,9 +42,10 @@ async fn a_start_removes_what_a_crash_left_half_done_and_keeps_every_stored_file
     std::fs::write(blobs.join(&orphan), b"never acknowledged").unwrap();
     assert_eq!(files(&blobs).len(), 5);
 
-    let (state, _) = speelruimte_server::open(&app.data.path().join("data"), false, Limits::default())
-        .await
-        .expect("a restart");
+    let (state, _) =
+        speelruimte_server::open(&app.data.path().join("data"), false, Limits::default())
+            .await
+            .expect("a restart");
     assert_eq!(files(&blobs), kept, "only the stored files are left");
     // And they are still what the artefact reads back.
     let again = crate::helpers::TestApp {

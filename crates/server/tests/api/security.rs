@@ -340,7 +340,9 @@ async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
     );
     for (route, res) in &answers {
         assert_eq!(
-            res.headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()),
+            res.headers
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
             Some("no-store"),
             "{route} may be kept by the browser"
         );
