@@ -90,6 +90,32 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     parse(&text, t())
 }
 
+/// PUTs an artefact as the binary envelope (`speelruimte_model::decode_envelope`): the `head`
+/// (from `envelope_head`), then each file's bytes, and reads a JSON answer. The browser
+/// assembles the body from the parts, so the files are not copied into one buffer here.
+pub async fn put_envelope<T: DeserializeOwned>(
+    path: &str,
+    head: &[u8],
+    files: &[speelruimte_model::OutgoingFile],
+) -> Result<T, Failure> {
+    let parts = js_sys::Array::new();
+    parts.push(&js_sys::Uint8Array::from(head));
+    for f in files {
+        parts.push(&js_sys::Uint8Array::from(f.bytes.as_slice()));
+    }
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(speelruimte_model::ENVELOPE_MEDIA_TYPE);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|_| Failure::offline())?;
+    let text = request_with(
+        "PUT",
+        path,
+        Some((blob.into(), speelruimte_model::ENVELOPE_MEDIA_TYPE)),
+    )
+    .await?;
+    parse(&text, t())
+}
+
 /// Sends a request without a body and ignores the answer's body.
 pub async fn send_empty(method: &str, path: &str) -> Result<(), Failure> {
     request(method, path, None).await.map(|_| ())
@@ -103,15 +129,25 @@ fn parse<T: DeserializeOwned>(text: &str, texts: &Texts) -> Result<T, Failure> {
 }
 
 async fn request(method: &str, path: &str, body: Option<String>) -> Result<String, Failure> {
+    let body = body.map(|b| (JsValue::from_str(&b), "application/json"));
+    request_with(method, path, body).await
+}
+
+/// A request with a body (its value and content type), answered with text.
+async fn request_with(
+    method: &str,
+    path: &str,
+    body: Option<(JsValue, &str)>,
+) -> Result<String, Failure> {
     let window = web_sys::window().ok_or_else(Failure::offline)?;
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
     let headers = Headers::new().map_err(|_| Failure::offline())?;
     let _ = headers.set("Accept", "application/json");
-    if let Some(body) = &body {
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&JsValue::from_str(body));
+    if let Some((body, media_type)) = &body {
+        let _ = headers.set("Content-Type", media_type);
+        init.set_body(body);
     }
     if method != "GET"
         && let Some(token) = CSRF.with(|c| c.borrow().clone())

@@ -1,9 +1,12 @@
 //! What every work form shares when it saves: the goal chips to link an artefact to
 //! behandeldoelen, the plain-words save status, and an idempotent upload that reuses its id
-//! and body as long as nothing changed, so a retry is stored once.
+//! and body as long as nothing changed, so a retry is stored once. The files go as raw bytes
+//! in the binary envelope (`speelruimte_model::decode_envelope`), not as base64 in JSON.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
-use speelruimte_model::{Artefact, ArtefactUpload, Goal};
+use speelruimte_model::{Artefact, ArtefactUpload, Goal, OutgoingFile, envelope_head};
 use uuid::Uuid;
 
 use crate::i18n::t;
@@ -25,13 +28,21 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// What a work form hands over to save: the record (its `blobs` empty) and its files.
+pub struct Outgoing {
+    /// Everything but the files.
+    pub record: ArtefactUpload,
+    /// The files, with their bytes.
+    pub files: Vec<OutgoingFile>,
+}
+
 /// A save attempt: reused as long as the work (its version) and the goals are unchanged, so a
 /// retry sends the same id and body and the server stores it once.
 struct Attempt {
     version: u32,
     goals: Vec<Uuid>,
     id: Uuid,
-    upload: ArtefactUpload,
+    upload: Rc<Outgoing>,
 }
 
 /// The goals a work form can link to, which are ticked, and the save status.
@@ -60,27 +71,35 @@ impl Saver {
 
     /// Saves the work at `version`: `make` builds the upload for the ticked goals, only when
     /// this version and these goals were not tried before.
-    pub fn save(
+    pub fn save(self, version: u32, make: impl FnOnce(Vec<Uuid>) -> Result<Outgoing, String>) {
+        self.save_with(version, make, || ());
+    }
+
+    /// [`Self::save`], and `on_saved` once the server has acknowledged the artefact (not
+    /// when it refused it or could not be reached).
+    pub fn save_with(
         self,
         version: u32,
-        make: impl FnOnce(Vec<Uuid>) -> Result<ArtefactUpload, String>,
+        make: impl FnOnce(Vec<Uuid>) -> Result<Outgoing, String>,
+        on_saved: impl FnOnce() + 'static,
     ) {
         let goals = self.selected.get_untracked();
         let reuse = self.attempt.with_value(|a| {
             a.as_ref()
                 .filter(|a| a.version == version && a.goals == goals)
-                .map(|a| (a.id, a.upload.clone()))
+                .map(|a| (a.id, Rc::clone(&a.upload)))
         });
         let (id, upload) = match reuse {
             Some(pair) => pair,
             None => match make(goals.clone()) {
                 Ok(upload) => {
+                    let upload = Rc::new(upload);
                     let id = util::new_uuid();
                     self.attempt.set_value(Some(Attempt {
                         version,
                         goals,
                         id,
-                        upload: upload.clone(),
+                        upload: Rc::clone(&upload),
                     }));
                     (id, upload)
                 }
@@ -90,8 +109,13 @@ impl Saver {
         let status = self.status;
         status.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            match api::send::<_, Artefact>("PUT", &format!("/api/artefacts/{id}"), &upload).await {
-                Ok(a) => status.set(SaveState::Saved(util::datetime_long(a.stored_at))),
+            let head = envelope_head(&upload.record, &upload.files);
+            let path = format!("/api/artefacts/{id}");
+            match api::put_envelope::<Artefact>(&path, &head, &upload.files).await {
+                Ok(a) => {
+                    status.set(SaveState::Saved(util::datetime_long(a.stored_at)));
+                    on_saved();
+                }
                 Err(e) => status.set(SaveState::Failed(e.message)),
             }
         });

@@ -176,7 +176,9 @@ pub struct ArtefactUpload {
     /// Work-form data (a JSON object): tool settings, ratings, process metrics.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub metadata: serde_json::Value,
-    /// The files.
+    /// The files, in base64. Empty (or left out) in the head of a binary upload
+    /// ([`crate::ArtefactHead`]), whose files follow the head as raw bytes.
+    #[serde(default)]
     pub blobs: Vec<BlobUpload>,
 }
 
@@ -184,7 +186,15 @@ impl ArtefactUpload {
     /// Checks the shape: counts, duplicate names, metadata an object of bounded size.
     /// Blob contents are checked by the server after decoding.
     pub fn validate(&self) -> Result<(), ValidationError> {
-        if self.blobs.len() > MAX_BLOBS {
+        self.validate_with(self.blobs.iter().map(|b| &b.name))
+    }
+
+    /// [`Self::validate`] with the files named by `names` (those of a binary upload).
+    pub(crate) fn validate_with<'a>(
+        &self,
+        names: impl ExactSizeIterator<Item = &'a BlobName>,
+    ) -> Result<(), ValidationError> {
+        if names.len() > MAX_BLOBS {
             return Err(ValidationError::TooMany {
                 what: "bestanden",
                 max: MAX_BLOBS,
@@ -196,10 +206,10 @@ impl ArtefactUpload {
                 max: MAX_GOALS_PER_ARTEFACT,
             });
         }
-        let mut names = HashSet::new();
-        for blob in &self.blobs {
-            if !names.insert(blob.name.as_str()) {
-                return Err(ValidationError::DuplicateBlob(blob.name.0.clone()));
+        let mut seen = HashSet::new();
+        for name in names {
+            if !seen.insert(name.as_str()) {
+                return Err(ValidationError::DuplicateBlob(name.0.clone()));
             }
         }
         if !self.metadata.is_object() {

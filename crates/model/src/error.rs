@@ -65,6 +65,9 @@ pub enum ValidationError {
     /// A media type the server does not keep.
     #[error("Bestandstype '{0}' wordt niet bewaard.")]
     MediaType(String),
+    /// A binary upload that does not have the envelope's layout (cut off, or not from the app).
+    #[error("Het werkstuk is onderweg beschadigd en kan niet worden gelezen: {0}.")]
+    Envelope(&'static str),
     /// Two blobs with the same name in one artefact.
     #[error("Het bestand '{0}' komt twee keer voor in hetzelfde werkstuk.")]
     DuplicateBlob(String),

@@ -4,6 +4,7 @@ mod account;
 mod artefact;
 mod client;
 mod drawing;
+mod envelope;
 mod error;
 mod exercise;
 mod exercise_run;
@@ -19,6 +20,10 @@ pub use artefact::{
 };
 pub use client::{BirthYear, Client, ClientLabel, Discipline, NewClient};
 pub use drawing::{DrawingRecord, MAX_PAPER_SIDE};
+pub use envelope::{
+    ArtefactHead, BlobPart, ENVELOPE_MEDIA_TYPE, MAX_HEAD_BYTES, OutgoingFile, decode_envelope,
+    envelope_head,
+};
 pub use error::{ApiError, ValidationError};
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use exercise_run::read_exercise_run;

@@ -7,14 +7,17 @@
 //! point at them are committed, so an acknowledged artefact survives a crash, and a half-written
 //! upload is never visible.
 
-use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{StatusCode, header};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use speelruimte_model::{
-    ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, MediaType,
+    ApiError, Artefact, ArtefactKind, ArtefactUpload, BlobInfo, BlobName, ENVELOPE_MEDIA_TYPE,
+    MediaType, decode_envelope,
 };
 use sqlx::SqliteConnection;
+use tokio::sync::{Semaphore, SemaphorePermit};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -25,17 +28,61 @@ use crate::error::Json;
 use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
 use crate::{AppState, Error, audit, blobs, content, db, records};
 
-/// Largest artefact upload (base64 JSON), in bytes.
+/// Largest artefact upload as JSON (files in base64), in bytes.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+
+/// Largest binary upload ([`ENVELOPE_MEDIA_TYPE`]), in bytes: a ten-minute free play (the
+/// longest the sound core records) is a 58 MB WAV in mono and 116 MB in stereo, with room for
+/// the rest.
+pub const MAX_BINARY_UPLOAD: usize = 128 * 1024 * 1024;
+
+/// Upload bytes all uploads together may hold in memory at once, in MiB. Uploads are read
+/// whole (capped, not streamed: every file is checked whole before it is kept anyway), so
+/// each reserves its share before it reads its body, and waits while the memory is taken.
+pub const UPLOAD_MEMORY_MIB: usize = 256;
 
 /// The artefact routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(put_artefact, read))
-        // `layer` wraps the routes registered before it: only the upload path gets the big limit.
-        .layer(DefaultBodyLimit::max(MAX_UPLOAD))
         .routes(routes!(read_blob))
         .routes(routes!(list))
+}
+
+/// Reserves the memory an upload of `headers`'s declared length takes (`factor` times its
+/// body), refusing at once what is over `max`.
+async fn reserve(
+    headers: &HeaderMap,
+    max: usize,
+    factor: usize,
+) -> Result<SemaphorePermit<'static>, Error> {
+    static MEMORY: Semaphore = Semaphore::const_new(UPLOAD_MEMORY_MIB);
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max) {
+        return Err(Error::TooLarge);
+    }
+    let mib = (declared.unwrap_or(max).div_ceil(1 << 20) * factor).clamp(1, UPLOAD_MEMORY_MIB);
+    MEMORY
+        .acquire_many(mib as u32)
+        .await
+        .map_err(|e| Error::Internal(e.into()))
+}
+
+/// Reads a whole body of at most `max` bytes.
+async fn read_body(body: Body, max: usize) -> Result<Bytes, Error> {
+    axum::body::to_bytes(body, max).await.map_err(|e| {
+        if e.into_inner()
+            .downcast_ref::<http_body_util::LengthLimitError>()
+            .is_some()
+        {
+            Error::TooLarge
+        } else {
+            Error::Validation("Het werkstuk is onderweg afgebroken; probeer het opnieuw.".into())
+        }
+    })
 }
 
 fn bad(what: &str) -> Error {
@@ -154,9 +201,15 @@ async fn check_links(conn: &mut SqliteConnection, up: &ArtefactUpload) -> Result
     Ok(())
 }
 
-/// Stores an artefact made on the tablet, once.
+/// Stores an artefact made on the tablet, once. The body is either the JSON
+/// `ArtefactUpload` (files in base64) or, for large work, the binary envelope
+/// (`application/vnd.speelruimte.artefact`: an `ArtefactHead`, then each file's raw bytes; see
+/// `speelruimte_model::decode_envelope`). Both are checked the same way, and the same work
+/// sent either way is the same artefact.
 #[utoipa::path(put, path = "/api/artefacts/{id}", tag = "artefacts", params(("id" = Uuid, Path, description = "UUID made on the tablet")),
-    request_body = ArtefactUpload, responses(
+    request_body(description = "JSON (files in base64), or the binary envelope: \"SPR\\x01\", the head's length (u32 LE), the head (ArtefactHead JSON), each file's bytes in order",
+        content((ArtefactUpload = "application/json"), ("application/vnd.speelruimte.artefact"))),
+    responses(
     (status = 201, description = "stored", body = Artefact), (status = 200, description = "already stored with the same content", body = Artefact),
     (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
     (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 422, body = ApiError)))]
@@ -164,19 +217,50 @@ pub async fn put_artefact(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    Json(mut up): Json<ArtefactUpload>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Result<Response, Error> {
     let id = Uuid::parse_str(&id).map_err(|_| {
         Error::Validation(
             "Het werkstuk heeft geen geldig kenmerk; dit is een fout in de app.".into(),
         )
     })?;
-    up.validate()?;
-    records::check_metadata(&up)?;
-    let mut files = Vec::with_capacity(up.blobs.len());
-    for b in std::mem::take(&mut up.blobs) {
-        files.push(content::check_upload(b).await?);
-    }
+    let media = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    // Held until the files are stored: they share the body's memory.
+    let _memory;
+    let (up, files) = if media == ENVELOPE_MEDIA_TYPE {
+        _memory = reserve(&headers, MAX_BINARY_UPLOAD, 1).await?;
+        let bytes = read_body(body, MAX_BINARY_UPLOAD).await?;
+        let (head, ranges) = decode_envelope(&bytes)?;
+        records::check_metadata(&head.artefact)?;
+        let mut files = Vec::with_capacity(ranges.len());
+        for (part, range) in head.files.into_iter().zip(ranges) {
+            files.push(content::check_raw(part.name, part.media_type, bytes.slice(range)).await?);
+        }
+        (head.artefact, files)
+    } else if media == "application/json" || media.ends_with("+json") {
+        // The body, its text and the decoded files.
+        _memory = reserve(&headers, MAX_UPLOAD, 3).await?;
+        let bytes = read_body(body, MAX_UPLOAD).await?;
+        let axum::Json(mut up) = axum::Json::<ArtefactUpload>::from_bytes(&bytes)?;
+        drop(bytes);
+        up.validate()?;
+        records::check_metadata(&up)?;
+        let mut files = Vec::with_capacity(up.blobs.len());
+        for b in std::mem::take(&mut up.blobs) {
+            files.push(content::check_upload(b).await?);
+        }
+        (up, files)
+    } else {
+        return Err(Error::Validation(
+            "De gegevens moeten als JSON of als werkstuk-pakket worden gestuurd.".into(),
+        ));
+    };
     let hash = content_hash(&up, &files);
 
     let mut conn = state.db.acquire().await?;
@@ -192,7 +276,7 @@ pub async fn put_artefact(
     let _writing = blobs::writing().await;
     // Files first, each durable before anything points at it.
     for b in &files {
-        state.blobs.put(&b.sha256, b.bytes.clone()).await?;
+        state.blobs.put(&b.sha256, b.bytes.clone()).await?; // shares, does not copy
     }
     let mut tx = db::begin_write(&state.db).await?;
     let inserted = sqlx::query(
@@ -312,11 +396,9 @@ pub async fn read_blob(
     Ok((
         [
             (header::CONTENT_TYPE, blob.media_type.as_str().to_owned()),
-            // Named by content hash: the bytes under this URL never change.
-            (
-                header::CACHE_CONTROL,
-                "private, max-age=31536000, immutable".to_owned(),
-            ),
+            // A client's work: never kept in the HTTP cache, so nothing of it stays behind on
+            // a shared tablet (not even for the next therapist on the same browser).
+            (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         bytes,
     )

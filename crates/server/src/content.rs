@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use axum::body::Bytes;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use speelruimte_model::{BlobName, BlobUpload, MediaType, ValidationError};
@@ -73,7 +74,7 @@ fn strokes_reason(e: speelruimte_ink::DecodeError) -> String {
     }
 }
 
-/// A blob as it arrived, decoded from base64 and checked, with its hash.
+/// A blob as it arrived (raw, or decoded from base64), checked, with its hash.
 #[derive(Debug)]
 pub struct CheckedBlob {
     /// Its name in the artefact.
@@ -82,8 +83,8 @@ pub struct CheckedBlob {
     pub media_type: MediaType,
     /// SHA-256 of `bytes`, lowercase hex: the file's name in the blob store.
     pub sha256: String,
-    /// The content.
-    pub bytes: Vec<u8>,
+    /// The content (shared, not copied, with the request body it came in).
+    pub bytes: Bytes,
 }
 
 /// How many blobs are decoded and checked at once, at most: a PNG or a drawing takes a core
@@ -92,10 +93,11 @@ pub fn parallel_checks() -> usize {
     std::thread::available_parallelism().map_or(2, usize::from)
 }
 
-/// Decodes an uploaded blob from base64 and checks its content, on the blocking thread pool
-/// (never on the async workers, which serve every other request meanwhile) and never more
-/// than [`parallel_checks`] at once.
-pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
+/// Runs `work` on the blocking thread pool (never on the async workers, which serve every
+/// other request meanwhile), never more than [`parallel_checks`] at once.
+async fn on_check_pool<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
     static CHECKS: OnceLock<Semaphore> = OnceLock::new();
     let permit = CHECKS
         .get_or_init(|| Semaphore::new(parallel_checks()))
@@ -106,6 +108,25 @@ pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
         // The permit goes with the work: a request given up on cannot free its place while
         // its decode still runs.
         let _permit = permit;
+        work()
+    })
+    .await
+    .map_err(|e| Error::Internal(e.into()))?
+}
+
+fn checked(name: BlobName, media_type: MediaType, bytes: Bytes) -> Result<CheckedBlob, Error> {
+    check(name.as_str(), media_type, &bytes)?;
+    Ok(CheckedBlob {
+        sha256: hex(&Sha256::digest(&bytes)),
+        name,
+        media_type,
+        bytes,
+    })
+}
+
+/// Decodes a blob of a JSON upload from base64 and checks its content.
+pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
+    on_check_pool(move || {
         let BlobUpload {
             name,
             media_type,
@@ -119,16 +140,18 @@ pub async fn check_upload(blob: BlobUpload) -> Result<CheckedBlob, Error> {
                     name.as_str()
                 ))
             })?;
-        check(name.as_str(), media_type, &bytes)?;
-        Ok(CheckedBlob {
-            sha256: hex(&Sha256::digest(&bytes)),
-            name,
-            media_type,
-            bytes,
-        })
+        checked(name, media_type, bytes.into())
     })
     .await
-    .map_err(|e| Error::Internal(e.into()))?
+}
+
+/// Checks the content of a blob that arrived as raw bytes (a binary upload).
+pub async fn check_raw(
+    name: BlobName,
+    media_type: MediaType,
+    bytes: Bytes,
+) -> Result<CheckedBlob, Error> {
+    on_check_pool(move || checked(name, media_type, bytes)).await
 }
 
 #[cfg(test)]

@@ -71,6 +71,20 @@ pub async fn open(
         .await
         .context("opening the database")?;
     let blobs = FileBlobStore::new(data_dir.join("blobs")).context("creating the blob folder")?;
+    // Before anything is served: what a crash left half-done is removed.
+    let referenced = blobs::referenced(&db).await?;
+    let sweeper = blobs.clone();
+    let sweep = tokio::task::spawn_blocking(move || sweeper.sweep(&referenced))
+        .await?
+        .context("tidying the blob folder")?;
+    tracing::info!(
+        temp_removed = sweep.temp_removed,
+        orphans_removed = sweep.orphans_removed,
+        orphan_bytes = sweep.orphan_bytes,
+        kept = sweep.kept,
+        unknown = sweep.unknown,
+        "blob folder checked"
+    );
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM therapists")
         .fetch_one(&db)
         .await?;

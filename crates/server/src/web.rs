@@ -50,7 +50,9 @@ pub async fn api_not_found() -> Response {
     Error::NotFound.into_response()
 }
 
-/// Security headers on every response; API answers are never cached (blob answers set their own).
+/// Security headers on every response. API answers (client data among them: records, blobs)
+/// are never kept in the HTTP cache: `no-store` is forced on them, whatever a handler set, so
+/// nothing of a client stays behind on a shared tablet.
 pub async fn headers(req: Request<axum::body::Body>, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
     let mut res = next.run(req).await;
@@ -63,7 +65,10 @@ pub async fn headers(req: Request<axum::body::Body>, next: Next) -> Response {
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::CONTENT_SECURITY_POLICY, CSP);
     if api {
-        set(h, header::CACHE_CONTROL, "no-store");
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.remove(header::EXPIRES);
+        h.remove(header::ETAG);
+        h.remove(header::LAST_MODIFIED);
     } else {
         set(h, header::CACHE_CONTROL, "no-cache");
     }

@@ -4,6 +4,8 @@
 //! - `build`: builds both without starting.
 //! - `test`: installs what the tests need, then runs `cargo test` and the browser tests.
 //! - `e2e`: only the browser tests (after `build`).
+//! - `crash`: the crash harness in full (the real server, 64 uploads at once, 24 SIGKILLs);
+//!   `test` runs a short form of it (4 kills).
 //! - `bench`: the benchmarks whose results go into BENCHMARKS.md.
 
 mod install;
@@ -72,13 +74,18 @@ fn run() -> Result<()> {
             e2e(&layout)
         }
         "bench" => bench(&layout, rest.first().map(String::as_str)),
+        "crash" => {
+            process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
+            crash(&layout, CRASH_FULL_KILLS)
+        }
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|build|build-web|test|e2e|bench>\n\n\
+                "usage: cargo xtask <run|build|build-web|test|e2e|crash|bench>\n\n\
                  run    build the app and the server, then start the server\n\
                  build  build the app (dist/) and the server (release)\n\
                  test   install test tools, run cargo test and the browser tests\n\
                  e2e    run only the browser tests\n\
+                 crash  kill the server 24 times under 64 uploads; check nothing is lost\n\
                  bench  run the benchmarks (`bench ink` or `bench audio` for one part)"
             );
             bail!("unknown command {command:?}")
@@ -117,7 +124,30 @@ fn test(layout: &Layout) -> Result<()> {
     // logic under test calls no browser function).
     process::cargo(&["test", "--workspace"])?;
     build(layout)?;
+    crash(layout, CRASH_SHORT_KILLS)?;
     e2e(layout)
+}
+
+/// Kills in the full crash run (`cargo xtask crash`) and in the short one `test` runs.
+const CRASH_FULL_KILLS: u32 = 24;
+const CRASH_SHORT_KILLS: u32 = 4;
+/// The crash run's seed: the same kill moments and uploads every time.
+const CRASH_SEED: u32 = 2026;
+
+/// The crash harness (`tests/crash/crash.mjs`) on the built release server.
+fn crash(layout: &Layout, kills: u32) -> Result<()> {
+    let mut cmd = std::process::Command::new("node");
+    cmd.current_dir(&layout.root)
+        .arg("tests/crash/crash.mjs")
+        .arg("--server")
+        .arg(layout.built_server()?)
+        .args([
+            "--kills",
+            &kills.to_string(),
+            "--seed",
+            &CRASH_SEED.to_string(),
+        ]);
+    process::status(&mut cmd)
 }
 
 /// A `node` command in tests/e2e with the server and the built app it should test.

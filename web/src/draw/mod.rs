@@ -77,6 +77,13 @@ fn keep_soon(
     );
 }
 
+/// Removes the drawing kept on this tablet for a session.
+fn forget(key: &str) {
+    if let Some(store) = util::local_storage() {
+        let _ = store.remove_item(key);
+    }
+}
+
 /// Reads a drawing kept on this tablet for a session.
 fn restore(key: &str) -> Option<speelruimte_ink::Drawing> {
     let b64 = util::local_storage()?.get_item(key).ok()??;
@@ -240,9 +247,27 @@ pub fn DrawPage() -> impl IntoView {
             status.set(SaveState::Failed(t().draw_empty.into()));
             return;
         }
-        saver.save(version.get_untracked(), |goals| {
-            board.with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals))
-        });
+        let saved = version.get_untracked();
+        let key = storage_key.clone();
+        saver.save_with(
+            saved,
+            |goals| {
+                board
+                    .with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals))
+            },
+            // Acknowledged: the server has it, so the tablet lets go of the copy it kept.
+            // Unless the drawing changed meanwhile: then the copy holds new work, which is
+            // not saved.
+            move || {
+                if version.try_get_untracked() == Some(saved) {
+                    due.try_set_value(false);
+                    forget(&key);
+                    kept.try_set(0);
+                } else {
+                    status.try_set(SaveState::Unsaved);
+                }
+            },
+        );
     };
 
     view! {

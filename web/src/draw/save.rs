@@ -7,12 +7,13 @@
 use base64::Engine as _;
 use speelruimte_ink::{Background, Drawing, Template, encode};
 use speelruimte_model::{
-    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, DrawingRecord, MediaType,
+    ArtefactKind, ArtefactUpload, BlobName, DrawingRecord, MediaType, OutgoingFile,
 };
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::saving::Outgoing;
 use crate::util;
 
 /// Width of the thumbnail shown in review lists.
@@ -25,9 +26,9 @@ pub fn upload(
     client_id: Uuid,
     session_id: Option<Uuid>,
     goal_ids: Vec<Uuid>,
-) -> Result<ArtefactUpload, String> {
-    let image = png_base64(canvas)?;
-    let thumb = png_base64(&thumbnail(canvas)?)?;
+) -> Result<Outgoing, String> {
+    let image = png_bytes(canvas)?;
+    let thumb = png_bytes(&thumbnail(canvas)?)?;
     let metadata = DrawingRecord::<Background, Template>::new(
         drawing.width,
         drawing.height,
@@ -37,39 +38,39 @@ pub fn upload(
     )
     .to_metadata()
     .map_err(|e| e.to_string())?;
-    let blob = |name: &str, media_type, data_base64| BlobUpload {
+    let file = |name: &str, media_type, bytes| OutgoingFile {
         name: BlobName::parse(name).expect("fixed blob names are valid"),
         media_type,
-        data_base64,
+        bytes,
     };
-    Ok(ArtefactUpload {
-        kind: ArtefactKind::Drawing,
-        client_id,
-        session_id,
-        goal_ids,
-        created_at: util::now(),
-        metadata,
-        blobs: vec![
-            blob("image.png", MediaType::Png, image),
-            blob("thumb.png", MediaType::Png, thumb),
-            blob(
-                "strokes.bin",
-                MediaType::OctetStream,
-                base64::engine::general_purpose::STANDARD.encode(encode(drawing)),
-            ),
+    Ok(Outgoing {
+        record: ArtefactUpload {
+            kind: ArtefactKind::Drawing,
+            client_id,
+            session_id,
+            goal_ids,
+            created_at: util::now(),
+            metadata,
+            blobs: Vec::new(),
+        },
+        files: vec![
+            file("image.png", MediaType::Png, image),
+            file("thumb.png", MediaType::Png, thumb),
+            file("strokes.bin", MediaType::OctetStream, encode(drawing)),
         ],
     })
 }
 
-/// The canvas as PNG bytes in base64 (without the `data:` prefix).
-fn png_base64(canvas: &HtmlCanvasElement) -> Result<String, String> {
+/// The canvas as PNG bytes.
+fn png_bytes(canvas: &HtmlCanvasElement) -> Result<Vec<u8>, String> {
     let fail = || crate::i18n::t().draw_image_failed.to_string();
     let url = canvas
         .to_data_url_with_type("image/png")
         .map_err(|_| fail())?;
-    url.split_once(',')
-        .map(|(_, b64)| b64.to_owned())
-        .ok_or_else(fail)
+    let (_, b64) = url.split_once(',').ok_or_else(fail)?;
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .map_err(|_| fail())
 }
 
 /// A small copy of the canvas, `THUMB_WIDTH` wide with the same aspect ratio.

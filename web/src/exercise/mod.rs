@@ -198,14 +198,17 @@ pub fn ExercisePage() -> impl IntoView {
         };
         saver.save(version.get_untracked(), |goal_ids| {
             record.validate()?;
-            Ok(ArtefactUpload {
-                kind: ArtefactKind::Exercise,
-                client_id,
-                session_id,
-                goal_ids,
-                created_at: util::now(),
-                metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
-                blobs: Vec::new(),
+            Ok(crate::saving::Outgoing {
+                record: ArtefactUpload {
+                    kind: ArtefactKind::Exercise,
+                    client_id,
+                    session_id,
+                    goal_ids,
+                    created_at: util::now(),
+                    metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
+                    blobs: Vec::new(),
+                },
+                files: Vec::new(),
             })
         });
     };

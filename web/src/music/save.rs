@@ -2,15 +2,15 @@
 //! free play) in the metadata, the mix as a 48 kHz WAV rendered by `speelruimte-sound` with the
 //! very voices the pads played, and everything played as `events.json`.
 
-use base64::Engine as _;
 use speelruimte_model::{
-    ArtefactKind, ArtefactUpload, BlobName, BlobUpload, MediaType, MusicRecord, TakeKind,
+    ArtefactKind, ArtefactUpload, BlobName, MediaType, MusicRecord, OutgoingFile, TakeKind,
     ValidationError,
 };
 use speelruimte_sound::{Bars, MixOptions, Recording, Timing, mix_with, to_wav};
 use uuid::Uuid;
 
 use super::echo::EchoRecord;
+use crate::saving::Outgoing;
 use crate::util;
 
 /// The WAV's sample rate (what the review and the server expect).
@@ -36,7 +36,7 @@ pub struct Take<'a> {
 }
 
 /// Builds the upload, or says in Dutch why not.
-pub fn upload(take: Take<'_>) -> Result<ArtefactUpload, String> {
+pub fn upload(take: Take<'_>) -> Result<Outgoing, String> {
     let (kind, recording) = match (&take.looped, &take.free) {
         (Some(l), _) => (TakeKind::Loop, l),
         (None, Some(f)) => (TakeKind::Free, f),
@@ -75,24 +75,26 @@ pub fn upload(take: Take<'_>) -> Result<ArtefactUpload, String> {
         },
     );
     let wav = to_wav(&samples, WAV_RATE);
-    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
-    let blob = |name: &str, media_type, data_base64| BlobUpload {
+    let file = |name: &str, media_type, bytes| OutgoingFile {
         name: BlobName::parse(name).expect("fixed blob names are valid"),
         media_type,
-        data_base64,
+        bytes,
     };
-    let mut blobs = vec![blob("mix.wav", MediaType::Wav, b64(&wav))];
+    let mut files = vec![file("mix.wav", MediaType::Wav, wav)];
     if let Some(free) = &take.free {
         let json = serde_json::to_vec(free).map_err(|e| e.to_string())?;
-        blobs.push(blob("events.json", MediaType::Json, b64(&json)));
+        files.push(file("events.json", MediaType::Json, json));
     }
-    Ok(ArtefactUpload {
-        kind: ArtefactKind::Music,
-        client_id: take.client_id,
-        session_id: take.session_id,
-        goal_ids: take.goal_ids,
-        created_at: util::now(),
-        metadata,
-        blobs,
+    Ok(Outgoing {
+        record: ArtefactUpload {
+            kind: ArtefactKind::Music,
+            client_id: take.client_id,
+            session_id: take.session_id,
+            goal_ids: take.goal_ids,
+            created_at: util::now(),
+            metadata,
+            blobs: Vec::new(),
+        },
+        files,
     })
 }

@@ -323,3 +323,59 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
         "the client-data reads (a new one joins this list once it is audited)"
     );
 }
+
+#[tokio::test]
+async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
+    let (app, c) = crate::helpers::spawn_with_client().await;
+    let client = c["id"].as_str().unwrap().to_owned();
+    app.goal(&c).await;
+    app.post(
+        &format!("/api/clients/{client}/sessions"),
+        json!({"date": "2026-11-24"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let stored = app.put_artefact(&c, &[]).await;
+    let artefact = stored["id"].as_str().unwrap().to_owned();
+    // The answers that hand client data over, the upload's own answer among them.
+    let put = app
+        .put_artefact_at(&artefact, crate::helpers::drawing(&c, &[], "eerste"))
+        .await;
+    assert!(put.status.is_success(), "{}", put.text());
+    let mut answers = vec![("PUT /api/artefacts/{id}".to_owned(), put)];
+    // Every GET in the registry, so a route added later is checked too.
+    for r in speelruimte_server::routes::list() {
+        if r.method != "GET" || NOT_CLIENT_DATA.contains(&r.path.as_str()) {
+            continue;
+        }
+        let url = r
+            .path
+            .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
+            .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
+            .replace("{name}", "thumb.png");
+        assert!(
+            !url.contains('{'),
+            "GET {}: add a fixture for its path parameters to this test",
+            r.path
+        );
+        let res = app.get(&url).await;
+        assert_eq!(res.status, StatusCode::OK, "GET {}: {}", r.path, res.text());
+        answers.push((format!("GET {}", r.path), res));
+    }
+    assert!(
+        answers.iter().any(|(r, _)| r.ends_with("/blobs/{name}")),
+        "the blob route is among those checked"
+    );
+    for (route, res) in &answers {
+        assert_eq!(
+            res.headers
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{route} may be kept by the browser"
+        );
+        for h in [header::EXPIRES, header::ETAG, header::LAST_MODIFIED] {
+            assert!(res.headers.get(&h).is_none(), "{route} carries {h}");
+        }
+    }
+}

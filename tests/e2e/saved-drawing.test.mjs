@@ -1,0 +1,61 @@
+// Saved means let go: once the server has acknowledged a drawing, the tablet no longer keeps
+// its copy, so a reload shows nothing unsaved and a second save cannot make a duplicate.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, shot, penStroke, line, seed, attributeIs } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The drawings this tablet keeps in local storage (their keys). */
+const keptDrawings = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("speelruimte.tekening.")));
+
+test("after a save the tablet keeps no copy: a reload shows nothing unsaved and saving again stores nothing twice", async (t) => {
+  const page = await newPage(browser);
+  try {
+    const { client, session } = await seed(page, server);
+    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
+    const frame = page.getByTestId("canvas");
+    await frame.waitFor();
+    const box = await frame.boundingBox();
+    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    const screen = page.locator(".draw-screen");
+    const status = page.getByTestId("save-status");
+
+    await penStroke(page, line([X(0.2), Y(0.4)], [X(0.8), Y(0.45)], 20, 0.5, 0.8));
+    await attributeIs(screen, "data-kept", "1", "the stroke is not kept on the tablet while unsaved");
+    assert.deepEqual(await keptDrawings(page), [`speelruimte.tekening.${session.id}`]);
+    await attributeIs(status, "data-state", "unsaved");
+
+    await page.getByTestId("save").click();
+    await attributeIs(status, "data-state", "saved", "the drawing was not saved");
+    await attributeIs(screen, "data-kept", "0", "the saved drawing is still kept on the tablet");
+    assert.deepEqual(await keptDrawings(page), [], "local storage still holds the saved drawing");
+
+    // The same save once more (a double tap, a retry): the same artefact, not a second one.
+    await page.getByTestId("save").click();
+    await attributeIs(status, "data-state", "saved");
+    const stored = async () => (await (await page.request.get(`${server.url}/api/clients/${client.id}/artefacts`)).json()).length;
+    assert.equal(await stored(), 1);
+
+    await page.reload();
+    await frame.waitFor();
+    await attributeIs(frame, "data-strokes", "0", "the saved drawing came back after the reload");
+    assert.notEqual(await status.getAttribute("data-state"), "unsaved", "a reload after the save claims unsaved work");
+    assert.deepEqual(await keptDrawings(page), []);
+    assert.equal(await stored(), 1, "the reload made a second artefact");
+    await shot(page, "saved-drawing-after-reload");
+  } catch (e) {
+    await shot(page, "failure-saved-drawing").catch(() => {});
+    t.diagnostic(`console:\n${page.errors?.join("\n")}`);
+    throw e;
+  }
+});
