@@ -2,13 +2,17 @@
 
 mod account;
 mod artefact;
+mod bounded;
 mod client;
 mod drawing;
 mod error;
+mod evaluation;
 mod exercise;
 mod exercise_run;
+mod gas;
 mod goal;
 mod music;
+mod progress;
 mod record;
 mod session;
 
@@ -20,10 +24,22 @@ pub use artefact::{
 pub use client::{BirthYear, Client, ClientLabel, Discipline, NewClient};
 pub use drawing::{DrawingRecord, MAX_PAPER_SIDE};
 pub use error::{ApiError, ValidationError};
+pub use evaluation::{
+    EvaluatedGoal, Evaluation, GoalRating, MAX_EVALUATED_GOALS, MAX_EVALUATION_TEXT, NewEvaluation,
+    Satisfaction,
+};
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use exercise_run::read_exercise_run;
+pub use gas::{
+    GAS_RHO, GasLevel, GasScale, GasWeight, GoalGas, baseline_t_score, gas_t_score,
+    gas_t_score_with,
+};
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use music::{EchoRound, MusicRecord, TakeKind};
+pub use progress::{
+    ClientProgress, GoalScore, ProgressScore, SetGoalScore, SetSubgoalStatus, SubgoalProgress,
+    SubgoalStatus, progress_series,
+};
 pub use record::{WorkForm, check_metadata_size};
 pub use session::{NewSession, Session, SessionNotes};
 
