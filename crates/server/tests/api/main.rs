@@ -6,6 +6,8 @@ mod accounts;
 mod artefacts;
 mod audit;
 mod clients;
+mod evaluation;
 mod exercises;
+mod progress;
 mod proxy;
 mod security;
