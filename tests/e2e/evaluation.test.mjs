@@ -20,11 +20,15 @@ after(async () => {
 
 const SIZES = [[1024, 768], [768, 1024], [390, 844]];
 
-/** Screenshots of the page as it stands at each size (the viewport is set back after). */
-async function shots(page, name) {
+/**
+ * Screenshots of the page as it stands at each size, with `target` (a locator) scrolled into
+ * view at each; the viewport is set back after.
+ */
+async function shots(page, name, target) {
   const was = page.viewportSize();
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
+    if (target) await target.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await shot(page, `evaluation-${name}-${width}x${height}`);
   }
   await page.setViewportSize(was);
@@ -64,7 +68,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
       }
       if (i === 2) {
         assert.deepEqual(await smallTargets(page), [], "targets smaller than a finger on the session screen");
-        await shots(page, "session-voortgang");
+        await shots(page, "session-voortgang", page.getByTestId("session-scores"));
       }
     }
     // Back on the last session, the scores given there show as chosen.
@@ -82,7 +86,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
       for (const [k, words] of levels.entries()) {
         await section.locator(`input[name="level${k - 2}"]`).fill(`${words} (${j + 1})`);
       }
-      if (j === 0) await shots(page, "gas-editor");
+      if (j === 0) await shots(page, "gas-editor", section.locator(".gas-edit"));
       await section.getByTestId("gas-save").click();
       await attributeIs(section.locator("div.gas"), "data-has-scale", "1", `goal ${j + 1}'s scale was not saved`);
     }
@@ -115,7 +119,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     await form.locator('textarea[name="notes"]').fill("Rustiger bij het tekenen.");
     await form.locator('textarea[name="next_steps"]').fill("Nog zes sessies; daarna opnieuw evalueren.");
     assert.deepEqual(await smallTargets(page), [], "targets smaller than a finger on the evaluation form");
-    await shots(page, "form");
+    await shots(page, "form", form.locator("fieldset"));
     await page.getByTestId("evaluation-save").click();
 
     const item = page.getByTestId("evaluation");
@@ -132,10 +136,8 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     await attributeIs(page.getByTestId("evaluation"), "data-t-score", "36.31");
     await attributeIs(first.getByTestId("progress-chart"), "data-gas", "1", "the GAS level is not in the chart");
     await attributeIs(first.locator('.subgoal[data-index="0"]'), "data-status", "bezig");
-    await first.scrollIntoViewIfNeeded();
-    await shots(page, "review-goal");
-    await page.getByTestId("evaluations").scrollIntoViewIfNeeded();
-    await shots(page, "list");
+    await shots(page, "review-goal", first.getByTestId("goal-progress"));
+    await shots(page, "list", page.getByTestId("evaluations"));
     assert.deepEqual(page.errors.filter((e) => !e.includes("401")), [], "the page logged errors");
   } catch (e) {
     t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);

@@ -63,11 +63,32 @@ pub fn ProgressChart(
     label_days.sort();
     label_days.dedup();
     let every = label_days.len().div_ceil(5).max(1);
+    let n_days = label_days.len();
     let labels = label_days
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % every == 0 || *i == label_days.len() - 1)
-        .map(|(_, d)| view! { <text x=x(*d) y=h - 10.0 class="axis" text-anchor="middle">{short_date(*d)}</text> })
+        .filter(|(i, _)| i % every == 0 || *i == n_days - 1)
+        .map(|(i, d)| {
+            // The first and the last date stand inside the chart, not half beyond its edge.
+            let anchor = match i {
+                _ if n_days == 1 => "middle",
+                0 => "start",
+                i if i == n_days - 1 => "end",
+                _ => "middle",
+            };
+            let x = match anchor {
+                "start" => x(*d) - 8.0,
+                "end" => x(*d) + 8.0,
+                _ => x(*d),
+            };
+            // The dates between first and last give way on a phone (see style.css).
+            let class = if anchor == "middle" && n_days > 1 {
+                "axis mid"
+            } else {
+                "axis"
+            };
+            view! { <text x=x y=h - 10.0 class=class text-anchor=anchor>{short_date(*d)}</text> }
+        })
         .collect_view();
     let line = scores
         .iter()
