@@ -37,7 +37,7 @@ async function shots(page, name, target) {
 /** Every button and summary on the page smaller than a finger (48 px) in either direction. */
 function smallTargets(page) {
   return page.evaluate(() => [...document.querySelectorAll("main button, main summary, main select, main input")]
-    .filter((el) => el.offsetParent !== null && el.type !== "checkbox")
+    .filter((el) => el.offsetParent !== null)
     .map((el) => ({ el, r: el.getBoundingClientRect() }))
     .filter(({ r }) => r.width < 47.5 || r.height < 47.5)
     .map(({ el, r }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
