@@ -103,6 +103,9 @@ export async function walkLoggedIn(page, server, work, visit) {
     await go(form(""));
     await page.locator(`a[href$="/tekenen"]`).waitFor();
     await visit("session");
+    await page.locator('[data-testid="session-scores"] > summary').click();
+    await page.locator('[data-testid="session-scores"] .score-row').first().waitFor();
+    await visit("session, voortgang");
 
     await go(form("/tekenen"));
     await page.locator('[data-layer="live"][data-warmed="1"]').waitFor({ timeout: 10_000 });
@@ -156,6 +159,14 @@ export async function walkLoggedIn(page, server, work, visit) {
       await panel.locator("header button").click();
       await panel.waitFor({ state: "detached" });
     }
+    // The scores and evaluation part: a goal's GAS scale editor, then the evaluation form.
+    await page.locator(".gas-edit > summary").first().click();
+    await page.locator('.gas-edit[open] input[name="level0"]').waitFor();
+    await visit("review, GAS scale");
+    await page.getByTestId("evaluation-open").click();
+    await page.locator('[data-testid="evaluation-form"] .eval-goal .chip').first().click();
+    await page.locator('.eval-goal[data-on="1"]').first().waitFor();
+    await visit("review, evaluation form");
   } finally {
     page.off("dialog", accept);
   }

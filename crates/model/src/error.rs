@@ -143,6 +143,23 @@ pub enum ValidationError {
     /// `speelruimte_guide::ExerciseResult::validate`).
     #[error("{0}")]
     ExerciseRun(String),
+    /// An evaluation that names no goal.
+    #[error("Kies minstens één doel om te evalueren.")]
+    NoGoalsEvaluated,
+    /// An evaluation that names a goal twice.
+    #[error("Een doel staat twee keer in de evaluatie; kies elk doel één keer.")]
+    GoalTwiceInEvaluation,
+    /// A GAS level given for a goal that has no GAS scale (nothing says what the level means).
+    #[error(
+        "Het doel '{goal}' heeft nog geen GAS-schaal; beschrijf eerst de vijf niveaus, of laat het niveau open."
+    )]
+    NoGasScale {
+        /// The goal's title (at most 60 characters of it).
+        goal: String,
+    },
+    /// A goal named in an evaluation that is not one of the client's.
+    #[error("Een van de gekozen doelen hoort niet bij deze cliënt.")]
+    UnknownGoal,
     /// A blob whose content is not what its media type claims.
     #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {

@@ -2,14 +2,18 @@
 
 mod account;
 mod artefact;
+mod bounded;
 mod client;
 mod drawing;
 mod envelope;
 mod error;
+mod evaluation;
 mod exercise;
 mod exercise_run;
+mod gas;
 mod goal;
 mod music;
+mod progress;
 mod record;
 mod session;
 
@@ -25,10 +29,22 @@ pub use envelope::{
     envelope_head,
 };
 pub use error::{ApiError, ValidationError};
+pub use evaluation::{
+    EvaluatedGoal, Evaluation, GoalRating, MAX_EVALUATED_GOALS, MAX_EVALUATION_TEXT, NewEvaluation,
+    Satisfaction,
+};
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use exercise_run::read_exercise_run;
+pub use gas::{
+    GAS_RHO, GasLevel, GasScale, GasWeight, GoalGas, baseline_t_score, gas_t_score,
+    gas_t_score_with,
+};
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use music::{EchoRound, MusicRecord, TakeKind};
+pub use progress::{
+    ClientProgress, GoalScore, ProgressScore, SetGoalScore, SetSubgoalStatus, SubgoalProgress,
+    SubgoalStatus, progress_series,
+};
 pub use record::{WorkForm, check_metadata_size};
 pub use session::{NewSession, Session, SessionNotes};
 

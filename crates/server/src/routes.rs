@@ -18,7 +18,9 @@
 use axum::http::Method;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, artefacts, auth, clients, exercises, goals, openapi, sessions};
+use crate::{
+    AppState, artefacts, auth, clients, evaluations, exercises, goals, openapi, progress, sessions,
+};
 
 /// Every API route, with the document that describes them.
 pub fn api() -> OpenApiRouter<AppState> {
@@ -30,6 +32,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(sessions::router())
         .merge(exercises::router())
         .merge(artefacts::router())
+        .merge(progress::router())
+        .merge(evaluations::router())
         .merge(openapi::router())
 }
 

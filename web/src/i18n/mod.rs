@@ -13,6 +13,7 @@
 //! switch sits only on screens that hold no unsaved work.
 
 mod app;
+mod evaluation;
 mod exercise;
 mod music;
 mod switch;
@@ -20,6 +21,7 @@ mod switch;
 use std::cell::Cell;
 
 pub use app::{EN, NL, Texts, brush_name};
+pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use switch::LangSwitch;
@@ -178,5 +180,13 @@ pub fn tm() -> &'static MusicTexts {
     match lang() {
         Lang::Nl => &MUSIC_NL,
         Lang::En => &MUSIC_EN,
+    }
+}
+
+/// The texts of scores and evaluation in use.
+pub fn te() -> &'static EvalTexts {
+    match lang() {
+        Lang::Nl => &EVAL_NL,
+        Lang::En => &EVAL_EN,
     }
 }

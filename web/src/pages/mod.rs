@@ -2,8 +2,12 @@
 
 pub mod client;
 pub mod clients;
+pub mod evaluation;
+pub mod goal_progress;
 pub mod login;
+pub mod progress_chart;
 pub mod review;
+pub mod scores;
 pub mod session;
 pub mod setup;
 

@@ -1,8 +1,10 @@
-//! Evaluation: a client's artefacts per treatment goal, newest first, as thumbnails.
+//! Evaluation: a client's artefacts per treatment goal, newest first, as thumbnails; per goal
+//! its progress chart, GAS scale and subgoals; and the client's evaluations.
 
 use leptos::prelude::*;
-use speelruimte_model::{Artefact, ArtefactKind, Client, Goal};
+use speelruimte_model::{Artefact, ArtefactKind, Client, ClientProgress, Evaluation, Goal};
 
+use super::evaluation::{Evaluations, GoalProgress};
 use super::{Load, TopBar, client::client_id, load};
 use crate::draw::replay::DrawingReview;
 use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
@@ -25,6 +27,24 @@ pub fn ReviewPage() -> impl IntoView {
         let id = id.clone();
         move || format!("/api/clients/{id}/artefacts")
     });
+    let (progress, reload_progress) = load::<ClientProgress>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}/progress")
+    });
+    let (evaluations, reload_evaluations) = load::<Vec<Evaluation>>({
+        let id = id.clone();
+        move || format!("/api/clients/{id}/evaluations")
+    });
+    let reload = Callback::new(move |()| {
+        reload_progress();
+        reload_evaluations();
+    });
+    let scores = Scores {
+        cid: id.clone(),
+        progress,
+        evaluations,
+        reload,
+    };
     let open = RwSignal::new(None::<Artefact>);
     let title = Signal::derive(move || match client.get() {
         Load::Ready(c) => format!("{} · {}", c.label.as_str(), t().review_title),
@@ -36,7 +56,7 @@ pub fn ReviewPage() -> impl IntoView {
         <main class="page">
             {move || match (goals.get(), artefacts.get()) {
                 (Load::Failed(m), _) | (_, Load::Failed(m)) => view! { <p class="error">{m}</p> }.into_any(),
-                (Load::Ready(goals), Load::Ready(artefacts)) => by_goal(goals, artefacts, open).into_any(),
+                (Load::Ready(goals), Load::Ready(artefacts)) => by_goal(goals, artefacts, open, scores.clone()).into_any(),
                 _ => view! { <p class="notice">{t().loading}</p> }.into_any(),
             }}
             <Show when=move || open.get().is_some()>
@@ -64,13 +84,49 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
+/// What the goal sections and the evaluations share.
+#[derive(Clone)]
+struct Scores {
+    cid: String,
+    progress: RwSignal<Load<ClientProgress>>,
+    evaluations: RwSignal<Load<Vec<Evaluation>>>,
+    reload: Callback<()>,
+}
+
 fn by_goal(
     goals: Vec<Goal>,
     artefacts: Vec<Artefact>,
     open: RwSignal<Option<Artefact>>,
+    scores: Scores,
 ) -> impl IntoView {
+    let evaluations = view! {
+        <Evaluations cid=scores.cid.clone() goals=goals.clone() progress=scores.progress
+            evaluations=scores.evaluations reload=scores.reload />
+    };
+    let goal_sections = |with_thumbs: bool| {
+        goals
+            .clone()
+            .into_iter()
+            .map(|g| {
+                let mine: Vec<Artefact> = artefacts.iter().filter(|a| a.goal_ids.contains(&g.id)).cloned().collect();
+                view! {
+                    <section class="card" data-goal=g.id.to_string()>
+                        <h2><span class="domain">{pick(g.domain.label_nl(), g.domain.label_en())}</span> {g.title.as_str().to_owned()}</h2>
+                        {with_thumbs.then(|| thumbs(mine, open))}
+                        <GoalProgress goal=g.clone() cid=scores.cid.clone() progress=scores.progress
+                            evaluations=scores.evaluations reload=scores.reload />
+                    </section>
+                }
+            })
+            .collect_view()
+    };
     if artefacts.is_empty() {
-        return view! { <p class="notice card">{t().review_empty}</p> }.into_any();
+        return view! {
+            <p class="notice card">{t().review_empty}</p>
+            {goal_sections(false)}
+            {evaluations}
+        }
+        .into_any();
     }
     let unlinked: Vec<Artefact> = artefacts
         .iter()
@@ -82,24 +138,14 @@ fn by_goal(
         .filter(|a| a.kind == ArtefactKind::Exercise)
         .cloned()
         .collect();
-    let sections = goals
-        .into_iter()
-        .map(|g| {
-            let mine: Vec<Artefact> = artefacts.iter().filter(|a| a.goal_ids.contains(&g.id)).cloned().collect();
-            view! {
-                <section class="card" data-goal=g.id.to_string()>
-                    <h2><span class="domain">{pick(g.domain.label_nl(), g.domain.label_en())}</span> {g.title.as_str().to_owned()}</h2>
-                    {thumbs(mine, open)}
-                </section>
-            }
-        })
-        .collect_view();
+    let sections = goal_sections(true);
     view! {
         <TensionChart artefacts=exercises />
         {sections}
         {(!unlinked.is_empty()).then(|| view! {
             <section class="card"><h2>{t().review_without_goal}</h2>{thumbs(unlinked, open)}</section>
         })}
+        {evaluations}
     }
     .into_any()
 }

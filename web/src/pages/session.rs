@@ -1,9 +1,11 @@
-//! A session: pick the work form to hand the tablet over with.
+//! A session: pick the work form to hand the tablet over with, and at its end give each goal
+//! its *voortgang* score.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use speelruimte_model::{Client, Session};
 
+use super::scores::SessionScores;
 use super::{Load, TopBar, load};
 use crate::i18n::t;
 use crate::util;
@@ -58,6 +60,7 @@ pub fn SessionPage() -> impl IntoView {
                     <span class="wf-sub">{t().wf_exercise_text}</span>
                 </a>
             </div>
+            <SessionScores cid=id.clone() sid=sid.clone() />
         </main>
     }
 }

@@ -8,6 +8,8 @@ mod audit;
 mod binary;
 mod clients;
 mod durability;
+mod evaluation;
 mod exercises;
+mod progress;
 mod proxy;
 mod security;

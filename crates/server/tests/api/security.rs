@@ -147,6 +147,9 @@ async fn every_registered_route_is_served_described_and_closed_without_a_login()
             .path
             .replace("{id}", &id)
             .replace("{eid}", &id)
+            .replace("{sid}", &id)
+            .replace("{gid}", &id)
+            .replace("{index}", "0")
             .replace("{name}", "thumb.png");
         let body = (r.method != "GET").then(|| json!({}));
         let res = app.send(r.method.as_str(), &url, body).await;
@@ -272,6 +275,18 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
         .as_str()
         .unwrap()
         .to_owned();
+    let goal = app.goal(&c).await;
+    let evaluation = app
+        .post_evaluation(
+            &c,
+            json!({"date": "2026-12-01", "goals": [{"goal_id": goal["id"]}]}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let doc = app
         .get("/api/openapi.json")
@@ -287,6 +302,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
         let url = path
             .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
             .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
+            .replace("{eid}", &evaluation)
             .replace("{name}", "thumb.png");
         assert!(
             !url.contains('{'),
@@ -316,8 +332,11 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
             "/api/clients",
             "/api/clients/{id}",
             "/api/clients/{id}/artefacts",
+            "/api/clients/{id}/evaluations",
+            "/api/clients/{id}/evaluations/{eid}",
             "/api/clients/{id}/exercises",
             "/api/clients/{id}/goals",
+            "/api/clients/{id}/progress",
             "/api/clients/{id}/sessions",
         ],
         "the client-data reads (a new one joins this list once it is audited)"

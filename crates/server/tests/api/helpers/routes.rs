@@ -105,4 +105,93 @@ impl TestApp {
         )
         .await
     }
+
+    /// `GET /api/clients/{id}/progress`.
+    pub async fn progress(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "progress")).await
+    }
+
+    /// `PUT /api/clients/{id}/sessions/{sid}/scores/{gid}`.
+    pub async fn put_score(
+        &self,
+        client: &Value,
+        session: &Value,
+        goal: &Value,
+        score: Value,
+    ) -> Res {
+        let path = format!(
+            "{}/{}/scores/{}",
+            of_client(client, "sessions"),
+            id_of(session),
+            id_of(goal)
+        );
+        self.send("PUT", &path, Some(json!({ "score": score })))
+            .await
+    }
+
+    /// `PUT /api/clients/{id}/goals/{gid}/gas`.
+    pub async fn put_gas(&self, client: &Value, goal: &Value, scale: Value) -> Res {
+        let path = format!("{}/{}/gas", of_client(client, "goals"), id_of(goal));
+        self.send("PUT", &path, Some(scale)).await
+    }
+
+    /// `PUT /api/clients/{id}/goals/{gid}/subgoals/{index}`.
+    pub async fn put_subgoal(
+        &self,
+        client: &Value,
+        goal: &Value,
+        index: &str,
+        status: &str,
+    ) -> Res {
+        let path = format!(
+            "{}/{}/subgoals/{index}",
+            of_client(client, "goals"),
+            id_of(goal)
+        );
+        self.send("PUT", &path, Some(json!({ "status": status })))
+            .await
+    }
+
+    /// `GET /api/clients/{id}/evaluations`.
+    pub async fn evaluations(&self, client: &Value) -> Res {
+        self.get(&of_client(client, "evaluations")).await
+    }
+
+    /// `POST /api/clients/{id}/evaluations`.
+    pub async fn post_evaluation(&self, client: &Value, body: Value) -> Res {
+        self.post(&of_client(client, "evaluations"), body).await
+    }
+
+    /// `GET /api/clients/{id}/evaluations/{eid}`.
+    pub async fn evaluation(&self, client: &Value, evaluation: &str) -> Res {
+        self.get(&format!(
+            "{}/{evaluation}",
+            of_client(client, "evaluations")
+        ))
+        .await
+    }
+
+    /// A session of `client` on `date`; panics unless it is stored.
+    pub async fn session(&self, client: &Value, date: &str) -> Value {
+        self.post_session(client, json!({ "date": date }))
+            .await
+            .expect(StatusCode::CREATED)
+            .json()
+    }
+
+    /// Gives `goal` a GAS scale with five levels and `weight`; panics unless it is stored.
+    pub async fn gas(&self, client: &Value, goal: &Value, weight: Option<i64>) -> Value {
+        self.put_gas(
+            client,
+            goal,
+            json!({
+                "levels": ["nooit", "soms, met hulp", "meestal zelf", "vaak zelf", "altijd zelf"],
+                "weight": weight,
+                "baseline": -1
+            }),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json()
+    }
 }
