@@ -347,7 +347,18 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
 async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
     let (app, c) = crate::helpers::spawn_with_client().await;
     let client = c["id"].as_str().unwrap().to_owned();
-    app.goal(&c).await;
+    let goal = app.goal(&c).await;
+    let evaluation = app
+        .post_evaluation(
+            &c,
+            json!({"date": "2026-12-01", "goals": [{"goal_id": goal["id"]}]}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     app.post(
         &format!("/api/clients/{client}/sessions"),
         json!({"date": "2026-11-24"}),
@@ -371,6 +382,7 @@ async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
             .path
             .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
             .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
+            .replace("{eid}", &evaluation)
             .replace("{name}", "thumb.png");
         assert!(
             !url.contains('{'),
