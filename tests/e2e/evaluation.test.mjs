@@ -4,19 +4,11 @@
 // expected; the T-score shown is the Kiresuk–Sherman value for that case, 36.31 (three equally
 // weighted goals at −1, ρ = 0.3: 50 − 30/√4.8), and everything is still there after a reload.
 // Each screen is looked at in screenshots at three sizes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, seed, attributeIs, countIs } from "./harness.mjs";
+import { suite, newPage, shot, seed, attributeIs, countIs } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 const SIZES = [[1024, 768], [768, 1024], [390, 844]];
 
@@ -44,9 +36,9 @@ function smallTargets(page) {
 }
 
 test("voortgang per session, GAS scales and an evaluation whose T-score is the published value", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    const { client, goal, session, post } = await seed(page, server);
+    const { client, goal, session, post } = await seed(page, env.server);
     const goals = [goal];
     for (const title of ["Nee zeggen als het te veel wordt", "Hulp vragen"]) {
       goals.push(await post(`/api/clients/${client.id}/goals`, { domain: "grenzen", title }));
@@ -59,7 +51,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     // End of each session: one tap opens the panel, one tap per goal gives its score.
     const given = [[3, 5, 2], [5, 6, 4], [7, 6, 5]];
     for (const [i, s] of sessions.entries()) {
-      await page.goto(`${server.url}/clients/${client.id}/sessies/${s.id}`);
+      await page.goto(`${env.server.url}/clients/${client.id}/sessies/${s.id}`);
       await page.locator('[data-testid="session-scores"] > summary').click();
       for (const [j, g] of goals.entries()) {
         const row = page.locator(`.score-row[data-goal="${g.id}"]`);
@@ -77,7 +69,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     await attributeIs(page.locator(`.score-row[data-goal="${goals[0].id}"]`), "data-score", "7");
 
     // Review: each goal's chart has its three scores; describe each goal's GAS scale.
-    await page.goto(`${server.url}/clients/${client.id}/evaluatie`);
+    await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
     for (const [j, g] of goals.entries()) {
       const section = page.locator(`section[data-goal="${g.id}"]`);
       await attributeIs(section.getByTestId("progress-chart"), "data-scores", "3", `goal ${j + 1}'s chart`);
@@ -140,7 +132,7 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     await shots(page, "list", page.getByTestId("evaluations"));
     assert.deepEqual(page.errors.filter((e) => !e.includes("401")), [], "the page logged errors");
   } catch (e) {
-    t.diagnostic(`server log:\n${server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
     throw e;
   } finally {
     await page.context().close();

@@ -1,28 +1,20 @@
 // Saved means let go: once the server has acknowledged a drawing, the tablet no longer keeps
 // its copy, so a reload shows nothing unsaved and a second save cannot make a duplicate.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, shot, penStroke, line, seed, attributeIs } from "./harness.mjs";
+import { suite, newPage, shot, penStroke, line, seed, attributeIs } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = suite();
 
 /** The drawings this tablet keeps in local storage (their keys). */
 const keptDrawings = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("speelruimte.tekening.")));
 
 test("after a save the tablet keeps no copy: a reload shows nothing unsaved and saving again stores nothing twice", async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    const { client, session } = await seed(page, server);
-    await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
+    const { client, session } = await seed(page, env.server);
+    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
     const frame = page.getByTestId("canvas");
     await frame.waitFor();
     const box = await frame.boundingBox();
@@ -43,7 +35,7 @@ test("after a save the tablet keeps no copy: a reload shows nothing unsaved and 
     // The same save once more (a double tap, a retry): the same artefact, not a second one.
     await page.getByTestId("save").click();
     await attributeIs(status, "data-state", "saved");
-    const stored = async () => (await (await page.request.get(`${server.url}/api/clients/${client.id}/artefacts`)).json()).length;
+    const stored = async () => (await (await page.request.get(`${env.server.url}/api/clients/${client.id}/artefacts`)).json()).length;
     assert.equal(await stored(), 1);
 
     await page.reload();

@@ -255,6 +255,53 @@ async fn an_expired_session_is_refused() {
     assert_eq!(app.count("auth_sessions").await, 0);
 }
 
+/// One of each object a client-data route can name (a goal, a session, an artefact, an
+/// evaluation) for client `c`, with the artefact's id and a function that fills a route's path
+/// with them. It fails for a path parameter it does not know, so a new route cannot slip past
+/// the tests that walk the registry.
+async fn one_of_each(
+    app: &crate::helpers::TestApp,
+    c: &serde_json::Value,
+) -> (String, impl Fn(&str) -> String) {
+    let client = c["id"].as_str().unwrap().to_owned();
+    let goal = app.goal(c).await;
+    app.post(
+        &format!("/api/clients/{client}/sessions"),
+        json!({"date": "2026-11-24"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let artefact = app.put_artefact(c, &[]).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let evaluation = app
+        .post_evaluation(
+            c,
+            json!({"date": "2026-12-01", "goals": [{"goal_id": goal["id"]}]}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let id = artefact.clone();
+    let url_of = move |path: &str| {
+        let url = path
+            .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
+            .replace("/api/artefacts/{id}", &format!("/api/artefacts/{id}"))
+            .replace("{eid}", &evaluation)
+            .replace("{name}", "thumb.png");
+        assert!(
+            !url.contains('{'),
+            "{path}: add a fixture for its path parameters to one_of_each"
+        );
+        url
+    };
+    (artefact, url_of)
+}
+
 /// GET routes that answer no client data, and so write no audit row.
 const NOT_CLIENT_DATA: [&str; 4] = ["/api/setup", "/api/me", "/api/health", "/api/openapi.json"];
 
@@ -264,29 +311,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
     let me = app.setup("a.jansen").await;
     let c = app.client("Vos-12").await;
     let client = c["id"].as_str().unwrap().to_owned();
-    app.goal(&c).await;
-    app.post(
-        &format!("/api/clients/{client}/sessions"),
-        json!({"date": "2026-11-24"}),
-    )
-    .await
-    .expect(StatusCode::CREATED);
-    let artefact = app.put_artefact(&c, &[]).await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let goal = app.goal(&c).await;
-    let evaluation = app
-        .post_evaluation(
-            &c,
-            json!({"date": "2026-12-01", "goals": [{"goal_id": goal["id"]}]}),
-        )
-        .await
-        .expect(StatusCode::CREATED)
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (_, url_of) = one_of_each(&app, &c).await;
 
     let doc = app
         .get("/api/openapi.json")
@@ -298,16 +323,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
         if item.get("get").is_none() || NOT_CLIENT_DATA.contains(&path.as_str()) {
             continue;
         }
-        // Every path parameter needs a real object, so a new route cannot slip through.
-        let url = path
-            .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
-            .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
-            .replace("{eid}", &evaluation)
-            .replace("{name}", "thumb.png");
-        assert!(
-            !url.contains('{'),
-            "GET {path}: add a fixture for its path parameters to this test"
-        );
+        let url = url_of(path);
         let before = app.audit_rows().await.len();
         app.get(&url).await.expect(StatusCode::OK);
         let rows = app.audit_rows().await;
@@ -346,27 +362,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
 #[tokio::test]
 async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
     let (app, c) = crate::helpers::spawn_with_client().await;
-    let client = c["id"].as_str().unwrap().to_owned();
-    let goal = app.goal(&c).await;
-    let evaluation = app
-        .post_evaluation(
-            &c,
-            json!({"date": "2026-12-01", "goals": [{"goal_id": goal["id"]}]}),
-        )
-        .await
-        .expect(StatusCode::CREATED)
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.post(
-        &format!("/api/clients/{client}/sessions"),
-        json!({"date": "2026-11-24"}),
-    )
-    .await
-    .expect(StatusCode::CREATED);
-    let stored = app.put_artefact(&c, &[]).await;
-    let artefact = stored["id"].as_str().unwrap().to_owned();
+    let (artefact, url_of) = one_of_each(&app, &c).await;
     // The answers that hand client data over, the upload's own answer among them.
     let put = app
         .put_artefact_at(&artefact, crate::helpers::drawing(&c, &[], "eerste"))
@@ -378,17 +374,7 @@ async fn no_answer_with_client_data_may_be_kept_in_the_http_cache() {
         if r.method != "GET" || NOT_CLIENT_DATA.contains(&r.path.as_str()) {
             continue;
         }
-        let url = r
-            .path
-            .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
-            .replace("/api/artefacts/{id}", &format!("/api/artefacts/{artefact}"))
-            .replace("{eid}", &evaluation)
-            .replace("{name}", "thumb.png");
-        assert!(
-            !url.contains('{'),
-            "GET {}: add a fixture for its path parameters to this test",
-            r.path
-        );
+        let url = url_of(&r.path);
         let res = app.get(&url).await;
         assert_eq!(res.status, StatusCode::OK, "GET {}: {}", r.path, res.text());
         answers.push((format!("GET {}", r.path), res));
