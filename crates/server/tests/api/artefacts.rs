@@ -111,12 +111,7 @@ async fn text_posing_as_a_png_is_refused_and_nothing_is_stored() {
         message.starts_with("Het bestand 'image.png' is geen geldige PNG-afbeelding"),
         "{message}"
     );
-    assert_eq!(
-        std::fs::read_dir(app.data.path().join("data/blobs"))
-            .unwrap()
-            .count(),
-        0
-    );
+    assert_eq!(app.blob_entries(), 0, "a refused upload left a file");
 }
 
 #[tokio::test]

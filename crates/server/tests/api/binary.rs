@@ -208,12 +208,7 @@ async fn a_binary_upload_is_checked_like_a_json_one_and_nothing_is_kept_of_a_ref
         res.text()
     );
     assert_eq!(app.count("artefacts").await, 0);
-    assert_eq!(
-        std::fs::read_dir(app.data.path().join("data/blobs"))
-            .unwrap()
-            .count(),
-        0
-    );
+    assert_eq!(app.blob_entries(), 0, "a refused upload left a file");
 }
 
 #[tokio::test]

@@ -189,6 +189,13 @@ impl TestApp {
             .await
             .unwrap()
     }
+
+    /// Entries in the blob folder (shard folders and files), counted from the disk.
+    pub fn blob_entries(&self) -> usize {
+        std::fs::read_dir(self.data.path().join("data/blobs"))
+            .unwrap()
+            .count()
+    }
 }
 
 /// The `id` of a stored thing, as text.
