@@ -80,7 +80,7 @@ pub fn TopBar(
         });
     };
     view! {
-        <header class="topbar">
+        <header class="topbar app-bar">
             {back.map(|href| view! { <a class="button ghost back" href=href>"‹ " {t().back}</a> })}
             <h1>{move || title.get()}</h1>
             <span class="who">{move || auth.me.get().map(|m| m.display_name).unwrap_or_default()}</span>
