@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTIFACTS, suite, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, visiblePixels, seen, inkSettled, countAnimationFrames, framesAtRest, eventually, attributeIs, textMatches, framesPass } from "./harness.mjs";
+import { ARTIFACTS, suite, newPage, shot, penStroke, penEvent, line, inkPixels, twoFingerStroke, seed, openDrawing, visiblePixels, seen, inkSettled, countAnimationFrames, framesAtRest, eventually, attributeIs, textMatches, framesPass } from "./harness.mjs";
 
 const env = suite();
 
@@ -54,12 +54,7 @@ async function onDrawingScreen(t, name, { ratio = 1, init } = {}, body) {
 test("fingers draw together, a pen rejects the palm, undo/redo and reload keep the drawing, replay keeps the order", async (t) => {
   const page = await newPage(env.browser);
   try {
-    const { client, session } = await seed(page, env.server);
-    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
-    const frame = page.getByTestId("canvas");
-    await frame.waitFor();
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    const { client, session, frame, box, X, Y } = await openDrawing(page, env.server);
 
     // Two children draw at once near the top: two strokes.
     await textMatches(page.getByTestId("input-mode"), /vingers/, "the drawing screen does not start with fingers drawing");

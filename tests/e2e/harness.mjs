@@ -240,6 +240,20 @@ export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
   await cdp.detach();
 }
 
+/**
+ * Seeds a therapist, client and session, opens that session's drawing screen and waits for the
+ * paper. Gives what `seed` gives, with the paper (`frame`), its `box`, and `X`/`Y`, which turn
+ * a fraction of the paper's width or height into a page coordinate.
+ */
+export async function openDrawing(page, server) {
+  const seeded = await seed(page, server);
+  await page.goto(`${server.url}/clients/${seeded.client.id}/sessies/${seeded.session.id}/tekenen`);
+  const frame = page.getByTestId("canvas");
+  await frame.waitFor();
+  const box = await frame.boundingBox();
+  return { ...seeded, frame, box, X: (f) => box.x + box.width * f, Y: (f) => box.y + box.height * f };
+}
+
 /** Makes an account, a client with a goal and a session through the API, as the app would. */
 export async function seed(page, server, username = "c.bakker") {
   const link = server.setupLink.replace(/^http:\/\/[^/]+/, server.url);

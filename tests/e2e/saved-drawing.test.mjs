@@ -2,7 +2,7 @@
 // its copy, so a reload shows nothing unsaved and a second save cannot make a duplicate.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { suite, newPage, shot, penStroke, line, seed, attributeIs } from "./harness.mjs";
+import { suite, newPage, shot, penStroke, line, openDrawing, attributeIs } from "./harness.mjs";
 
 const env = suite();
 
@@ -13,12 +13,7 @@ const keptDrawings = (page) =>
 test("after a save the tablet keeps no copy: a reload shows nothing unsaved and saving again stores nothing twice", async (t) => {
   const page = await newPage(env.browser);
   try {
-    const { client, session } = await seed(page, env.server);
-    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
-    const frame = page.getByTestId("canvas");
-    await frame.waitFor();
-    const box = await frame.boundingBox();
-    const X = (f) => box.x + box.width * f, Y = (f) => box.y + box.height * f;
+    const { client, session, frame, box, X, Y } = await openDrawing(page, env.server);
     const screen = page.locator(".draw-screen");
     const status = page.getByTestId("save-status");
 
