@@ -7,7 +7,7 @@
 //! point at them are committed, so an acknowledged artefact survives a crash, and a half-written
 //! upload is never visible.
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -17,7 +17,6 @@ use speelruimte_model::{
     MediaType, decode_envelope,
 };
 use sqlx::SqliteConnection;
-use tokio::sync::{Semaphore, SemaphorePermit};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -28,18 +27,8 @@ use crate::error::Json;
 use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
 use crate::{AppState, Error, audit, blobs, content, db, records};
 
-/// Largest artefact upload as JSON (files in base64), in bytes.
-pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
-
-/// Largest binary upload ([`ENVELOPE_MEDIA_TYPE`]), in bytes: a ten-minute free play (the
-/// longest the sound core records) is a 58 MB WAV in mono and 116 MB in stereo, with room for
-/// the rest.
-pub const MAX_BINARY_UPLOAD: usize = 128 * 1024 * 1024;
-
-/// Upload bytes all uploads together may hold in memory at once, in MiB. Uploads are read
-/// whole (capped, not streamed: every file is checked whole before it is kept anyway), so
-/// each reserves its share before it reads its body, and waits while the memory is taken.
-pub const UPLOAD_MEMORY_MIB: usize = 256;
+pub use crate::upload_body::{MAX_BINARY_UPLOAD, MAX_UPLOAD, UPLOAD_MEMORY_MIB};
+use crate::upload_body::{read_body, reserve};
 
 /// The artefact routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -47,42 +36,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(put_artefact, read))
         .routes(routes!(read_blob))
         .routes(routes!(list))
-}
-
-/// Reserves the memory an upload of `headers`'s declared length takes (`factor` times its
-/// body), refusing at once what is over `max`.
-async fn reserve(
-    headers: &HeaderMap,
-    max: usize,
-    factor: usize,
-) -> Result<SemaphorePermit<'static>, Error> {
-    static MEMORY: Semaphore = Semaphore::const_new(UPLOAD_MEMORY_MIB);
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > max) {
-        return Err(Error::TooLarge);
-    }
-    let mib = (declared.unwrap_or(max).div_ceil(1 << 20) * factor).clamp(1, UPLOAD_MEMORY_MIB);
-    MEMORY
-        .acquire_many(mib as u32)
-        .await
-        .map_err(|e| Error::Internal(e.into()))
-}
-
-/// Reads a whole body of at most `max` bytes.
-async fn read_body(body: Body, max: usize) -> Result<Bytes, Error> {
-    axum::body::to_bytes(body, max).await.map_err(|e| {
-        if e.into_inner()
-            .downcast_ref::<http_body_util::LengthLimitError>()
-            .is_some()
-        {
-            Error::TooLarge
-        } else {
-            Error::Validation("Het werkstuk is onderweg afgebroken; probeer het opnieuw.".into())
-        }
-    })
 }
 
 fn bad(what: &str) -> Error {

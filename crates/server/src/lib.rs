@@ -18,6 +18,7 @@ pub mod progress;
 pub mod records;
 pub mod routes;
 pub mod sessions;
+pub mod upload_body;
 pub mod web;
 
 use std::path::{Path, PathBuf};
