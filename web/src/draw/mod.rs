@@ -2,6 +2,7 @@
 //! fingers at once, undo/redo, paper and templates; kept on the tablet while drawing; saved as
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
+pub mod compare;
 pub(crate) mod ink_glue;
 mod layers;
 mod live;

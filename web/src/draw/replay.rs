@@ -182,7 +182,7 @@ fn Player(drawing: Drawing) -> impl IntoView {
 }
 
 #[component]
-fn Observations(metrics: ProcessMetrics) -> impl IntoView {
+pub(crate) fn Observations(metrics: ProcessMetrics) -> impl IntoView {
     let m = metrics;
     let t = i18n::t();
     let pauses = if m.long_pauses.is_empty() {

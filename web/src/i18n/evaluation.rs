@@ -6,6 +6,13 @@ use super::texts;
 texts! {
     /// The texts of scores and evaluation.
     EvalTexts, EVAL_NL, EVAL_EN {
+        compare_title: ("Twee tekeningen vergelijken", "Compare two drawings"),
+        compare_hint: (
+            "Naast elkaar op dezelfde schaal, elk met wat er tijdens het tekenen is vastgelegd. Eerst staan de eerste en de laatste tekening klaar.",
+            "Side by side at the same scale, each with what was recorded while drawing. The first and the latest drawing are ready first.",
+        ),
+        compare_left: ("Links", "Left"),
+        compare_right: ("Rechts", "Right"),
         session_end: ("Sessie afronden: voortgang per doel", "End of session: progress per goal"),
         session_end_hint: (
             "Tik per doel hoe ver de cliënt vandaag kwam: 0 is nog niets, 10 is helemaal.",

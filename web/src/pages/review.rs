@@ -6,6 +6,7 @@ use speelruimte_model::{Artefact, ArtefactKind, Client, ClientProgress, Evaluati
 
 use super::evaluation::{Evaluations, GoalProgress};
 use super::{Load, TopBar, client::client_id, load};
+use crate::draw::compare::DrawingCompare;
 use crate::draw::replay::DrawingReview;
 use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
 use crate::i18n::{pick, t};
@@ -139,12 +140,14 @@ fn by_goal(
         .cloned()
         .collect();
     let sections = goal_sections(true);
+    let drawings = crate::draw::compare::drawings(&artefacts);
     view! {
         <TensionChart artefacts=exercises />
         {sections}
         {(!unlinked.is_empty()).then(|| view! {
             <section class="card"><h2>{t().review_without_goal}</h2>{thumbs(unlinked, open)}</section>
         })}
+        {(drawings.len() >= 2).then(|| view! { <DrawingCompare drawings /> })}
         {evaluations}
     }
     .into_any()
