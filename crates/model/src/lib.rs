@@ -12,6 +12,7 @@ mod exercise;
 mod exercise_run;
 mod gas;
 mod goal;
+mod kiosk;
 mod music;
 mod progress;
 mod record;
@@ -40,6 +41,10 @@ pub use gas::{
     gas_t_score_with,
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
+pub use kiosk::{
+    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, PIN_TRIES, SetKioskPin,
+    StartKiosk, cue_before_end_seconds, pin_wait_seconds,
+};
 pub use music::{EchoRound, MusicRecord, TakeKind};
 pub use progress::{
     ClientProgress, GoalScore, ProgressScore, SetGoalScore, SetSubgoalStatus, SubgoalProgress,

@@ -15,6 +15,7 @@
 mod app;
 mod evaluation;
 mod exercise;
+mod kiosk;
 mod music;
 mod switch;
 
@@ -23,6 +24,7 @@ use std::cell::Cell;
 pub use app::{EN, NL, Texts, brush_name};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
+pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use switch::LangSwitch;
 
@@ -188,5 +190,13 @@ pub fn te() -> &'static EvalTexts {
     match lang() {
         Lang::Nl => &EVAL_NL,
         Lang::En => &EVAL_EN,
+    }
+}
+
+/// The texts of kindermodus in use.
+pub fn tk() -> &'static KioskTexts {
+    match lang() {
+        Lang::Nl => &KIOSK_NL,
+        Lang::En => &KIOSK_EN,
     }
 }

@@ -10,6 +10,7 @@ mod clients;
 mod durability;
 mod evaluation;
 mod exercises;
+mod kiosk;
 mod progress;
 mod proxy;
 mod security;
