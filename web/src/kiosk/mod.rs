@@ -58,6 +58,13 @@ fn call(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Option<JsValue
     }
 }
 
+/// Waits for a promise whose refusal means nothing here (so it is no unhandled rejection).
+fn ignore(p: js_sys::Promise) {
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    });
+}
+
 /// Asks for full screen (needs a tap in progress); where the browser refuses, nothing happens.
 /// iPadOS Safari shows an overlay and a swipe leaves it: see the README on Guided Access.
 pub fn enter_fullscreen() {
@@ -75,8 +82,7 @@ pub fn enter_fullscreen() {
         .or_else(|| call(&root, "webkitRequestFullscreen", None));
     // A refusal is a rejected promise: caught, so it is not an unhandled error in the console.
     if let Some(p) = promise.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
-        let ignore = wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| {});
-        let _ = p.catch(ignore.unchecked_ref());
+        ignore(p);
     }
 }
 
@@ -98,8 +104,7 @@ pub fn exit_fullscreen() {
         && let Some(p) =
             call(&doc, "exitFullscreen", None).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     {
-        let ignore = wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| {});
-        let _ = p.catch(ignore.unchecked_ref());
+        ignore(p);
     }
 }
 

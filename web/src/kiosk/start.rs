@@ -181,7 +181,7 @@ fn PinForm() -> impl IntoView {
         view! {
             <label>
                 <span>{label}</span>
-                <input type="password" inputmode="numeric" pattern="[0-9]*" maxlength="8" autocomplete="off"
+                <input type="password" inputmode="numeric" maxlength="8" autocomplete="off"
                     name=name data-testid=name prop:value=move || v.get() on:input=move |ev| v.set(value(&ev)) />
             </label>
         }
