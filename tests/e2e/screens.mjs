@@ -181,8 +181,11 @@ export async function walkLoggedIn(page, server, work, visit) {
     await visit("kindermodus, drawing");
     const pad = await holdCorner(page);
     await visit("kindermodus, PIN pad");
+    const logged = page.errors?.length ?? 0;
     await typePin(page, "1111");
     await attributeIs(pad, "data-wrong", "1");
+    // The wrong PIN's 403 is the answer the pad expects; the browser logs it as a failed load.
+    page.errors?.splice(logged, page.errors.length - logged, ...page.errors.slice(logged).filter((e) => !/status of 403/.test(e)));
     await page.locator('[data-testid="pin-message"]:not(:empty)').waitFor();
     await visit("kindermodus, wrong PIN");
     await typePin(page, "2468");

@@ -187,7 +187,7 @@ pub fn PinPad(on_close: Callback<()>) -> impl IntoView {
                 data-testid="pin-pad" data-state=move || state.get().code()
                 data-wrong=move || wrong.get().to_string() data-wait=move || wait_left.get().to_string()>
                 <h2 id="pin-pad-title">{tk().pad_title}</h2>
-                <p class="pin-dots" data-testid="pin-dots" data-count=move || digits.get().len().to_string()
+                <p class="pin-dots" role="img" data-testid="pin-dots" data-count=move || digits.get().len().to_string()
                     aria-label=move || format!("{} {}", digits.get().len(), tk().pad_digits)>
                     {move || (0..digits.get().len().max(4)).map(|i| {
                         let on = i < digits.get().len();
@@ -204,10 +204,10 @@ pub fn PinPad(on_close: Callback<()>) -> impl IntoView {
                 <Show when=move || state.get() != PadState::Blocked>
                     <div class="pin-keys">
                         {['1', '2', '3', '4', '5', '6', '7', '8', '9'].into_iter().map(digit).collect_view()}
-                        <button type="button" class="pin-key quiet" data-testid="pin-erase" aria-label=tk().pad_erase_name
+                        <button type="button" class="pin-key quiet" data-testid="pin-erase"
                             disabled=typing on:click=move |_| digits.update(|s| { s.pop(); })>{tk().pad_erase}</button>
                         {digit('0')}
-                        <button type="button" class="pin-key primary" data-testid="pin-ok" aria-label=tk().pad_ok_name
+                        <button type="button" class="pin-key primary" data-testid="pin-ok"
                             disabled=move || typing() || digits.get().len() < KioskPin::MIN
                             on:click={let submit = submit.clone(); move |_| submit()}>{tk().pad_ok}</button>
                     </div>

@@ -88,9 +88,9 @@ pub fn StartButton(
     };
     view! {
         <button type="button" class="secondary kiosk-start" data-testid=format!("kiosk-start-{}", form.code())
-            aria-label=format!("{name}: {}", tk().start_named)
+            aria-label=format!("{} · {name}", tk().start)
             disabled=move || busy.get() || !pin_set(auth) on:click=start>
-            <span aria-hidden="true">"⛶ "</span>{tk().start}
+            <span aria-hidden="true">"▶ "</span>{tk().start}
         </button>
     }
 }
