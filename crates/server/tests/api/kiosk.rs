@@ -1,24 +1,29 @@
 //! Kindermodus: a login session locked to one client, session and work form. Every route of the
-//! registry is walked under a lock; the PIN, its waits and the password end it.
+//! registry is walked under a lock, and the uploads it lets through. Ending a lock: `kiosk_unlock.rs`.
 
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{PASSWORD, TestApp, drawing, id_of, record, spawn_with_client};
+use crate::helpers::{TestApp, drawing, id_of, record, spawn_with_client};
 use crate::security::one_of_each;
 
-const PIN: &str = "2468";
+pub(crate) const PIN: &str = "2468";
 
 impl TestApp {
     /// Sets the kindermodus PIN; panics unless it is stored.
-    async fn set_pin(&self, pin: &str) {
+    pub(crate) async fn set_pin(&self, pin: &str) {
         self.send("PUT", "/api/kiosk/pin", Some(json!({ "pin": pin })))
             .await
             .expect(StatusCode::NO_CONTENT);
     }
 
     /// `POST /api/kiosk`.
-    async fn start_kiosk(&self, client: &Value, session: &str, form: &str) -> crate::helpers::Res {
+    pub(crate) async fn start_kiosk(
+        &self,
+        client: &Value,
+        session: &str,
+        form: &str,
+    ) -> crate::helpers::Res {
         self.post(
             "/api/kiosk",
             json!({"client_id": client["id"], "session_id": session, "work_form": form}),
@@ -27,12 +32,12 @@ impl TestApp {
     }
 
     /// `POST /api/kiosk/unlock`.
-    async fn unlock(&self, pin: &str) -> crate::helpers::Res {
+    pub(crate) async fn unlock(&self, pin: &str) -> crate::helpers::Res {
         self.post("/api/kiosk/unlock", json!({ "pin": pin })).await
     }
 
     /// Lets the next PIN through at once (as if the wait after a wrong one were over).
-    async fn wait_is_over(&self) {
+    pub(crate) async fn wait_is_over(&self) {
         sqlx::query("UPDATE kiosk_locks SET retry_at = NULL")
             .execute(&self.state.db)
             .await
@@ -40,7 +45,7 @@ impl TestApp {
     }
 
     /// The actions of the audit rows written after the first `from`.
-    async fn actions_since(&self, from: usize) -> Vec<(String, Option<String>)> {
+    pub(crate) async fn actions_since(&self, from: usize) -> Vec<(String, Option<String>)> {
         self.audit_rows().await[from..]
             .iter()
             .map(|r| (r.action.clone(), r.detail.clone()))
@@ -51,7 +56,7 @@ impl TestApp {
 /// A therapist with two clients, one of each object for both, a PIN, and this login session
 /// locked to the first client's session in the drawing work form. Gives the app, the locked
 /// client, its session id, and the path fillers of both clients.
-async fn locked() -> (
+pub(crate) async fn locked() -> (
     TestApp,
     Value,
     String,
@@ -260,165 +265,6 @@ async fn under_a_lock_only_an_upload_into_the_locked_session_is_kept() {
     )
     .await
     .expect(StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn the_right_pin_ends_the_lock_and_restores_normal_rights() {
-    let (app, c, _session, mine, _) = locked().await;
-    app.get("/api/clients").await.expect(StatusCode::FORBIDDEN);
-    app.send("POST", "/api/logout", None)
-        .await
-        .expect(StatusCode::FORBIDDEN);
-    let before = app.audit_rows().await.len();
-    app.unlock(PIN).await.expect(StatusCode::NO_CONTENT);
-    assert_eq!(
-        app.actions_since(before).await,
-        [("kiosk.unlock".to_owned(), Some("pin".to_owned()))]
-    );
-    let me = app.get("/api/me").await.expect(StatusCode::OK).json();
-    assert_eq!(me["kiosk"], Value::Null);
-    assert_eq!(me["kiosk_pin_set"], true);
-    app.get("/api/clients").await.expect(StatusCode::OK);
-    app.get(&mine("/api/clients/{id}/sessions"))
-        .await
-        .expect(StatusCode::OK);
-    app.read_client(&c).await.expect(StatusCode::OK);
-    app.unlock(PIN).await.expect(StatusCode::CONFLICT);
-    let actions: Vec<String> = app
-        .audit_rows()
-        .await
-        .into_iter()
-        .map(|r| r.action)
-        .collect();
-    assert!(actions.contains(&"kiosk.pin.set".to_owned()));
-    assert!(actions.contains(&"kiosk.lock".to_owned()));
-}
-
-#[tokio::test]
-async fn wrong_pins_wait_longer_each_time_and_each_is_logged() {
-    let (app, _c, _session, _, _) = locked().await;
-    let mut waits = Vec::new();
-    for n in 1..=6u32 {
-        let before = app.audit_rows().await.len();
-        let res = app.unlock("1111").await.expect(StatusCode::FORBIDDEN);
-        assert_eq!(res.json()["error"], "pin_wrong");
-        assert_eq!(res.message(), "Deze pincode klopt niet.");
-        let logged = app.actions_since(before).await;
-        assert!(
-            logged.contains(&(
-                "kiosk.unlock.failed".to_owned(),
-                Some(format!("pin wrong={n}"))
-            )),
-            "{logged:?}"
-        );
-        let me = app.get("/api/me").await.json();
-        assert_eq!(me["kiosk"]["wrong_pins"], n);
-        let wait = me["kiosk"]["wait_seconds"].as_u64().unwrap();
-        waits.push(wait);
-        if wait > 0 {
-            // At once again, even with the right PIN: refused unseen while the wait lasts.
-            let again = app.unlock(PIN).await.expect(StatusCode::TOO_MANY_REQUESTS);
-            assert_eq!(again.json()["error"], "pin_wait");
-            assert_eq!(
-                again.headers[header::RETRY_AFTER].to_str().unwrap(),
-                wait.to_string()
-            );
-            let me = app.get("/api/me").await.json();
-            assert_eq!(
-                me["kiosk"]["wrong_pins"], n,
-                "a PIN refused unseen is not counted"
-            );
-        }
-        app.wait_is_over().await;
-    }
-    assert_eq!(waits, [0, 1, 2, 4, 8, 16]);
-    // The wait over, the right PIN still works after six wrong ones.
-    app.unlock(PIN).await.expect(StatusCode::NO_CONTENT);
-}
-
-#[tokio::test]
-async fn after_ten_wrong_pins_only_the_password_ends_the_lock() {
-    let (app, _c, _session, _, _) = locked().await;
-    for n in 1..=10 {
-        app.wait_is_over().await;
-        let res = app.unlock("0000").await.expect(StatusCode::FORBIDDEN);
-        let code = if n < 10 { "pin_wrong" } else { "pin_blocked" };
-        assert_eq!(res.json()["error"], code, "attempt {n}");
-    }
-    app.wait_is_over().await;
-    let res = app.unlock(PIN).await.expect(StatusCode::FORBIDDEN);
-    assert_eq!(res.json()["error"], "pin_blocked");
-    assert!(res.message().contains("wachtwoord"), "{}", res.message());
-    let me = app.get("/api/me").await.json();
-    assert_eq!(me["kiosk"]["pin_blocked"], true);
-    let wrong = app
-        .post(
-            "/api/kiosk/unlock-password",
-            json!({"password": "niet het wachtwoord"}),
-        )
-        .await
-        .expect(StatusCode::FORBIDDEN);
-    assert_eq!(wrong.json()["error"], "password_wrong");
-    app.post(
-        "/api/kiosk/unlock-password",
-        json!({ "password": PASSWORD }),
-    )
-    .await
-    .expect(StatusCode::NO_CONTENT);
-    app.get("/api/clients").await.expect(StatusCode::OK);
-    let details: Vec<Option<String>> = app
-        .audit_rows()
-        .await
-        .into_iter()
-        .filter(|r| r.action.starts_with("kiosk.unlock"))
-        .map(|r| r.detail)
-        .collect();
-    assert_eq!(details.len(), 12, "{details:?}");
-    assert_eq!(details[10].as_deref(), Some("password"));
-    assert_eq!(details[11].as_deref(), Some("password"));
-}
-
-#[tokio::test]
-async fn logging_in_again_on_the_locked_browser_ends_the_lock_and_its_session() {
-    let (mut app, _c, _session, _, _) = locked().await;
-    let old = app.cookie.clone();
-    let res = app
-        .post(
-            "/api/login",
-            json!({"username": "a.jansen", "password": PASSWORD}),
-        )
-        .await
-        .expect(StatusCode::OK);
-    assert_eq!(res.json()["kiosk"], Value::Null);
-    app.take_session(&res);
-    app.get("/api/clients").await.expect(StatusCode::OK);
-    assert_eq!(app.count("kiosk_locks").await, 0);
-    app.cookie = old;
-    app.get("/api/me").await.expect(StatusCode::UNAUTHORIZED);
-}
-
-#[tokio::test]
-async fn a_lock_holds_only_its_own_login_session() {
-    let (app, _c, _session, _, _) = locked().await;
-    let mut elsewhere = TestApp {
-        router: app.router.clone(),
-        state: app.state.clone(),
-        setup_token: None,
-        data: tempfile::tempdir().unwrap(),
-        cookie: None,
-        csrf: None,
-        address: "10.0.0.3".into(),
-    };
-    let res = elsewhere
-        .post(
-            "/api/login",
-            json!({"username": "a.jansen", "password": PASSWORD}),
-        )
-        .await
-        .expect(StatusCode::OK);
-    elsewhere.take_session(&res);
-    elsewhere.get("/api/clients").await.expect(StatusCode::OK);
-    app.get("/api/clients").await.expect(StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

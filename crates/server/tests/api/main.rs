@@ -11,6 +11,7 @@ mod durability;
 mod evaluation;
 mod exercises;
 mod kiosk;
+mod kiosk_unlock;
 mod progress;
 mod proxy;
 mod security;
