@@ -390,3 +390,30 @@ export async function framesAtRest(page, quiet = 1000, timeout = 15_000) {
   if (r.busy) throw new Error(`the page kept asking for frames for ${timeout} ms (${r.frames} in all)`);
   return r.frames;
 }
+
+/**
+ * Kindermodus: holds the discreet corner until the PIN pad opens (the corner shows "holding"
+ * while pressed; the pad comes after 2 s of the page's clock), then lets go. Gives the pad.
+ */
+export async function holdCorner(page) {
+  const corner = page.getByTestId("kiosk-corner");
+  const box = await corner.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  try {
+    await page.locator('[data-testid="kiosk-corner"][data-state="holding"]').waitFor({ timeout: 2000 });
+    await page.getByTestId("pin-pad").waitFor({ timeout: 10_000 });
+  } finally {
+    await page.mouse.up();
+  }
+  return page.getByTestId("pin-pad");
+}
+
+/** Types `pin` on the kindermodus PIN pad (once it takes digits) and taps OK. */
+export async function typePin(page, pin) {
+  const pad = page.getByTestId("pin-pad");
+  await attributeIs(pad, "data-state", "ready", "the PIN pad does not take digits", 15_000);
+  for (const d of pin) await pad.locator(`[data-digit="${d}"]`).click();
+  await attributeIs(page.getByTestId("pin-dots"), "data-count", String(pin.length), "the digits did not all arrive");
+  await pad.getByTestId("pin-ok").click();
+}

@@ -2,7 +2,7 @@
 // opened, a step of a work form, a panel in review), reached with language-neutral selectors
 // only, so the same walk can be made in Dutch and in English. The language test compares the
 // two walks; the accessibility test checks each stop with axe-core.
-import { penStroke, line, seed } from "./harness.mjs";
+import { penStroke, line, seed, holdCorner, typePin, attributeIs } from "./harness.mjs";
 
 /** What the seeded therapist's work is called: texts the test itself made, in both languages. */
 export const MADE_BY_TEST = ["Uil-7", "Carla Bakker", "c.bakker", "Voelen waar de spanning zit", "Lijf tekenen",
@@ -170,6 +170,30 @@ export async function walkLoggedIn(page, server, work, visit) {
     await page.locator('[data-testid="evaluation-form"] .eval-goal .chip').first().click();
     await page.locator('.eval-goal[data-on="1"]').first().waitFor();
     await visit("review, evaluation form");
+
+    // Kindermodus: the session's start buttons once a PIN is set, the locked drawing, the PIN
+    // pad, a wrong PIN; the right one leads back to the session.
+    const me = await (await page.request.get(`${server.url}/api/me`)).json();
+    await page.request.put(`${server.url}/api/kiosk/pin`, { data: { pin: "2468" }, headers: { "X-CSRF-Token": me.csrf_token } });
+    await go(form(""));
+    await page.locator('[data-testid="kiosk-start-beeldend"]:not([disabled])').waitFor();
+    await visit("session, kindermodus start");
+    await page.getByTestId("kiosk-start-beeldend").click();
+    await page.locator('[data-layer="live"][data-warmed="1"]').waitFor({ timeout: 10_000 });
+    await page.getByTestId("kiosk-corner").waitFor();
+    await visit("kindermodus, drawing");
+    const pad = await holdCorner(page);
+    await visit("kindermodus, PIN pad");
+    const logged = page.errors?.length ?? 0;
+    await typePin(page, "1111");
+    await attributeIs(pad, "data-wrong", "1");
+    // The wrong PIN's 403 is the answer the pad expects; the browser logs it as a failed load.
+    page.errors?.splice(logged, page.errors.length - logged, ...page.errors.slice(logged).filter((e) => !/status of 403/.test(e)));
+    await page.locator('[data-testid="pin-message"]:not(:empty)').waitFor();
+    await visit("kindermodus, wrong PIN");
+    await typePin(page, "2468");
+    await page.waitForURL(`${server.url}${form("")}`);
+    await page.locator('[data-testid="kiosk-start-beeldend"]').waitFor();
   } finally {
     page.off("dialog", accept);
   }

@@ -12,6 +12,7 @@ pub mod browser;
 pub mod draw;
 pub mod exercise;
 pub mod i18n;
+pub mod kiosk;
 pub mod music;
 mod pages;
 pub mod saving;
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <kiosk::KioskGuard />
             <Routes fallback=|| view! { <main class="page"><p class="notice">{t().not_found}</p></main> }>
                 <Route path=path!("/setup") view=pages::setup::SetupPage />
                 <Route path=path!("/login") view=pages::login::LoginPage />

@@ -148,6 +148,13 @@ pub struct Me {
     pub display_name: String,
     /// Send as `X-CSRF-Token` on every POST, PUT and DELETE.
     pub csrf_token: String,
+    /// Whether the therapist has set a kindermodus PIN.
+    #[serde(default)]
+    pub kiosk_pin_set: bool,
+    /// The kindermodus lock on this login session, if any: the app then shows only that work
+    /// form (and the server refuses the rest).
+    #[serde(default)]
+    pub kiosk: Option<crate::KioskLock>,
 }
 
 #[cfg(test)]

@@ -51,6 +51,9 @@ pub enum ValidationError {
         "Een gebruikersnaam mag alleen kleine letters, cijfers en . _ - @ bevatten (3 tot 64 tekens)."
     )]
     Username,
+    /// A kindermodus PIN that is not 4 to 8 digits.
+    #[error("De pincode moet uit 4 tot 8 cijfers bestaan (alleen cijfers).")]
+    KioskPin,
     /// Too many items in a list.
     #[error("Te veel {what}: hoogstens {max}.")]
     TooMany {

@@ -13,6 +13,7 @@ mod exercise_run;
 mod export;
 mod gas;
 mod goal;
+mod kiosk;
 mod music;
 mod progress;
 mod record;
@@ -42,6 +43,10 @@ pub use gas::{
     gas_t_score_with,
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
+pub use kiosk::{
+    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, PIN_TRIES, SetKioskPin,
+    StartKiosk, cue_before_end_seconds, pin_wait_seconds,
+};
 pub use music::{EchoRound, MusicRecord, TakeKind};
 pub use progress::{
     ClientProgress, GoalScore, ProgressScore, SetGoalScore, SetSubgoalStatus, SubgoalProgress,

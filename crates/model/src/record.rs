@@ -17,6 +17,7 @@ use crate::{ArtefactKind, MAX_METADATA_BYTES, ValidationError};
 
 /// The work form that wrote a record, as its `work_form` tag names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkForm {
     /// Beeldend: drawing. Its record is a [`DrawingRecord`](crate::DrawingRecord).

@@ -216,8 +216,23 @@ pub async fn put_artefact(
     };
     let hash = content_hash(&up, &files);
 
+    // Under kindermodus only the locked client's session, with the locked work form.
+    if let Some(lock) = &caller.kiosk {
+        lock.check_upload(&up)?;
+    }
     let mut conn = state.db.acquire().await?;
     owned(&mut conn, &caller, up.client_id).await?;
+    if caller.kiosk.is_some() {
+        // Under a lock an id of another client's artefact is missing, not a conflict.
+        let holder: Option<String> =
+            sqlx::query_scalar("SELECT client_id FROM artefacts WHERE id = ?")
+                .bind(id.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+        if holder.is_some_and(|c| c != up.client_id.to_string()) {
+            return Err(Error::NotFound);
+        }
+    }
     if let Some(stored) = artefact_hash(&mut conn, &caller, id).await? {
         return repeat(&mut conn, &caller, id, &stored, &hash).await;
     }

@@ -37,6 +37,27 @@ pub enum Error {
     /// Body larger than allowed.
     #[error("payload too large")]
     TooLarge,
+    /// A route the kindermodus lock of this login session does not allow.
+    #[error("kiosk locked")]
+    KioskLocked,
+    /// Kindermodus cannot start without a PIN to end it with.
+    #[error("no kiosk pin")]
+    KioskNoPin,
+    /// A request to end kindermodus where there is none.
+    #[error("not in kiosk mode")]
+    NotKiosk,
+    /// A wrong kindermodus PIN.
+    #[error("wrong pin")]
+    PinWrong,
+    /// A PIN sent before the wait after wrong ones is over; retry after this many seconds.
+    #[error("pin wait {0} s")]
+    PinWait(u64),
+    /// Too many wrong PINs: only the password ends the lock.
+    #[error("pin blocked")]
+    PinBlocked,
+    /// A wrong password where the logged-in therapist's own was asked (ending kindermodus).
+    #[error("wrong password")]
+    PasswordWrong,
     /// Anything else: logged, answered as a plain 500.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -109,6 +130,41 @@ impl Error {
                 "too_large",
                 "Dit is te groot om op te slaan.".into(),
             ),
+            Self::KioskLocked => (
+                StatusCode::FORBIDDEN,
+                "kiosk_locked",
+                "Dit kan niet in kindermodus: deze tablet is nu alleen voor één werkvorm. De therapeut beëindigt de kindermodus met de pincode.".into(),
+            ),
+            Self::KioskNoPin => (
+                StatusCode::CONFLICT,
+                "kiosk_no_pin",
+                "Stel eerst een pincode voor de kindermodus in; daarmee beëindig je hem weer.".into(),
+            ),
+            Self::NotKiosk => (
+                StatusCode::CONFLICT,
+                "not_kiosk",
+                "Deze tablet staat niet in kindermodus.".into(),
+            ),
+            Self::PinWrong => (
+                StatusCode::FORBIDDEN,
+                "pin_wrong",
+                "Deze pincode klopt niet.".into(),
+            ),
+            Self::PinWait(secs) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "pin_wait",
+                format!("Even wachten: over {secs} seconden kan de pincode opnieuw."),
+            ),
+            Self::PinBlocked => (
+                StatusCode::FORBIDDEN,
+                "pin_blocked",
+                "Te vaak een verkeerde pincode. Alleen het wachtwoord van de therapeut beëindigt de kindermodus nu.".into(),
+            ),
+            Self::PasswordWrong => (
+                StatusCode::FORBIDDEN,
+                "password_wrong",
+                "Dit wachtwoord klopt niet.".into(),
+            ),
             Self::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 (
@@ -133,7 +189,7 @@ impl IntoResponse for Error {
             }),
         )
             .into_response();
-        if let Self::Throttled(secs) = self
+        if let Self::Throttled(secs) | Self::PinWait(secs) = self
             && let Ok(v) = HeaderValue::from_str(&secs.to_string())
         {
             res.headers_mut().insert(header::RETRY_AFTER, v);

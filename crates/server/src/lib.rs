@@ -13,6 +13,7 @@ pub mod evaluations;
 pub mod exercises;
 pub mod export;
 pub mod goals;
+pub mod kiosk;
 pub mod openapi;
 pub mod ownership;
 pub mod progress;
@@ -118,6 +119,8 @@ pub fn app(state: AppState, web_dir: &Path) -> Router {
         .route("/api", any(web::api_not_found))
         .route("/api/{*rest}", any(web::api_not_found));
     let api = api
+        // Inside the audit layer, so what the lock refuses is logged as a refusal.
+        .layer(from_fn_with_state(state.clone(), kiosk::guard::guard))
         .layer(from_fn_with_state(state.clone(), audit::refusals::audit))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         // Outermost: where the request came from, worked out once for everything inside.

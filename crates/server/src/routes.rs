@@ -19,8 +19,8 @@ use axum::http::Method;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    AppState, artefacts, auth, clients, evaluations, exercises, export, goals, openapi, progress,
-    sessions,
+    AppState, artefacts, auth, clients, evaluations, exercises, export, goals, kiosk, openapi,
+    progress, sessions,
 };
 
 /// Every API route, with the document that describes them.
@@ -36,6 +36,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(progress::router())
         .merge(evaluations::router())
         .merge(export::router())
+        .merge(kiosk::router())
         .merge(openapi::router())
 }
 

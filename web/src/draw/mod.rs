@@ -275,7 +275,7 @@ pub fn DrawPage() -> impl IntoView {
         // The whole screen is its main landmark: the canvas and tools are the page's content.
         <main class="draw-screen" data-kept=move || kept.get().to_string()>
             <header class="draw-bar">
-                <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
+                {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 <GoalChips saver />
                 <SaveStatus saver />
                 <button class="primary" data-testid="save" on:click=save

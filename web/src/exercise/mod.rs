@@ -323,7 +323,10 @@ pub fn ExercisePage() -> impl IntoView {
                 {audience}
                 <Show when=move || child.get().is_some() fallback=waiting>
                     {choose}
-                    <editor::OwnExercises client_id own on_made=Callback::new(move |e: Exercise| chosen.set(Some(e))) />
+                    // Making or deleting an own exercise is the therapist's, not the child's.
+                    {(!crate::kiosk::locked()).then(|| view! {
+                        <editor::OwnExercises client_id own on_made=Callback::new(move |e: Exercise| chosen.set(Some(e))) />
+                    })}
                     <Show when=move || chosen.get().is_some()>{settings}</Show>
                 </Show>
             </main>
@@ -389,7 +392,7 @@ pub fn ExercisePage() -> impl IntoView {
     view! {
         <div class="exercise-screen" class:child=move || child.get() == Some(true)>
             <header class="topbar">
-                <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
+                {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 <h1>{move || title.get()}</h1>
             </header>
             {screen}

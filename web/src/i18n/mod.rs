@@ -16,6 +16,7 @@ mod app;
 mod client_data;
 mod evaluation;
 mod exercise;
+mod kiosk;
 mod music;
 mod switch;
 
@@ -25,6 +26,7 @@ pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
+pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use switch::LangSwitch;
 
@@ -198,5 +200,13 @@ pub fn tc() -> &'static ClientDataTexts {
     match lang() {
         Lang::Nl => &CLIENT_DATA_NL,
         Lang::En => &CLIENT_DATA_EN,
+    }
+}
+
+/// The texts of kindermodus in use.
+pub fn tk() -> &'static KioskTexts {
+    match lang() {
+        Lang::Nl => &KIOSK_NL,
+        Lang::En => &KIOSK_EN,
     }
 }

@@ -302,7 +302,7 @@ pub fn MusicPage() -> impl IntoView {
         <main class="music-screen" data-mode=move || mode.get().code()
             on:pointerdown=move |_| audio::unlock()>
             <header class="topbar">
-                <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a>
+                {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 <h1>{move || title.get()}</h1>
                 <SaveStatus saver />
             </header>

@@ -1,13 +1,14 @@
 //! A session: pick the work form to hand the tablet over with, and at its end give each goal
-//! its *voortgang* score.
+//! its *voortgang* score. Each work form can also be started *voor de cliënt* (kindermodus).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use speelruimte_model::{Client, Session};
+use speelruimte_model::{Client, Session, WorkForm};
 
 use super::scores::SessionScores;
 use super::{Load, TopBar, load};
 use crate::i18n::t;
+use crate::kiosk::start::{KioskChoice, KioskPanel, StartButton};
 use crate::util;
 
 #[component]
@@ -38,28 +39,39 @@ pub fn SessionPage() -> impl IntoView {
             _ => String::new(),
         }
     };
+    let choice = KioskChoice::new();
     view! {
         <TopBar title=title back=format!("/clients/{id}") />
         <main class="page">
             <p class="subtitle">{date}</p>
             <h2>{t().choose_work_form}</h2>
             <div class="workforms">
-                <a class="workform drawing" href=format!("/clients/{id}/sessies/{sid}/tekenen")>
-                    <span class="wf-icon" aria-hidden="true">"✎"</span>
-                    <span class="wf-title">{t().wf_drawing}</span>
-                    <span class="wf-sub">{t().wf_drawing_text}</span>
-                </a>
-                <a class="workform music" href=format!("/clients/{id}/sessies/{sid}/muziek")>
-                    <span class="wf-icon" aria-hidden="true">"♫"</span>
-                    <span class="wf-title">{t().wf_music}</span>
-                    <span class="wf-sub">{crate::i18n::tm().wf_text}</span>
-                </a>
-                <a class="workform exercise" href=format!("/clients/{id}/sessies/{sid}/spanning")>
-                    <span class="wf-icon" aria-hidden="true">"◯"</span>
-                    <span class="wf-title">{t().wf_exercise}</span>
-                    <span class="wf-sub">{t().wf_exercise_text}</span>
-                </a>
+                <div class="workform-slot">
+                    <a class="workform drawing" href=format!("/clients/{id}/sessies/{sid}/tekenen")>
+                        <span class="wf-icon" aria-hidden="true">"✎"</span>
+                        <span class="wf-title">{t().wf_drawing}</span>
+                        <span class="wf-sub">{t().wf_drawing_text}</span>
+                    </a>
+                    <StartButton form=WorkForm::Beeldend cid=id.clone() sid=sid.clone() choice name=t().wf_drawing />
+                </div>
+                <div class="workform-slot">
+                    <a class="workform music" href=format!("/clients/{id}/sessies/{sid}/muziek")>
+                        <span class="wf-icon" aria-hidden="true">"♫"</span>
+                        <span class="wf-title">{t().wf_music}</span>
+                        <span class="wf-sub">{crate::i18n::tm().wf_text}</span>
+                    </a>
+                    <StartButton form=WorkForm::Muziek cid=id.clone() sid=sid.clone() choice name=t().wf_music />
+                </div>
+                <div class="workform-slot">
+                    <a class="workform exercise" href=format!("/clients/{id}/sessies/{sid}/spanning")>
+                        <span class="wf-icon" aria-hidden="true">"◯"</span>
+                        <span class="wf-title">{t().wf_exercise}</span>
+                        <span class="wf-sub">{t().wf_exercise_text}</span>
+                    </a>
+                    <StartButton form=WorkForm::Spanning cid=id.clone() sid=sid.clone() choice name=t().wf_exercise />
+                </div>
             </div>
+            <KioskPanel choice />
             <SessionScores cid=id.clone() sid=sid.clone() />
         </main>
     }

@@ -58,7 +58,8 @@ pub fn clear_cookie(secure: bool) -> String {
     )
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
+/// The session token in the request's cookie, if any.
+pub(crate) fn cookie_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -102,6 +103,8 @@ pub struct Caller {
     pub csrf_token: String,
     /// Where the request came from.
     pub source: Source,
+    /// The kindermodus lock on this login session, if any (found by [`crate::kiosk::guard`]).
+    pub kiosk: Option<crate::kiosk::ActiveLock>,
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -143,11 +146,17 @@ impl FromRequestParts<AppState> for Caller {
             }
             check_origin(&parts.headers, &source)?;
         }
+        let kiosk = parts
+            .extensions
+            .get::<crate::kiosk::ActiveLock>()
+            .filter(|l| l.token_hash == hash)
+            .cloned();
         Ok(Caller {
             therapist_id,
             session_hash: hash,
             csrf_token,
             source,
+            kiosk,
         })
     }
 }

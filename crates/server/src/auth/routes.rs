@@ -188,13 +188,17 @@ async fn start_session(
         .bind(&csrf)
         .bind(db::now())
         .bind(expires.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    let (kiosk_pin_set, _) =
+        crate::kiosk::me_part(&mut *conn, therapist_id, &token_hash(&token)).await?;
     let me = Me {
         therapist_id,
         username: username.to_owned(),
         display_name: display_name.to_owned(),
         csrf_token: csrf,
+        kiosk_pin_set,
+        kiosk: None,
     };
     Ok((session_cookie(&token, secure), me))
 }
@@ -230,6 +234,7 @@ pub async fn login(
             let id = Uuid::parse_str(&id).map_err(|e| Error::Internal(e.into()))?;
             attempt.succeeded();
             audit::record_by(&mut tx, Some(id), &source, "login", None, None).await?;
+            end_locked_session(&mut tx, &headers, &source).await?;
             let secure = state.secure_cookies || source.is_https();
             let (cookie, me) = start_session(&mut tx, secure, id, &username, &display_name).await?;
             tx.commit().await?;
@@ -244,6 +249,35 @@ pub async fn login(
             Err(Error::LoginFailed)
         }
     }
+}
+
+/// A login on a browser whose login session is locked to kindermodus (the password was typed
+/// there, so it is the therapist): that session, and with it the lock, ends.
+async fn end_locked_session(
+    conn: &mut sqlx::SqliteConnection,
+    headers: &HeaderMap,
+    source: &Source,
+) -> Result<(), Error> {
+    let Some(old) = super::cookie_token(headers).map(|t| token_hash(&t)) else {
+        return Ok(());
+    };
+    let Some(lock) = crate::kiosk::lock_of(&mut *conn, &old).await? else {
+        return Ok(());
+    };
+    sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?")
+        .bind(&old)
+        .execute(&mut *conn)
+        .await?;
+    audit::record_by(
+        conn,
+        Some(lock.therapist_id),
+        source,
+        "kiosk.unlock",
+        lock.client_id,
+        Some("login"),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Logs out: ends the session and clears the cookie.
@@ -264,19 +298,24 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Res
         .into_response())
 }
 
-/// The logged-in therapist and the session's CSRF token.
+/// The logged-in therapist, the session's CSRF token and, under kindermodus, the lock.
 #[utoipa::path(get, path = "/api/me", tag = "accounts", responses((status = 200, body = Me), (status = 401, body = ApiError)))]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me>, Error> {
+    let mut conn = state.db.acquire().await?;
     let (username, display_name): (String, String) =
         sqlx::query_as("SELECT username, display_name FROM therapists WHERE id = ?")
             .bind(caller.therapist_id.to_string())
-            .fetch_one(&state.db)
+            .fetch_one(&mut *conn)
             .await?;
+    let (kiosk_pin_set, kiosk) =
+        crate::kiosk::me_part(&mut conn, caller.therapist_id, &caller.session_hash).await?;
     Ok(Json(Me {
         therapist_id: caller.therapist_id,
         username,
         display_name,
         csrf_token: caller.csrf_token,
+        kiosk_pin_set,
+        kiosk,
     }))
 }
 

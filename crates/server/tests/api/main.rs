@@ -11,6 +11,8 @@ mod durability;
 mod evaluation;
 mod exercises;
 mod export;
+mod kiosk;
+mod kiosk_unlock;
 mod progress;
 mod proxy;
 mod security;

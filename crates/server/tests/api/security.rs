@@ -257,20 +257,25 @@ async fn an_expired_session_is_refused() {
 
 /// One of each object a client-data route can name (a goal, a session, an artefact, an
 /// evaluation) for client `c`, with the artefact's id and a function that fills a route's path
-/// with them. It fails for a path parameter it does not know, so a new route cannot slip past
-/// the tests that walk the registry.
-async fn one_of_each(
+/// with them (`{index}`, a subgoal's place, is 0). It fails for a path parameter it does not
+/// know, so a new route cannot slip past the tests that walk the registry.
+pub(crate) async fn one_of_each(
     app: &crate::helpers::TestApp,
     c: &serde_json::Value,
-) -> (String, impl Fn(&str) -> String) {
+) -> (String, impl Fn(&str) -> String + use<>) {
     let client = c["id"].as_str().unwrap().to_owned();
     let goal = app.goal(c).await;
-    app.post(
-        &format!("/api/clients/{client}/sessions"),
-        json!({"date": "2026-11-24"}),
-    )
-    .await
-    .expect(StatusCode::CREATED);
+    let session = app
+        .post(
+            &format!("/api/clients/{client}/sessions"),
+            json!({"date": "2026-11-24"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let artefact = app.put_artefact(c, &[]).await["id"]
         .as_str()
         .unwrap()
@@ -286,12 +291,16 @@ async fn one_of_each(
         .as_str()
         .unwrap()
         .to_owned();
+    let goal = goal["id"].as_str().unwrap().to_owned();
     let id = artefact.clone();
     let url_of = move |path: &str| {
         let url = path
             .replace("/api/clients/{id}", &format!("/api/clients/{client}"))
             .replace("/api/artefacts/{id}", &format!("/api/artefacts/{id}"))
             .replace("{eid}", &evaluation)
+            .replace("{sid}", &session)
+            .replace("{gid}", &goal)
+            .replace("{index}", "0")
             .replace("{name}", "thumb.png");
         assert!(
             !url.contains('{'),
