@@ -32,6 +32,16 @@ pub struct RunEnd {
     pub interrupted: bool,
 }
 
+/// How far ahead a phase change's sound is put on the audio clock. A frame that comes late (a
+/// busy tablet, a tab in the background a moment) then no longer makes the sound late: the
+/// rhythm the child breathes to stays even; the picture follows in the next frame.
+const CUE_LOOKAHEAD_MS: u64 = 250;
+/// The tag of a cue sound waiting on the audio clock, called off on pause, skip and stop.
+const CUE_TAG: &str = "exercise-cue";
+
+/// How long a run with sound waits for the audio clock to move before it starts anyway, ms.
+const AUDIO_WAIT_MS: f64 = 1000.0;
+
 /// The sound key of a phase's cue.
 fn cue_key(kind: PhaseKind) -> &'static str {
     match kind {
@@ -97,14 +107,18 @@ pub fn Runner(
     let paused = RwSignal::new(false);
     let ended = StoredValue::new(false);
     let dots = RwSignal::new(Vec::<bool>::new());
+    // The exercise time of the phase change whose sound waits on the audio clock, if any.
+    let scheduled = StoredValue::new(None::<u64>);
 
-    let announce = move |index: usize| {
+    // Marks the start of phase `index`; its sound only when it was not put on the audio clock
+    // ahead of it.
+    let announce = move |index: usize, sound: bool| {
         let (kind, text, count) = ex.with_value(|e| {
             let p = &e.phases[index];
             (p.kind, i18n::text(p.text(child)).to_owned(), p.count)
         });
         dots.set(vec![false; count.unwrap_or(0) as usize]);
-        if cues.sound {
+        if cues.sound && sound {
             audio::play(cue_key(kind), 1.0, None);
         }
         if cues.vibrate {
@@ -124,13 +138,48 @@ pub fn Runner(
             device::speak(&said, i18n::lang().voice());
         }
     };
-    announce(0);
+    // With sound on, the run starts once the audio clock moves: a context that is still being
+    // resumed (the start tap unlocked it; a busy tablet takes a moment) would play the first
+    // cue late and the second on time, and the first breath would come out short.
+    let mounted = device::now_ms();
+    let audio_at_mount = audio::current_time();
+    let waiting = StoredValue::new(cues.sound && !audio::is_running());
+    if !waiting.get_value() {
+        announce(0, true);
+    }
+    // Puts the next phase change's sound on the audio clock once it is near.
+    let schedule_next = move || {
+        if !cues.sound {
+            return;
+        }
+        let at = clock.with_value(|c| c.at_ms(device::now_ms()));
+        let next = ex.with_value(|e| {
+            let tl = Timeline::new(e);
+            tl.phase_changes_between(at, at + CUE_LOOKAHEAD_MS)
+                .first()
+                .map(|&(change, index)| (change, e.phases[index].kind))
+        });
+        if let Some((change, kind)) = next
+            && scheduled.get_value() != Some(change)
+        {
+            let when = audio::current_time() + (change - at) as f64 / 1000.0;
+            if audio::play_tagged(cue_key(kind), 1.0, Some(when), CUE_TAG).is_some() {
+                scheduled.set_value(Some(change));
+            }
+        }
+    };
+    // Calls off a sound waiting on the audio clock (pause, skip, stop).
+    let call_off = move || {
+        audio::cancel(CUE_TAG);
+        scheduled.set_value(None);
+    };
 
     let finish = move |interrupted: bool| {
         if ended.get_value() {
             return;
         }
         ended.set_value(true);
+        call_off();
         device::stop_speaking();
         let now = device::now_ms();
         let (ran, wall) = clock.with_value(|c| (c.at_ms(now), c.wall_ms(now)));
@@ -151,6 +200,15 @@ pub fn Runner(
         if ended.get_value() || paused.get_untracked() {
             return false;
         }
+        if waiting.get_value() {
+            let moving = audio::is_running() && audio::current_time() > audio_at_mount;
+            if !moving && now - mounted < AUDIO_WAIT_MS {
+                return true;
+            }
+            waiting.set_value(false);
+            clock.set_value(ExerciseClock::start(device::now_ms()));
+            announce(0, true);
+        }
         let at = clock.with_value(|c| c.at_ms(now));
         let (m, breath, changes) = ex.with_value(|e| {
             let tl = Timeline::new(e);
@@ -160,9 +218,10 @@ pub fn Runner(
                 tl.phase_changes_between(t.get_untracked(), at),
             )
         });
-        if let Some((_, index)) = changes.last() {
-            announce(*index);
+        if let Some(&(change, index)) = changes.last() {
+            announce(index, scheduled.get_value() != Some(change));
         }
+        schedule_next();
         if at != t.get_untracked() {
             t.set(at);
             level.set(breath);
@@ -189,12 +248,14 @@ pub fn Runner(
             paused.set(false);
         } else {
             clock.update_value(|c| c.pause(now));
+            call_off();
             paused.set(true);
         }
     };
     let next = move |_| {
         let m = moment.get_untracked();
         let (_, end) = ex.with_value(|e| Timeline::new(e).phase_span(m.cycle, m.phase_index));
+        call_off();
         clock.update_value(|c| c.skip_to(end, device::now_ms()));
         paused.set(false);
     };
