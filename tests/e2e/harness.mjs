@@ -9,17 +9,18 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 
 const SERVER = process.env.SPEELRUIMTE_SERVER ?? "../../target/release/speelruimte-server";
-const WEB_DIR = process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist";
+export const WEB_DIR = path.resolve(process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist");
 export const ARTIFACTS = path.resolve("artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /**
- * Starts the server on a fresh data folder; resolves once it has printed both the address it
- * listens on and the setup link (a fresh folder always has one), with both.
+ * Starts the server on a fresh data folder, serving the built app in `webDir` (the build under
+ * test by default); resolves once it has printed both the address it listens on and the setup
+ * link (a fresh folder always has one), with both.
  */
-export async function startServer() {
+export async function startServer({ webDir = WEB_DIR } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
-  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", WEB_DIR], {
+  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", webDir], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "info" },
   });

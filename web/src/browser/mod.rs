@@ -3,3 +3,4 @@
 
 pub mod audio;
 pub mod device;
+pub mod service_worker;
