@@ -54,16 +54,28 @@ export async function startServer({ webDir = WEB_DIR } = {}) {
   };
 }
 
-/** Launches headless chromium as the machine's notes say it runs here. */
+/** How chromium is started here, as the machine's notes say it runs. */
+const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+};
+
+/** Launches headless chromium; each `newPage` context is a fresh, off-the-record profile. */
 export function launch() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Launches headless chromium on a real profile kept in `userDataDir` (not off the record, as
+ * the contexts of `launch` are): a browser context, for what Chromium allows only there, such
+ * as calling a site installable.
+ */
+export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport });
 }
 
 /**

@@ -93,7 +93,9 @@ fn fill(source: &str, shell: &Shell) -> Result<String> {
         .filter(|l| l.trim_end().ends_with(MARKER))
         .count();
     if marked != 1 {
-        bail!("{marked} lines end with `{MARKER}`; the worker needs exactly one, which the build fills in");
+        bail!(
+            "{marked} lines end with `{MARKER}`; the worker needs exactly one, which the build fills in"
+        );
     }
     let line = format!(
         "self.SHELL = {{ version: {}, files: {} }};",
@@ -214,16 +216,21 @@ mod tests {
 
     #[test]
     fn the_real_worker_has_its_marked_line() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .nth(2)
+            .unwrap();
         let source = fs::read_to_string(root.join("web/static").join(WORKER)).unwrap();
         let shell = Shell {
             version: "0123456789abcdef".into(),
             files: vec!["/index.html".into()],
         };
         let filled = fill(&source, &shell).unwrap();
-        assert!(filled.contains(
-            "self.SHELL = { version: \"0123456789abcdef\", files: [\"/index.html\"] };"
-        ));
+        assert!(
+            filled.contains(
+                "self.SHELL = { version: \"0123456789abcdef\", files: [\"/index.html\"] };"
+            )
+        );
         assert!(!filled.contains(MARKER));
     }
 }

@@ -249,7 +249,10 @@ mod tests {
             purposes.push(format!("{} {}", icon["purpose"].as_str().unwrap(), w));
         }
         purposes.sort();
-        assert_eq!(purposes, ["any 192", "any 512", "maskable 192", "maskable 512"]);
+        assert_eq!(
+            purposes,
+            ["any 192", "any 512", "maskable 192", "maskable 512"]
+        );
     }
 
     #[test]

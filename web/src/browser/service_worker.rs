@@ -79,7 +79,8 @@ pub fn provide_update() {
         }
     });
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        let _ = d.add_event_listener_with_callback("visibilitychange", look.as_ref().unchecked_ref());
+        let _ =
+            d.add_event_listener_with_callback("visibilitychange", look.as_ref().unchecked_ref());
     }
     look.forget();
 }

@@ -15,13 +15,13 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || update.ready.get()>
             <div class="update-wrap">
-                <aside class="update-banner" role="status" data-testid="update-banner">
+                <div class="update-banner" role="status" data-testid="update-banner">
                     <p><strong>{tp().update_ready}</strong> " " {tp().update_hint}</p>
                     <button class="primary" data-testid="update-now" disabled=switching
                         on:click=move |_| { switching.set(true); switch_now(); }>
                         {tp().update_now}
                     </button>
-                </aside>
+                </div>
             </div>
         </Show>
     }

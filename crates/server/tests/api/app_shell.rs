@@ -11,7 +11,11 @@ async fn the_worker_and_the_manifest_are_served_as_a_browser_needs_them() {
     let app = spawn_app().await;
     let web = app.data.path().join("web");
     std::fs::write(web.join("sw.js"), "self.SHELL = {};\n").unwrap();
-    std::fs::write(web.join("manifest.webmanifest"), r#"{"name":"Speelruimte"}"#).unwrap();
+    std::fs::write(
+        web.join("manifest.webmanifest"),
+        r#"{"name":"Speelruimte"}"#,
+    )
+    .unwrap();
 
     let sw = app.get("/sw.js").await.expect(StatusCode::OK);
     assert_eq!(sw.text(), "self.SHELL = {};\n");
@@ -31,7 +35,9 @@ async fn the_worker_and_the_manifest_are_served_as_a_browser_needs_them() {
 
     // The policy allows our own worker and manifest (worker-src and manifest-src fall back
     // to script-src and default-src, both 'self').
-    let csp = sw.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let csp = sw.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
     assert!(csp.contains("default-src 'self'"), "{csp}");
     assert!(csp.contains("script-src 'self'"), "{csp}");
     assert!(!csp.contains("worker-src"), "{csp}");
