@@ -1,18 +1,28 @@
 // An AudioWorklet tapped onto everything an AudioContext sends to its output: it reports, in
-// audio-context time, the first non-zero sample after silence, and a capturing pointerdown
-// listener notes the context's time at each tap. Injected with `addInitScript` into a context
-// made with `bypassCSP` (the app's CSP rightly refuses a worklet from a blob: URL). Shared by
-// the music test (every tap is heard) and the B3 benchmark (how soon).
+// audio-context time, the first non-zero sample after silence (`reports`), and whether the output
+// is silent now (`quiet`: at least 4096 zero samples, ~93 ms, since the last sound; it starts
+// false, so "quiet" is always something the worklet heard, never an assumption). A capturing
+// pointerdown listener notes the context's time at each tap. Injected with `addInitScript` into
+// a context made with `bypassCSP` (the app's CSP rightly refuses a worklet from a blob: URL).
+// Shared by the music test (every tap is heard) and the B3 benchmark (how soon).
 export const PROBE = `(() => {
-  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [] });
+  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [], quiet: false });
   const worklet = \`class Tap extends AudioWorkletProcessor {
-    constructor() { super(); this.zeros = 1e9; }
+    // zeros: silent samples since the last sound, the start counting as silence (a sound in
+    // the first quantum is an onset); heard: the same, counted only from what came through,
+    // so "quiet" is reported only after ~93 ms of real silence.
+    constructor() { super(); this.zeros = 1e9; this.heard = 0; this.quiet = false; }
     process(inputs) {
       const ch = inputs[0] && inputs[0][0];
       if (ch) for (let i = 0; i < ch.length; i++) {
-        if (ch[i] !== 0) { if (this.zeros > 4096) this.port.postMessage((currentFrame + i) / sampleRate); this.zeros = 0; }
-        else this.zeros++;
-      } else this.zeros += 128;
+        if (ch[i] !== 0) {
+          if (this.zeros >= 4096) this.port.postMessage({ sound: (currentFrame + i) / sampleRate });
+          this.zeros = 0;
+          this.heard = 0;
+          this.quiet = false;
+        } else { this.zeros++; this.heard++; }
+      } else { this.zeros += 128; this.heard += 128; }
+      if (!this.quiet && this.heard >= 4096) { this.quiet = true; this.port.postMessage({ quiet: true }); }
       return true;
     }
   }
@@ -27,7 +37,10 @@ export const PROBE = `(() => {
       const url = URL.createObjectURL(new Blob([worklet], { type: "application/javascript" }));
       this.audioWorklet.addModule(url).then(() => {
         const tap = new AudioWorkletNode(this, "b3-tap");
-        tap.port.onmessage = (e) => b3.reports.push(e.data);
+        tap.port.onmessage = (e) => {
+          if (e.data.quiet) b3.quiet = true;
+          else { b3.quiet = false; b3.reports.push(e.data.sound); }
+        };
         connect.call(tap, this.destination);
         this.__tap = tap;
         for (const n of this.__pending) connect.call(n, tap);

@@ -258,13 +258,18 @@ test("every tap on a pad is heard at once: the output carries sound right after 
     await page.getByTestId("pads").waitFor();
     const cdp = await page.context().newCDPSession(page);
     const where = await padCentre(page, 2); // hi-hat: short, so silence returns quickly
+    // Each tap waits for the output to be silent (the probe heard ~93 ms of zeros), so its
+    // sound is an onset of its own; and for the tap's own sound to be heard and die away
+    // before the next. A tap that makes no sound fails here, naming the tap.
+    const probe = () => page.evaluate(() => ({ quiet: window.__b3.quiet, heard: window.__b3.reports.length }));
+    const silent = (what) => eventually(probe, (p) => p.quiet, `${what}: the output never fell silent`, 10_000);
     await tapTogether(cdp, [where]); // unlocks the audio
-    await sleep(800);
+    await silent("after the first tap");
     await page.evaluate(() => { window.__b3.downs = []; window.__b3.reports = []; });
     const n = 12;
     for (let i = 0; i < n; i++) {
       await tapTogether(cdp, [where]);
-      await sleep(450 + Math.random() * 100);
+      await eventually(probe, (p) => p.heard > i && p.quiet, `tap ${i + 1}: no sound heard, or it did not end`, 10_000);
     }
     const delays = await page.evaluate(() => {
       const { downs, reports } = window.__b3;

@@ -98,6 +98,9 @@ export async function walkLoggedIn(page, server, work, visit) {
     await page.locator("details.add summary").click();
     await page.locator('details.add[open] input[name="title"]').waitFor();
     await visit("client, add goal");
+    await page.locator("details.danger summary").click();
+    await page.locator('details.danger[open] input[name="confirm-label"]').waitFor();
+    await visit("client, delete");
 
     const form = (f) => `/clients/${client.id}/sessies/${session.id}${f}`;
     await go(form(""));

@@ -10,6 +10,7 @@ mod error;
 mod evaluation;
 mod exercise;
 mod exercise_run;
+mod export;
 mod gas;
 mod goal;
 mod music;
@@ -35,6 +36,7 @@ pub use evaluation::{
 };
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use exercise_run::read_exercise_run;
+pub use export::{ClientRecords, ExportEntry, ExportSource, artefact_folder, export_manifest};
 pub use gas::{
     GAS_RHO, GasLevel, GasScale, GasWeight, GoalGas, baseline_t_score, gas_t_score,
     gas_t_score_with,

@@ -367,6 +367,16 @@ pub async fn list(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Artefact>>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let out = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "artefact.list", Some(id), None).await?;
+    Ok(Json(out))
+}
+
+/// The artefacts of `id` (a client the caller may read), newest first.
+pub(crate) async fn of_client(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Vec<Artefact>, Error> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC",
     )
@@ -375,8 +385,7 @@ pub async fn list(
     .await?;
     let mut out = Vec::with_capacity(ids.len());
     for a in &ids {
-        out.push(load(&mut conn, a).await?);
+        out.push(load(conn, a).await?);
     }
-    audit::record(&mut conn, &caller, "artefact.list", Some(id), None).await?;
-    Ok(Json(out))
+    Ok(out)
 }

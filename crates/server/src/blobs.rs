@@ -56,6 +56,9 @@ pub trait BlobStore: Send + Sync + 'static {
     fn get(&self, sha256: &str) -> BoxFuture<'_, std::io::Result<Vec<u8>>>;
     /// Removes the blob with this hash (missing is fine).
     fn delete(&self, sha256: &str) -> BoxFuture<'_, std::io::Result<()>>;
+    /// Opens the blob with this hash for reading bit by bit, on a blocking thread (the
+    /// export copies files through without holding them whole).
+    fn open(&self, sha256: &str) -> std::io::Result<Box<dyn std::io::Read + Send>>;
 }
 
 /// Blobs as files under a folder: `ab/abcdef…`.
@@ -199,6 +202,10 @@ impl BlobStore for FileBlobStore {
     fn get(&self, sha256: &str) -> BoxFuture<'_, std::io::Result<Vec<u8>>> {
         let path = self.path(sha256);
         Box::pin(async move { tokio::fs::read(path?).await })
+    }
+
+    fn open(&self, sha256: &str) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+        Ok(Box::new(std::fs::File::open(self.path(sha256)?)?))
     }
 
     fn delete(&self, sha256: &str) -> BoxFuture<'_, std::io::Result<()>> {

@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use speelruimte_model::{ApiError, BirthYear, Client, ClientLabel, Discipline, NewClient};
+use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -92,14 +93,20 @@ pub async fn read_client(
     Path(id): Path<String>,
 ) -> Result<Json<Client>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let client = load(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "client.read", Some(id), None).await?;
+    Ok(Json(client))
+}
+
+/// Client `id` (one the caller may read).
+pub(crate) async fn load(conn: &mut SqliteConnection, id: Uuid) -> Result<Client, Error> {
     let row: ClientRow = sqlx::query_as(
         "SELECT id, label, birth_year, discipline, created_at FROM clients WHERE id = ?",
     )
     .bind(id.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    audit::record(&mut conn, &caller, "client.read", Some(id), None).await?;
-    Ok(Json(to_client(row)?))
+    to_client(row)
 }
 
 /// Deletes a client with all its goals, sessions, artefacts and their files. The audit log

@@ -100,15 +100,23 @@ pub async fn list_evaluations(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Evaluation>>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let list = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "evaluation.list", Some(id), None).await?;
+    Ok(Json(list))
+}
+
+/// The evaluations of `id` (a client the caller may read), newest first.
+pub(crate) async fn of_client(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Vec<Evaluation>, Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM evaluations WHERE client_id = ? ORDER BY date DESC, created_at DESC"
     ))
     .bind(id.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    let list = assemble(&mut conn, id, rows).await?;
-    audit::record(&mut conn, &caller, "evaluation.list", Some(id), None).await?;
-    Ok(Json(list))
+    assemble(conn, id, rows).await
 }
 
 /// One evaluation of a client.

@@ -8,6 +8,7 @@ use speelruimte_guide::CustomExercise;
 use speelruimte_model::{
     ApiError, MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise, ValidationError,
 };
+use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -37,15 +38,23 @@ pub async fn list_exercises(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<SavedExercise>>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let exercises = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "exercise.list", Some(id), None).await?;
+    Ok(Json(exercises))
+}
+
+/// The own exercises of `id` (a client the caller may read), newest first.
+pub(crate) async fn of_client(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Vec<SavedExercise>, Error> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT id, created_at, body FROM custom_exercises WHERE client_id = ? ORDER BY created_at DESC, rowid DESC",
     )
     .bind(id.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    audit::record(&mut conn, &caller, "exercise.list", Some(id), None).await?;
-    let exercises = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(eid, created, body)| {
             Ok(SavedExercise {
                 id: Uuid::parse_str(&eid).map_err(|_| bad("id"))?,
@@ -54,8 +63,7 @@ pub async fn list_exercises(
                 exercise: serde_json::from_str(&body).map_err(|_| bad("body"))?,
             })
         })
-        .collect::<Result<_, Error>>()?;
-    Ok(Json(exercises))
+        .collect()
 }
 
 /// Adds an own exercise. The body is a `speelruimte_guide::CustomExercise`: phases are

@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use speelruimte_model::{ApiError, Goal, GoalDomain, GoalTitle, NewGoal};
+use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -30,15 +31,20 @@ pub async fn list_goals(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Goal>>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let goals = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "goal.list", Some(id), None).await?;
+    Ok(Json(goals))
+}
+
+/// The goals of `id` (a client the caller may read), oldest first.
+pub(crate) async fn of_client(conn: &mut SqliteConnection, id: Uuid) -> Result<Vec<Goal>, Error> {
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, domain, title, subgoals, created_at FROM goals WHERE client_id = ? ORDER BY created_at",
     )
     .bind(id.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    audit::record(&mut conn, &caller, "goal.list", Some(id), None).await?;
-    let goals = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(gid, domain, title, subgoals, created)| {
             let subgoals: Vec<GoalTitle> =
                 serde_json::from_str(&subgoals).map_err(|_| bad("subgoals"))?;
@@ -51,8 +57,7 @@ pub async fn list_goals(
                 created_at: db::parse_time(&created),
             })
         })
-        .collect::<Result<_, Error>>()?;
-    Ok(Json(goals))
+        .collect()
 }
 
 /// Adds a goal.

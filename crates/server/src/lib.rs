@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod evaluations;
 pub mod exercises;
+pub mod export;
 pub mod goals;
 pub mod openapi;
 pub mod ownership;

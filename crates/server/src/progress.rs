@@ -81,6 +81,16 @@ pub async fn read_progress(
     Path(id): Path<String>,
 ) -> Result<Json<ClientProgress>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let progress = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "progress.read", Some(id), None).await?;
+    Ok(Json(progress))
+}
+
+/// Where the goals of `id` (a client the caller may read) stand.
+pub(crate) async fn of_client(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<ClientProgress, Error> {
     let client = id.to_string();
     let scores: Vec<(String, String, String, i64, String)> = sqlx::query_as(
         "SELECT s.session_id, t.date, s.goal_id, s.score, s.updated_at FROM goal_scores s \
@@ -101,9 +111,8 @@ pub async fn read_progress(
     .bind(&client)
     .fetch_all(&mut *conn)
     .await?;
-    audit::record(&mut conn, &caller, "progress.read", Some(id), None).await?;
     let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| bad("id"));
-    let progress = ClientProgress {
+    Ok(ClientProgress {
         scores: scores
             .into_iter()
             .map(|(sid, date, gid, score, at)| {
@@ -147,8 +156,7 @@ pub async fn read_progress(
                 })
             })
             .collect::<Result<_, Error>>()?,
-    };
-    Ok(Json(progress))
+    })
 }
 
 /// Gives a goal its *voortgang* score for a session (0–10); a second score replaces the first.

@@ -19,7 +19,8 @@ use axum::http::Method;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    AppState, artefacts, auth, clients, evaluations, exercises, goals, openapi, progress, sessions,
+    AppState, artefacts, auth, clients, evaluations, exercises, export, goals, openapi, progress,
+    sessions,
 };
 
 /// Every API route, with the document that describes them.
@@ -34,6 +35,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(artefacts::router())
         .merge(progress::router())
         .merge(evaluations::router())
+        .merge(export::router())
         .merge(openapi::router())
 }
 

@@ -7,6 +7,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use speelruimte_model::{ApiError, NewSession, Session, SessionNotes};
+use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -34,15 +35,23 @@ pub async fn list_sessions(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Session>>, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
+    let sessions = of_client(&mut conn, id).await?;
+    audit::record(&mut conn, &caller, "session.list", Some(id), None).await?;
+    Ok(Json(sessions))
+}
+
+/// The sessions of `id` (a client the caller may read), newest first.
+pub(crate) async fn of_client(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Vec<Session>, Error> {
     let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
         "SELECT id, date, notes, created_at FROM therapy_sessions WHERE client_id = ? ORDER BY date DESC, created_at DESC",
     )
     .bind(id.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    audit::record(&mut conn, &caller, "session.list", Some(id), None).await?;
-    let sessions = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(sid, date, notes, created)| {
             Ok(Session {
                 id: Uuid::parse_str(&sid).map_err(|_| bad("id"))?,
@@ -55,8 +64,7 @@ pub async fn list_sessions(
                 created_at: db::parse_time(&created),
             })
         })
-        .collect::<Result<_, Error>>()?;
-    Ok(Json(sessions))
+        .collect()
 }
 
 /// Starts (records) a session.

@@ -24,14 +24,23 @@ pub fn wasm_target() -> Result<()> {
     }
 }
 
-/// Debian's chromium (and its WebDriver), sox (the browser tests check saved WAV files
-/// with it, as a standard tool), Node's packages for the browser tests.
+/// Debian's chromium (and its WebDriver), the standard tools the browser tests check files
+/// with (sox for WAV, pngcheck for PNG, unzip for the export's ZIP, sqlite3 to look into the
+/// database after a deletion), Node's packages for the browser tests.
 pub fn browser_test_tools(root: &Path) -> Result<()> {
     if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
         apt_install(&["chromium", "chromium-driver"])?;
     }
-    if !on_path("sox") {
-        apt_install(&["sox"])?;
+    // The standard tools the browser tests check saved and exported files with.
+    for (tool, package) in [
+        ("sox", "sox"),
+        ("unzip", "unzip"),
+        ("pngcheck", "pngcheck"),
+        ("sqlite3", "sqlite3"),
+    ] {
+        if !on_path(tool) {
+            apt_install(&[package])?;
+        }
     }
     if !on_path("node") || !on_path("npm") {
         apt_install(&["nodejs", "npm"])?;

@@ -3,4 +3,5 @@
 
 pub mod audio;
 pub mod device;
+pub mod download;
 pub mod service_worker;

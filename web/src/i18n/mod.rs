@@ -13,6 +13,7 @@
 //! switch sits only on screens that hold no unsaved work.
 
 mod app;
+mod client_data;
 mod evaluation;
 mod exercise;
 mod music;
@@ -22,6 +23,7 @@ mod switch;
 use std::cell::Cell;
 
 pub use app::{EN, NL, Texts, brush_name};
+pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
@@ -198,5 +200,13 @@ pub fn tp() -> &'static PwaTexts {
     match lang() {
         Lang::Nl => &PWA_NL,
         Lang::En => &PWA_EN,
+    }
+}
+
+/// The texts of a client's data as a whole (export, deletion), in the language in use.
+pub fn tc() -> &'static ClientDataTexts {
+    match lang() {
+        Lang::Nl => &CLIENT_DATA_NL,
+        Lang::En => &CLIENT_DATA_EN,
     }
 }

@@ -74,6 +74,10 @@ pub fn ClientPage() -> impl IntoView {
                     }}
                 </section>
             </div>
+            {move || match client.get() {
+                Load::Ready(c) => view! { <super::client_data::ClientData client=c /> }.into_any(),
+                _ => ().into_any(),
+            }}
         </main>
     }
 }

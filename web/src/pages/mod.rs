@@ -1,6 +1,7 @@
 //! The screens, and what they share: the top bar, login guard, loading state.
 
 pub mod client;
+pub mod client_data;
 pub mod clients;
 pub mod evaluation;
 pub mod goal_progress;

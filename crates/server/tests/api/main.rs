@@ -11,6 +11,7 @@ mod clients;
 mod durability;
 mod evaluation;
 mod exercises;
+mod export;
 mod progress;
 mod proxy;
 mod security;

@@ -351,6 +351,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
             "/api/clients/{id}/evaluations",
             "/api/clients/{id}/evaluations/{eid}",
             "/api/clients/{id}/exercises",
+            "/api/clients/{id}/export",
             "/api/clients/{id}/goals",
             "/api/clients/{id}/progress",
             "/api/clients/{id}/sessions",
