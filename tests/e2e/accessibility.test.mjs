@@ -1,6 +1,7 @@
 // Every screen and state (see screens.mjs: login, setup, clients, client, session, each work
 // form and its steps, the own-exercise editor, review and each of its panels) is checked with
 // axe-core in the real browser: no violations of WCAG 2.x A/AA or of axe's best practices.
+// The "new version ready" note is checked where it can be reached, in offline-shell.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, newPage } from "./harness.mjs";

@@ -1,5 +1,5 @@
-// axe-core in the real browser, for the accessibility walk and for screens reached only in
-// their own test (a comparison needs two drawings).
+// axe-core in the real browser, for the accessibility walk and for screens that only their own
+// test reaches (a comparison needs two drawings; the offline-shell test's "new version ready").
 import axe from "axe-core";
 
 /** axe-core's violations on the page as it stands, one line each, naming the elements. */

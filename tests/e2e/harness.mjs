@@ -9,17 +9,18 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 
 const SERVER = process.env.SPEELRUIMTE_SERVER ?? "../../target/release/speelruimte-server";
-const WEB_DIR = process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist";
+export const WEB_DIR = path.resolve(process.env.SPEELRUIMTE_WEB_DIR ?? "../../dist");
 export const ARTIFACTS = path.resolve("artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /**
- * Starts the server on a fresh data folder; resolves once it has printed both the address it
- * listens on and the setup link (a fresh folder always has one), with both.
+ * Starts the server on a fresh data folder, serving the built app in `webDir` (the build under
+ * test by default); resolves once it has printed both the address it listens on and the setup
+ * link (a fresh folder always has one), with both.
  */
-export async function startServer() {
+export async function startServer({ webDir = WEB_DIR } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
-  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", WEB_DIR], {
+  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", webDir], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "info" },
   });
@@ -53,16 +54,28 @@ export async function startServer() {
   };
 }
 
-/** Launches headless chromium as the machine's notes say it runs here. */
+/** How chromium is started here, as the machine's notes say it runs. */
+const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+};
+
+/** Launches headless chromium; each `newPage` context is a fresh, off-the-record profile. */
 export function launch() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Launches headless chromium on a real profile kept in `userDataDir` (not off the record, as
+ * the contexts of `launch` are): a browser context, for what Chromium allows only there, such
+ * as calling a site installable.
+ */
+export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport });
 }
 
 /**

@@ -16,6 +16,7 @@ pub mod kiosk;
 pub mod music;
 mod pages;
 pub mod saving;
+pub mod tab_login;
 pub mod util;
 
 use leptos::prelude::*;
@@ -30,16 +31,51 @@ use crate::i18n::t;
 pub struct Auth {
     /// The therapist, once known.
     pub me: RwSignal<Option<Me>>,
-    /// False until the server has answered whether someone is logged in.
+    /// False until the server has answered whether someone is logged in (or could not be
+    /// reached).
     pub checked: RwSignal<bool>,
+    /// True when the server could not be reached at start: the app runs from the service
+    /// worker's shell, as the therapist this tab remembers (see [`tab_login`]), if any.
+    pub unreachable: RwSignal<bool>,
 }
 
 impl Auth {
     /// Stores a fresh login (and its CSRF token).
     pub fn logged_in(self, me: Me) {
         api::set_csrf(Some(me.csrf_token.clone()));
+        tab_login::remember(&me);
         self.me.set(Some(me));
+        self.unreachable.set(false);
         self.checked.set(true);
+    }
+
+    /// Forgets the login (after logout, or when the server says nobody is logged in).
+    pub fn logged_out(self) {
+        api::set_csrf(None);
+        tab_login::forget();
+        self.me.set(None);
+        self.checked.set(true);
+    }
+
+    /// Asks the server who is logged in. When it cannot be reached (no network, or a proxy
+    /// in front answering for a server that is down), the therapist this tab remembers goes
+    /// on working offline; with nobody remembered the login screen says why. Only the
+    /// server's own "not logged in" (401) logs out.
+    fn check(self) {
+        leptos::task::spawn_local(async move {
+            match api::get::<Me>("/api/me").await {
+                Ok(me) => self.logged_in(me),
+                Err(e) if e.status == 401 => self.logged_out(),
+                Err(_) => {
+                    self.unreachable.set(true);
+                    if let Some(me) = tab_login::recall() {
+                        api::set_csrf(Some(me.csrf_token.clone()));
+                        self.me.set(Some(me));
+                    }
+                    self.checked.set(true);
+                }
+            }
+        });
     }
 }
 
@@ -49,15 +85,12 @@ pub fn App() -> impl IntoView {
     let auth = Auth {
         me: RwSignal::new(None),
         checked: RwSignal::new(false),
+        unreachable: RwSignal::new(false),
     };
     provide_context(auth);
     i18n::apply_document_lang();
-    leptos::task::spawn_local(async move {
-        match api::get::<Me>("/api/me").await {
-            Ok(me) => auth.logged_in(me),
-            Err(_) => auth.checked.set(true),
-        }
-    });
+    browser::service_worker::provide_update();
+    auth.check();
 
     view! {
         <Router>

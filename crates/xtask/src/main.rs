@@ -11,6 +11,7 @@
 mod install;
 mod layout;
 mod process;
+mod shell;
 mod web;
 
 use std::path::{Path, PathBuf};

@@ -1,7 +1,8 @@
 //! Builds the tablet app into `dist/`: the wasm (release profile `wasm-release`), its JS
 //! bindings made in-process by `wasm-bindgen-cli-support` (the same version as the
 //! `wasm-bindgen` crate, kept equal by the lock file), the static files, and a gzip twin of
-//! each file that the server sends to browsers that accept it.
+//! each file that the server sends to browsers that accept it. The service worker's list of
+//! the shell and its version are written into `dist/sw.js` (see `shell.rs`).
 
 use std::fs;
 use std::io::Write;
@@ -84,6 +85,8 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
         })?;
     copy_required(root, "web/static", &dist)?;
     copy_required(root, "assets", &dist.join("assets"))?;
+    // Before the gzip twins, which are not part of the shell (the server picks them).
+    let shell = crate::shell::write_worker(&dist)?;
     let mut assets = Vec::new();
     for path in files(&dist)? {
         let bytes =
@@ -118,8 +121,11 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
         .iter()
         .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip));
     eprintln!(
-        "xtask: {} ready; first load {raw} bytes, {gzip} bytes gzip",
-        dist.display()
+        "xtask: {} ready; first load {raw} bytes, {gzip} bytes gzip; the service worker keeps \
+         {} files as version {}",
+        dist.display(),
+        shell.files.len(),
+        shell.version
     );
     Ok(assets)
 }
@@ -220,6 +226,33 @@ mod tests {
                 fs::read(workspace().join(format!("assets/icons/icon-{size}.png"))).unwrap();
             assert_eq!(png_size(&bytes), (size, size));
         }
+    }
+
+    #[test]
+    fn the_manifest_is_linked_and_its_icons_exist_in_the_sizes_it_says() {
+        let html = fs::read_to_string(workspace().join("web/static/index.html")).unwrap();
+        assert!(html.contains(r#"<link rel="manifest" href="/manifest.webmanifest">"#));
+        let manifest: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(workspace().join("web/static/manifest.webmanifest")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(manifest["display"], "standalone");
+        assert_eq!(manifest["start_url"], "/");
+        let icons = manifest["icons"].as_array().unwrap();
+        let mut purposes = Vec::new();
+        for icon in icons {
+            let src = icon["src"].as_str().unwrap();
+            let file = src.strip_prefix("/assets/").expect("icons live in assets/");
+            let bytes = fs::read(workspace().join("assets").join(file)).unwrap();
+            let (w, h) = png_size(&bytes);
+            assert_eq!(icon["sizes"], format!("{w}x{h}"), "{src}");
+            purposes.push(format!("{} {}", icon["purpose"].as_str().unwrap(), w));
+        }
+        purposes.sort();
+        assert_eq!(
+            purposes,
+            ["any 192", "any 512", "maskable 192", "maskable 512"]
+        );
     }
 
     #[test]

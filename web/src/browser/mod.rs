@@ -4,3 +4,4 @@
 pub mod audio;
 pub mod device;
 pub mod download;
+pub mod service_worker;

@@ -18,6 +18,7 @@ mod evaluation;
 mod exercise;
 mod kiosk;
 mod music;
+mod pwa;
 mod switch;
 
 use std::cell::Cell;
@@ -28,6 +29,7 @@ pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
+pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
 pub use switch::LangSwitch;
 
 /// Declares a table of texts with its Dutch and English contents, each string written once
@@ -192,6 +194,14 @@ pub fn te() -> &'static EvalTexts {
     match lang() {
         Lang::Nl => &EVAL_NL,
         Lang::En => &EVAL_EN,
+    }
+}
+
+/// The texts of the app shell (a new version, starting offline) in use.
+pub fn tp() -> &'static PwaTexts {
+    match lang() {
+        Lang::Nl => &PWA_NL,
+        Lang::En => &PWA_EN,
     }
 }
 

@@ -6,7 +6,7 @@ use speelruimte_model::LoginRequest;
 
 use super::{ErrorBox, sign_in, value};
 use crate::Auth;
-use crate::i18n::{LangSwitch, t};
+use crate::i18n::{LangSwitch, t, tp};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -34,6 +34,9 @@ pub fn LoginPage() -> impl IntoView {
             <p class="tagline">{t().tagline}</p>
             <section class="card">
                 <h1>{t().login_title}</h1>
+                <Show when=move || auth.unreachable.get()>
+                    <p class="error offline-note" role="alert" data-testid="offline-login">{tp().offline_login}</p>
+                </Show>
                 <form on:submit=submit>
                     <label>{t().username}
                         <input name="username" autocomplete="username" autocapitalize="none" required

@@ -11,6 +11,7 @@ pub mod review;
 pub mod scores;
 pub mod session;
 pub mod setup;
+pub mod update;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -63,7 +64,7 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
 }
 
 /// The bar at the top of every therapist screen: a way back, the title, the language switch
-/// and logout.
+/// and logout; under it, when a new version of the app waits, the note to switch.
 #[component]
 pub fn TopBar(
     #[prop(into)] title: Signal<String>,
@@ -75,8 +76,7 @@ pub fn TopBar(
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let _ = api::send_empty("POST", "/api/logout").await;
-            api::set_csrf(None);
-            auth.me.set(None);
+            auth.logged_out();
             navigate("/login", Default::default());
         });
     };
@@ -88,6 +88,7 @@ pub fn TopBar(
             <LangSwitch />
             <button class="ghost" on:click=logout>{t().logout}</button>
         </header>
+        <update::UpdateBanner />
     }
 }
 

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod accounts;
+mod app_shell;
 mod artefacts;
 mod audit;
 mod binary;
