@@ -167,6 +167,30 @@ export async function walkLoggedIn(page, server, work, visit) {
     await page.locator('[data-testid="evaluation-form"] .eval-goal .chip').first().click();
     await page.locator('.eval-goal[data-on="1"]').first().waitFor();
     await visit("review, evaluation form");
+
+    // The outbox: a drawing waiting on the tablet (its upload fails), on the session screen
+    // and in the warnings before leaving the session and before logging out.
+    const failing = (r) => (r.request().method() === "PUT" ? r.abort() : r.continue());
+    await page.route("**/api/artefacts/*", failing);
+    await go(form("/tekenen"));
+    const paper = await page.getByTestId("canvas").boundingBox();
+    await penStroke(page, line([paper.x + 60, paper.y + 80], [paper.x + 260, paper.y + 120], 12, 0.5, 0.7));
+    await page.locator('[data-testid="save-status"][data-state="unsaved"]').waitFor();
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="on-tablet"]').waitFor();
+    await visit("drawing, saved on this tablet");
+    await go(form(""));
+    await page.locator('[data-testid="outbox"][data-waiting="1"]').waitFor();
+    await visit("session, items waiting");
+    await page.locator("a.back").first().click();
+    await page.getByTestId("unsent-warning").waitFor();
+    await visit("session, leave warning");
+    await page.getByTestId("unsent-stay").click();
+    await page.getByTestId("logout").click();
+    await page.getByTestId("unsent-warning").waitFor();
+    await visit("logout warning");
+    await page.getByTestId("unsent-stay").click();
+    await page.unroute("**/api/artefacts/*", failing);
   } finally {
     page.off("dialog", accept);
   }

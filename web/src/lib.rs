@@ -13,6 +13,7 @@ pub mod draw;
 pub mod exercise;
 pub mod i18n;
 pub mod music;
+pub mod outbox;
 mod pages;
 pub mod saving;
 pub mod util;
@@ -31,14 +32,28 @@ pub struct Auth {
     pub me: RwSignal<Option<Me>>,
     /// False until the server has answered whether someone is logged in.
     pub checked: RwSignal<bool>,
+    /// The therapist whose work in progress has been read from the tablet (screens wait for
+    /// it, so a work form finds its draft as it opens).
+    pub ready: RwSignal<Option<uuid::Uuid>>,
 }
 
 impl Auth {
     /// Stores a fresh login (and its CSRF token).
     pub fn logged_in(self, me: Me) {
         api::set_csrf(Some(me.csrf_token.clone()));
+        let id = me.therapist_id;
         self.me.set(Some(me));
         self.checked.set(true);
+        let ready = self.ready;
+        outbox::Outbox::get().logged_in(id, move || ready.set(Some(id)));
+    }
+
+    /// Forgets the login (after logout, or when the server says it has expired).
+    pub fn logged_out(self) {
+        api::set_csrf(None);
+        self.me.set(None);
+        self.ready.set(None);
+        outbox::Outbox::get().logged_out();
     }
 }
 
@@ -48,8 +63,10 @@ pub fn App() -> impl IntoView {
     let auth = Auth {
         me: RwSignal::new(None),
         checked: RwSignal::new(false),
+        ready: RwSignal::new(None),
     };
     provide_context(auth);
+    outbox::Outbox::provide();
     i18n::apply_document_lang();
     leptos::task::spawn_local(async move {
         match api::get::<Me>("/api/me").await {

@@ -13,6 +13,7 @@ mod exercise_run;
 mod gas;
 mod goal;
 mod music;
+pub mod outbox;
 mod progress;
 mod record;
 mod session;

@@ -2,6 +2,7 @@
 //! grounding, or the therapist's own), rate tension before, follow the pacer, rate after, and
 //! save the run as an artefact linked to the session and goals.
 
+mod draft;
 mod editor;
 mod pacer;
 pub mod review;
@@ -18,7 +19,11 @@ use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
 use crate::browser::device;
 use crate::i18n::{self, decimal, phase_word, t, tx};
 use crate::pages::{Load, WorkFormRoute, load};
+use crate::outbox::drafts;
+use crate::outbox::keeper::use_keeper;
+use crate::outbox::view::OutboxCount;
 use crate::saving::{GoalChips, SaveStatus, Saver};
+use draft::ExerciseDraft;
 use crate::util;
 use pacer::{Cues, RunEnd, Runner, Visual, left_text, ran_text};
 use thermometer::Thermometer;
@@ -129,14 +134,71 @@ pub fn ExercisePage() -> impl IntoView {
         }
     });
 
+    // The run and its ratings are kept on the tablet as they are made, and come back after a
+    // reload (at the rating before the run, if the reload came during it).
+    let snapshot = move || {
+        let exercise = chosen.get_untracked()?;
+        let step = match step.get_untracked() {
+            Step::Choose => return None,
+            Step::Before | Step::Run => "before",
+            Step::After => "after",
+        };
+        ExerciseDraft {
+            exercise,
+            picked: picked.get_untracked(),
+            visual: visual.get_untracked().code().into(),
+            bpm: bpm.get_untracked(),
+            step: step.into(),
+            before: (before.0.get_untracked(), before.1.get_untracked()),
+            after: (after.0.get_untracked(), after.1.get_untracked()),
+            ended: ended
+                .get_untracked()
+                .map(|e| (e.ran_ms, e.wall_ms, e.interrupted)),
+        }
+        .to_bytes()
+    };
+    let keeper = use_keeper(drafts::EXERCISE, sid.clone(), snapshot);
+    if let Some(d) = drafts::read(drafts::EXERCISE, &sid).and_then(|b| ExerciseDraft::from_bytes(&b)) {
+        picked.set(d.picked);
+        if let Some(v) = Visual::ALL.into_iter().find(|v| v.code() == d.visual) {
+            visual.set(v);
+        }
+        bpm.set(d.bpm);
+        before.0.set(d.before.0);
+        before.1.set(d.before.1.clone());
+        after.0.set(d.after.0);
+        after.1.set(d.after.1.clone());
+        ended.set(d.run_end());
+        step.set(if d.step == "after" && d.ended.is_some() {
+            Step::After
+        } else {
+            Step::Before
+        });
+        chosen.set(Some(d.exercise));
+        saver.status.set(crate::saving::SaveState::Unsaved);
+    }
+
     // Anything that changes what would be saved makes a new version (and a new artefact id).
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         before.0.track();
         before.1.track();
         after.0.track();
         after.1.track();
         ended.track();
         version.update(|v| *v += 1);
+        if first.is_some() {
+            keeper.changed();
+        }
+    });
+    // Where the client is, and what was chosen, are kept too.
+    Effect::new(move |first: Option<()>| {
+        step.track();
+        chosen.track();
+        picked.track();
+        visual.track();
+        if first.is_some() {
+            keeper.changed();
+        }
     });
 
     let exercise = move || {
@@ -166,6 +228,7 @@ pub fn ExercisePage() -> impl IntoView {
         saver.status.set(crate::saving::SaveState::Empty);
         step.set(Step::Choose);
     };
+    let sid_save = StoredValue::new(sid.clone());
     let save = move |_| {
         let (Some(exercise), Some(end)) = (exercise(), ended.get_untracked()) else {
             return;
@@ -196,7 +259,9 @@ pub fn ExercisePage() -> impl IntoView {
                 places: places(&after.1.get_untracked()),
             },
         };
-        saver.save(version.get_untracked(), |goal_ids| {
+        let saved = version.get_untracked();
+        let sid = sid_save.get_value();
+        saver.save_with(saved, |goal_ids| {
             record.validate()?;
             Ok(crate::saving::Outgoing {
                 record: ArtefactUpload {
@@ -210,6 +275,12 @@ pub fn ExercisePage() -> impl IntoView {
                 },
                 files: Vec::new(),
             })
+        }, move || {
+            // Safe in the outbox: the tablet lets go of the run in progress, unless a rating
+            // changed meanwhile.
+            if version.try_get_untracked() == Some(saved) {
+                keeper.forget(drafts::EXERCISE, &sid);
+            }
         });
     };
 
@@ -367,6 +438,7 @@ pub fn ExercisePage() -> impl IntoView {
                 <div class="card save-row">
                     <GoalChips saver />
                     <SaveStatus saver />
+                    <OutboxCount />
                     <div class="actions">
                         <button class="secondary" data-testid="again" on:click=again>{tx().again}</button>
                         <button class="primary big" data-testid="save" on:click=save

@@ -16,6 +16,7 @@ mod app;
 mod evaluation;
 mod exercise;
 mod music;
+mod outbox;
 mod switch;
 
 use std::cell::Cell;
@@ -24,6 +25,7 @@ pub use app::{EN, NL, Texts, brush_name};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
+pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use switch::LangSwitch;
 
 /// Declares a table of texts with its Dutch and English contents, each string written once
@@ -188,5 +190,13 @@ pub fn te() -> &'static EvalTexts {
     match lang() {
         Lang::Nl => &EVAL_NL,
         Lang::En => &EVAL_EN,
+    }
+}
+
+/// The texts of the outbox in use.
+pub fn to() -> &'static OutboxTexts {
+    match lang() {
+        Lang::Nl => &OUTBOX_NL,
+        Lang::En => &OUTBOX_EN,
     }
 }

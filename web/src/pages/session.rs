@@ -8,6 +8,7 @@ use speelruimte_model::{Client, Session};
 use super::scores::SessionScores;
 use super::{Load, TopBar, load};
 use crate::i18n::t;
+use crate::outbox::view::OutboxNotice;
 use crate::util;
 
 #[component]
@@ -39,9 +40,10 @@ pub fn SessionPage() -> impl IntoView {
         }
     };
     view! {
-        <TopBar title=title back=format!("/clients/{id}") />
+        <TopBar title=title back=format!("/clients/{id}") leaves_session=true />
         <main class="page">
             <p class="subtitle">{date}</p>
+            <OutboxNotice />
             <h2>{t().choose_work_form}</h2>
             <div class="workforms">
                 <a class="workform drawing" href=format!("/clients/{id}/sessies/{sid}/tekenen")>
