@@ -12,7 +12,7 @@ import { chromium } from "playwright-core";
 import { suite, newPage, shot, attributeIs, eventually, textMatches, penStroke, line } from "./harness.mjs";
 import {
   PASSWORD, tabletStorage, inHttpCache, waitingIs, drawAndSave, playAndSave, exerciseAndSave, runExercise,
-  tapPads, switchForm, storedArtefacts, storedHashes, logIn,
+  tapPads, switchForm, draftOf, storedArtefacts, storedHashes, logIn,
 } from "./tablet.mjs";
 
 const env = suite({ login: true });
@@ -93,6 +93,9 @@ test("(a) offline across the three work forms: saved on this tablet with the rig
     assert.equal((await inSession(api, session)).length, 0, "something reached the server while offline");
 
     await page.context().setOffline(false);
+    // What a browser tells the page when the network returns. Chromium's offline emulation
+    // here does not deliver it (nor flip navigator.onLine for the app), so the test does.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await waitingIs(page, 0, "back online, the outbox did not empty");
     await textMatches(page.getByTestId("outbox"), /Alles is verstuurd naar de server/);
     await arrivedOnce(api, session, made);
@@ -206,7 +209,7 @@ test("(d) work in progress of each work form survives a reload; after a save and
     await page.goto(formUrl(session, "muziek"));
     await page.getByTestId("pads").waitFor();
     await tapPads(page, 3);
-    await eventually(async () => (await tabletStorage(page)).drafts.length, (n) => n === 1, "the play is not kept on the tablet");
+    await eventually(() => draftOf(page, "muziek"), (d) => d?.tape.length === 3, "the play is not kept on the tablet");
     await page.reload();
     await attributeIs(page.getByTestId("hit-count"), "data-hits", "3", "the play did not come back after a reload");
     await attributeIs(status, "data-state", "unsaved");
@@ -222,7 +225,7 @@ test("(d) work in progress of each work form survives a reload; after a save and
     // Exercise: rated and run, reloaded, back at the rating after; saved, reloaded, a new start.
     await page.goto(formUrl(session, "spanning"));
     await runExercise(page);
-    await eventually(async () => (await tabletStorage(page)).drafts.length, (n) => n === 1, "the run is not kept on the tablet");
+    await eventually(() => draftOf(page, "spanning"), (d) => d?.step === "after" && d.after[0] === 3, "the run is not kept on the tablet");
     await page.reload();
     await page.getByTestId("run-summary").waitFor();
     assert.equal(await page.getByTestId("tension-value").innerText(), "3", "the rating after did not come back");

@@ -54,6 +54,23 @@ export async function tabletStorage(page) {
   return raw;
 }
 
+/** The work in progress of `form` ("tekenen", "muziek", "spanning") as kept, read as JSON (music, exercise). */
+export function draftOf(page, form) {
+  return page.evaluate((form) => new Promise((resolve) => {
+    const open = indexedDB.open("speelruimte");
+    open.onsuccess = () => {
+      const db = open.result;
+      const s = db.transaction("drafts", "readonly").objectStore("drafts");
+      const keys = s.getAllKeys(), values = s.getAll();
+      values.onsuccess = () => {
+        db.close();
+        const i = keys.result.findIndex((k) => k.split("|")[1] === form);
+        resolve(i < 0 ? null : JSON.parse(new TextDecoder().decode(values.result[i])));
+      };
+    };
+  }), form);
+}
+
 /** Whether the browser's HTTP cache answers `path` without the network (it must not). */
 export function inHttpCache(page, path) {
   return page.evaluate(async (path) => {
@@ -112,6 +129,7 @@ export async function runExercise(page) {
   await page.getByTestId("to-before").click();
   await page.getByTestId("tension-slider").fill("7");
   await page.getByTestId("start").click();
+  page.once("dialog", (d) => d.accept()); // "stop now?"
   await page.getByTestId("stop").click();
   await page.getByTestId("run-summary").waitFor();
   await page.getByTestId("tension-slider").fill("3");

@@ -232,18 +232,32 @@ impl Outbox {
         }
     }
 
+    /// Tries again after `ms`; while the browser says it is offline, it looks every
+    /// [`OFFLINE_LOOK_MS`] whether it is back instead (the `online` event is not always
+    /// delivered, and looking costs no request).
     fn retry_in(self, ms: u64) {
         let n = TIMER.with(|t| {
             t.set(t.get().wrapping_add(1));
             t.get()
         });
+        self.retry_timer(n, ms);
+    }
+
+    fn retry_timer(self, n: u32, ms: u64) {
+        let offline = !online();
+        let wait = if offline { OFFLINE_LOOK_MS.min(ms) } else { ms };
         set_timeout(
             move || {
-                if TIMER.with(Cell::get) == n {
-                    self.drain();
+                if TIMER.with(Cell::get) != n {
+                    return;
+                }
+                match (offline, online()) {
+                    // Still offline: look again, the backoff's remaining wait unchanged.
+                    (true, false) => self.retry_timer(n, ms),
+                    _ => self.drain(),
                 }
             },
-            std::time::Duration::from_millis(ms),
+            std::time::Duration::from_millis(wait),
         );
     }
 
@@ -287,6 +301,14 @@ impl Outbox {
     pub fn owner() -> Option<Uuid> {
         OWNER.with(Cell::get)
     }
+}
+
+/// While offline, how often the outbox looks whether the tablet is back online, ms.
+const OFFLINE_LOOK_MS: u64 = 1_000;
+
+/// What the browser says of the network (true when it cannot tell).
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 fn set(obj: &js_sys::Object, name: &str, value: &JsValue) {

@@ -58,10 +58,9 @@ pub async fn put(store: &str, key: &str, value: &JsValue) -> Result<(), StoreErr
         .transaction(&[store], TransactionMode::ReadWrite)
         .map_err(err)?;
     let s = tx.object_store(store).map_err(err)?;
-    s.put(value, Some(&JsValue::from_str(key)))
-        .map_err(err)?
-        .await
-        .map_err(err)?;
+    // Issued, then committed at once (not after its own answer), so a page that is going
+    // away gives the browser the whole write as early as it can.
+    s.put(value, Some(&JsValue::from_str(key))).map_err(err)?;
     committed(tx).await
 }
 
@@ -76,10 +75,7 @@ pub async fn delete(store: &str, keys: &[String]) -> Result<(), StoreError> {
         .map_err(err)?;
     let s = tx.object_store(store).map_err(err)?;
     for key in keys {
-        s.delete(Query::Key(JsValue::from_str(key)))
-            .map_err(err)?
-            .await
-            .map_err(err)?;
+        s.delete(Query::Key(JsValue::from_str(key))).map_err(err)?;
     }
     committed(tx).await
 }
