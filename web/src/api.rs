@@ -108,7 +108,10 @@ pub async fn put_envelope<T: DeserializeOwned>(
 /// PUTs an envelope given as its parts (`Uint8Array`s: the head, then each file, as the
 /// outbox keeps them) and reads a JSON answer. The browser assembles the body from the parts,
 /// so the files are not copied into one buffer here.
-pub async fn put_parts<T: DeserializeOwned>(path: &str, parts: &js_sys::Array) -> Result<T, Failure> {
+pub async fn put_parts<T: DeserializeOwned>(
+    path: &str,
+    parts: &js_sys::Array,
+) -> Result<T, Failure> {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(speelruimte_model::ENVELOPE_MEDIA_TYPE);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &bag)

@@ -236,9 +236,15 @@ mod tests {
     #[test]
     fn a_therapist_sends_only_their_own_items_oldest_first() {
         let all = [entry(1, 30, 10), entry(2, 10, 11), entry(1, 20, 12)];
-        let ids: Vec<_> = to_send(&all, Some(id(1)), &[]).iter().map(|e| e.id).collect();
+        let ids: Vec<_> = to_send(&all, Some(id(1)), &[])
+            .iter()
+            .map(|e| e.id)
+            .collect();
         assert_eq!(ids, [id(12), id(10)]);
-        let theirs: Vec<_> = to_send(&all, Some(id(2)), &[]).iter().map(|e| e.id).collect();
+        let theirs: Vec<_> = to_send(&all, Some(id(2)), &[])
+            .iter()
+            .map(|e| e.id)
+            .collect();
         assert_eq!(theirs, [id(11)]);
         assert!(to_send(&all, None, &[]).is_empty());
         assert!(to_send(&all, Some(id(3)), &[]).is_empty());
@@ -287,7 +293,10 @@ mod tests {
             Outcome::of_status(422, "Te groot."),
             Outcome::Refused("Te groot.".into())
         );
-        assert_eq!(Outcome::of_status(404, "weg"), Outcome::Refused("weg".into()));
+        assert_eq!(
+            Outcome::of_status(404, "weg"),
+            Outcome::Refused("weg".into())
+        );
     }
 
     #[test]
@@ -295,7 +304,9 @@ mod tests {
         let delays: Vec<u64> = (1..=9).map(retry_after_ms).collect();
         assert_eq!(
             delays,
-            [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000]
+            [
+                2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000
+            ]
         );
         assert_eq!(retry_after_ms(0), 2_000);
         assert_eq!(retry_after_ms(u32::MAX), 120_000);

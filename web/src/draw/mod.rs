@@ -20,10 +20,10 @@ use speelruimte_ink::Event;
 
 use crate::browser::device::in_next_frame;
 use crate::i18n::t;
-use crate::pages::WorkFormRoute;
-use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use crate::outbox::drafts;
 use crate::outbox::view::OutboxCount;
+use crate::pages::WorkFormRoute;
+use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use ink_glue::Board;
 use layers::{Layers, flatten, repaint};
 use surface::Surface;

@@ -2,6 +2,7 @@
 //! grounding, or the therapist's own), rate tension before, follow the pacer, rate after, and
 //! save the run as an artefact linked to the session and goals.
 
+mod cards;
 mod draft;
 mod editor;
 mod pacer;
@@ -11,69 +12,30 @@ mod visuals;
 
 use leptos::prelude::*;
 use speelruimte_guide::{
-    Audience, BodyPart, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises,
-    resonance,
+    Audience, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises, resonance,
 };
 use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
 
 use crate::browser::device;
-use crate::i18n::{self, decimal, phase_word, t, tx};
-use crate::pages::{Load, WorkFormRoute, load};
+use crate::i18n::{self, decimal, t, tx};
 use crate::outbox::drafts;
 use crate::outbox::keeper::use_keeper;
 use crate::outbox::view::OutboxCount;
+use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveStatus, Saver};
-use draft::ExerciseDraft;
 use crate::util;
-use pacer::{Cues, RunEnd, Runner, Visual, left_text, ran_text};
+use cards::{kind_label, pattern, places};
+use draft::ExerciseDraft;
+use pacer::{Cues, RunEnd, Runner, Visual, ran_text};
 use thermometer::Thermometer;
 
 /// Where the client is in the work form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     Choose,
     Before,
     Run,
     After,
-}
-
-/// "4 in · 6 uit", the rhythm of a breathing exercise at a glance; the step count otherwise.
-fn pattern(e: &Exercise) -> String {
-    let len = left_text(e.total_ms());
-    match e.kind {
-        ExerciseKind::Breathing => {
-            let beats: Vec<String> = e
-                .phases
-                .iter()
-                .map(|p| {
-                    let s = p.ms as f32 / 1000.0;
-                    let s = if s.fract() == 0.0 {
-                        format!("{s:.0}")
-                    } else {
-                        decimal(format!("{s:.1}"))
-                    };
-                    format!("{s} {}", phase_word(p.kind))
-                })
-                .collect();
-            format!("{} · {len} {}", beats.join(" · "), tx().minutes)
-        }
-        _ => format!("{} {} · {len} {}", e.phases.len(), tx().steps, tx().minutes),
-    }
-}
-
-fn kind_label(k: ExerciseKind) -> &'static str {
-    match k {
-        ExerciseKind::Breathing => tx().breathing,
-        ExerciseKind::MuscleRelaxation => tx().relaxation,
-        ExerciseKind::Grounding => tx().grounding,
-    }
-}
-
-fn places(codes: &[String]) -> Vec<BodyPart> {
-    codes
-        .iter()
-        .filter_map(|c| BodyPart::from_code(c))
-        .collect()
 }
 
 #[component]
@@ -136,45 +98,21 @@ pub fn ExercisePage() -> impl IntoView {
 
     // The run and its ratings are kept on the tablet as they are made, and come back after a
     // reload (at the rating before the run, if the reload came during it).
-    let snapshot = move || {
-        let exercise = chosen.get_untracked()?;
-        let step = match step.get_untracked() {
-            Step::Choose => return None,
-            Step::Before | Step::Run => "before",
-            Step::After => "after",
-        };
-        ExerciseDraft {
-            exercise,
-            picked: picked.get_untracked(),
-            visual: visual.get_untracked().code().into(),
-            bpm: bpm.get_untracked(),
-            step: step.into(),
-            before: (before.0.get_untracked(), before.1.get_untracked()),
-            after: (after.0.get_untracked(), after.1.get_untracked()),
-            ended: ended
-                .get_untracked()
-                .map(|e| (e.ran_ms, e.wall_ms, e.interrupted)),
-        }
-        .to_bytes()
+    let form = draft::Form {
+        chosen,
+        picked,
+        visual,
+        bpm,
+        step,
+        before,
+        after,
+        ended,
     };
-    let keeper = use_keeper(drafts::EXERCISE, sid.clone(), snapshot);
-    if let Some(d) = drafts::read(drafts::EXERCISE, &sid).and_then(|b| ExerciseDraft::from_bytes(&b)) {
-        picked.set(d.picked);
-        if let Some(v) = Visual::ALL.into_iter().find(|v| v.code() == d.visual) {
-            visual.set(v);
-        }
-        bpm.set(d.bpm);
-        before.0.set(d.before.0);
-        before.1.set(d.before.1.clone());
-        after.0.set(d.after.0);
-        after.1.set(d.after.1.clone());
-        ended.set(d.run_end());
-        step.set(if d.step == "after" && d.ended.is_some() {
-            Step::After
-        } else {
-            Step::Before
-        });
-        chosen.set(Some(d.exercise));
+    let keeper = use_keeper(drafts::EXERCISE, sid.clone(), move || form.snapshot());
+    if let Some(d) =
+        drafts::read(drafts::EXERCISE, &sid).and_then(|b| ExerciseDraft::from_bytes(&b))
+    {
+        form.restore(d);
         saver.status.set(crate::saving::SaveState::Unsaved);
     }
 
@@ -261,27 +199,31 @@ pub fn ExercisePage() -> impl IntoView {
         };
         let saved = version.get_untracked();
         let sid = sid_save.get_value();
-        saver.save_with(saved, |goal_ids| {
-            record.validate()?;
-            Ok(crate::saving::Outgoing {
-                record: ArtefactUpload {
-                    kind: ArtefactKind::Exercise,
-                    client_id,
-                    session_id,
-                    goal_ids,
-                    created_at: util::now(),
-                    metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
-                    blobs: Vec::new(),
-                },
-                files: Vec::new(),
-            })
-        }, move || {
-            // Safe in the outbox: the tablet lets go of the run in progress, unless a rating
-            // changed meanwhile.
-            if version.try_get_untracked() == Some(saved) {
-                keeper.forget(drafts::EXERCISE, &sid);
-            }
-        });
+        saver.save_with(
+            saved,
+            |goal_ids| {
+                record.validate()?;
+                Ok(crate::saving::Outgoing {
+                    record: ArtefactUpload {
+                        kind: ArtefactKind::Exercise,
+                        client_id,
+                        session_id,
+                        goal_ids,
+                        created_at: util::now(),
+                        metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
+                        blobs: Vec::new(),
+                    },
+                    files: Vec::new(),
+                })
+            },
+            move || {
+                // Safe in the outbox: the tablet lets go of the run in progress, unless a rating
+                // changed meanwhile.
+                if version.try_get_untracked() == Some(saved) {
+                    keeper.forget(drafts::EXERCISE, &sid);
+                }
+            },
+        );
     };
 
     let choose = move || {

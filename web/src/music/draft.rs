@@ -24,7 +24,9 @@ pub struct MusicDraft {
 impl MusicDraft {
     /// Whether there is anything in it worth keeping.
     pub fn holds_work(&self) -> bool {
-        !self.tape.is_empty() || self.layers.iter().any(|l| !l.events.is_empty()) || !self.echo.is_empty()
+        !self.tape.is_empty()
+            || self.layers.iter().any(|l| !l.events.is_empty())
+            || !self.echo.is_empty()
     }
 
     /// As bytes for the tablet's storage.

@@ -23,10 +23,10 @@ use speelruimte_sound::{
 
 use crate::browser::{audio, device};
 use crate::i18n::{pick, t, tm};
-use crate::pages::{Load, WorkFormRoute, load};
 use crate::outbox::drafts;
 use crate::outbox::keeper::use_keeper;
 use crate::outbox::view::OutboxCount;
+use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
 use draft::MusicDraft;
 use echo::{Echo, EchoCard};
@@ -224,25 +224,29 @@ pub fn MusicPage() -> impl IntoView {
         let bars_setup = bars.get_untracked();
         let saved = version.get_untracked();
         let sid = sid_save.clone();
-        saver.save_with(saved, |goal_ids| {
-            save::upload(save::Take {
-                client_id,
-                session_id,
-                goal_ids,
-                layout: layout_id.get_untracked(),
-                bars: &bars_setup,
-                players: turns.players.get_untracked(),
-                looped,
-                free,
-                echo: &echo_rounds,
-            })
-        }, move || {
-            // Safe in the outbox: the tablet lets go of the work in progress, unless more
-            // was played meanwhile.
-            if version.try_get_untracked() == Some(saved) {
-                keeper.forget(drafts::MUSIC, &sid);
-            }
-        });
+        saver.save_with(
+            saved,
+            |goal_ids| {
+                save::upload(save::Take {
+                    client_id,
+                    session_id,
+                    goal_ids,
+                    layout: layout_id.get_untracked(),
+                    bars: &bars_setup,
+                    players: turns.players.get_untracked(),
+                    looped,
+                    free,
+                    echo: &echo_rounds,
+                })
+            },
+            move || {
+                // Safe in the outbox: the tablet lets go of the work in progress, unless more
+                // was played meanwhile.
+                if version.try_get_untracked() == Some(saved) {
+                    keeper.forget(drafts::MUSIC, &sid);
+                }
+            },
+        );
     };
 
     let title = Signal::derive(move || match client.get() {

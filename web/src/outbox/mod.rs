@@ -15,7 +15,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use speelruimte_model::outbox::{Drain, Next, OutboxEntry, OutboxSummary, Outcome, summary, to_send};
+use speelruimte_model::outbox::{
+    Drain, Next, OutboxEntry, OutboxSummary, Outcome, summary, to_send,
+};
 use speelruimte_model::{Artefact, envelope_head};
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
@@ -124,7 +126,11 @@ impl Outbox {
         }
         set(&item, "id", &JsValue::from_str(&id.to_string()));
         set(&item, "owner", &JsValue::from_str(&owner.to_string()));
-        set(&item, "queued_at", &JsValue::from_f64(entry.queued_at_ms as f64));
+        set(
+            &item,
+            "queued_at",
+            &JsValue::from_f64(entry.queued_at_ms as f64),
+        );
         set(&item, "head", &js_sys::Uint8Array::from(head.as_slice()));
         set(&item, "files", &files);
         store::put(OUTBOX, &entry.key(), &item).await?;

@@ -102,7 +102,11 @@ pub async fn keys(store: &str) -> Result<Vec<String>, StoreError> {
         .transaction(&[store], TransactionMode::ReadOnly)
         .map_err(err)?;
     let s = tx.object_store(store).map_err(err)?;
-    let keys = s.get_all_keys(None, None).map_err(err)?.await.map_err(err)?;
+    let keys = s
+        .get_all_keys(None, None)
+        .map_err(err)?
+        .await
+        .map_err(err)?;
     Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
 }
 
