@@ -179,6 +179,7 @@ test("(c) a browser restart with the same profile while items wait: after loggin
     await drawAndSave(page, 0.35);
     await waitingIs(page, 2);
     const made = (await tabletStorage(page)).outbox;
+    assert.deepEqual(made.map((m) => m.kind).sort(), ["drawing", "exercise"]);
     await context.close();
 
     context = await open();
@@ -336,6 +337,7 @@ test("(f) after an expired login the items wait; another therapist on the tablet
     await drawAndSave(page, 0.4);
     await waitingIs(page, 1);
     const made = (await tabletStorage(page)).outbox;
+    assert.equal(made.length, 1, "the drawing is not in the tablet's outbox");
     await eventually(() => puts.length, (n) => n >= 1, "the app did not try to send the item");
 
     // Bram logs in on this tablet: he sees no count and no item, and nothing of Carla's is sent.
@@ -366,6 +368,43 @@ test("(f) after an expired login the items wait; another therapist on the tablet
   } catch (e) {
     await shot(page, "failure-outbox-f").catch(() => {});
     t.diagnostic(`server log:\n${env.server.log()}\nconsole:\n${page.errors.join("\n")}`);
+    throw e;
+  } finally {
+    await page.context().close();
+    await api.close();
+  }
+});
+
+test("(g) the waiting count and the warning fit tablets and phones (screenshots at three sizes)", async (t) => {
+  const api = await serverView();
+  const page = await loggedIn();
+  try {
+    const session = await newSession(api, "2026-12-08");
+    await failPuts(page);
+    await page.goto(formUrl(session, "tekenen"));
+    await page.getByTestId("canvas").waitFor();
+    await drawAndSave(page, 0.4);
+    for (const [name, size] of [["1024x768", { width: 1024, height: 768 }], ["768x1024", { width: 768, height: 1024 }], ["390x844", { width: 390, height: 844 }]]) {
+      await page.setViewportSize(size);
+      const overflow = () => page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      for (const form of ["tekenen", "muziek"]) {
+        await page.goto(formUrl(session, form));
+        await waitingIs(page, 1);
+        await shot(page, `outbox-${form}-waiting-${name}`);
+        assert.ok((await overflow()) <= 0, `${form} at ${name} scrolls sideways`);
+      }
+      await page.goto(formUrl(session));
+      await waitingIs(page, 1);
+      await shot(page, `outbox-session-waiting-${name}`);
+      await page.locator("a.back").first().click();
+      await page.getByTestId("unsent-warning").waitFor();
+      await shot(page, `outbox-leave-warning-${name}`);
+      assert.ok((await overflow()) <= 0, `the session at ${name} scrolls sideways`);
+      await page.getByTestId("unsent-stay").click();
+    }
+  } catch (e) {
+    await shot(page, "failure-outbox-g").catch(() => {});
+    t.diagnostic(`console:\n${page.errors.join("\n")}`);
     throw e;
   } finally {
     await page.context().close();

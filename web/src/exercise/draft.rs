@@ -64,8 +64,15 @@ pub struct Form {
 }
 
 impl Form {
-    /// The draft as bytes; `None` while nothing is chosen or the client is still choosing.
+    /// The draft as bytes; `None` while there is nothing to lose: nothing rated and no run
+    /// ended (an exercise merely chosen or started is chosen again in a tap).
     pub fn snapshot(self) -> Option<Vec<u8>> {
+        let rated = |r: (RwSignal<Option<u8>>, RwSignal<Vec<String>>)| {
+            r.0.get_untracked().is_some() || !r.1.with_untracked(Vec::is_empty)
+        };
+        if !rated(self.before) && !rated(self.after) && self.ended.get_untracked().is_none() {
+            return None;
+        }
         let exercise = self.chosen.get_untracked()?;
         let step = match self.step.get_untracked() {
             Step::Choose => return None,
