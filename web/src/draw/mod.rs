@@ -46,6 +46,12 @@ fn keep(board: StoredValue<Board, LocalStorage>, key: &str, kept: RwSignal<usize
     });
 }
 
+/// Keeps the drawing as the page goes away (see `drafts::keep_at_exit`).
+fn keep_at_exit(board: StoredValue<Board, LocalStorage>, key: &str) {
+    let bytes = board.with_value(|b| speelruimte_ink::encode(&b.drawing));
+    drafts::keep_at_exit(drafts::DRAWING, key, bytes);
+}
+
 /// Keeps the drawing [`KEEP_AFTER_MS`] from now, or as soon after as no stroke is being
 /// drawn. `due` says a keep is waiting (one timer at a time; it keeps the drawing as it is
 /// then).
@@ -165,9 +171,19 @@ pub fn DrawPage() -> impl IntoView {
             }
         }
     };
+    // Going away, the drawing is also rescued at once (IndexedDB may not have it in time; the
+    // tab may have been hidden a moment before, which only started the keep).
     let hide = window_event_listener(leptos::ev::pagehide, {
-        let keep_now = keep_now.clone();
-        move |_| keep_now()
+        let key = storage_key.clone();
+        let catch_up = catch_up.clone();
+        move |_| {
+            catch_up();
+            let waits = due.try_get_value() == Some(true);
+            due.try_set_value(false);
+            if waits || drafts::has(drafts::DRAWING, &key) {
+                keep_at_exit(board, &key);
+            }
+        }
     });
     let hidden = window_event_listener_untyped("visibilitychange", {
         let keep_now = keep_now.clone();

@@ -6,10 +6,16 @@
 //!
 //! The drafts of the logged-in therapist are read into memory once after login (before any
 //! screen shows), so a work form restores its draft as it opens, without waiting.
+//!
+//! A page that is going away (a reload right after the pen lifts) cannot wait for IndexedDB:
+//! its last change is also written at once to session storage (a *rescue*, this tab only),
+//! which the next load takes over into IndexedDB. A rescue is dropped as soon as a later keep
+//! of the same draft is in IndexedDB, so an older rescue never wins over newer work.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use base64::Engine as _;
 use speelruimte_model::outbox::{draft_key, key_owner};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -33,6 +39,44 @@ fn key(form: &str, place: &str) -> Option<String> {
     OWNER.with(|o| o.borrow().map(|owner| draft_key(owner, form, place)))
 }
 
+/// Session storage's name for the rescue of draft `key`.
+const RESCUE: &str = "speelruimte.rescue.";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn drop_rescue(key: &str) {
+    if let Some(s) = session() {
+        let _ = s.remove_item(&format!("{RESCUE}{key}"));
+    }
+}
+
+/// The rescues this tab holds for `owner`, taken out of session storage.
+fn take_rescues(owner: Uuid) -> Vec<(String, Vec<u8>)> {
+    let Some(s) = session() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    let names: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let mut found = Vec::new();
+    for name in names {
+        let Some(key) = name.strip_prefix(RESCUE) else {
+            continue;
+        };
+        if key_owner(key) != Some(owner) {
+            continue;
+        }
+        if let Ok(Some(b64)) = s.get_item(&name)
+            && let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(b64)
+        {
+            found.push((key.to_owned(), bytes));
+        }
+        let _ = s.remove_item(&name);
+    }
+    found
+}
+
 /// Reads `owner`'s drafts into memory (and forgets any other therapist's).
 pub async fn load_for(owner: Uuid) {
     OWNER.with(|o| *o.borrow_mut() = Some(owner));
@@ -46,6 +90,14 @@ pub async fn load_for(owner: Uuid) {
         {
             found.insert(k, bytes.to_vec());
         }
+    }
+    // What a page going away rescued is newer than what IndexedDB holds.
+    for (k, bytes) in take_rescues(owner) {
+        let value = js_sys::Uint8Array::from(bytes.as_slice());
+        if store::put(DRAFTS, &k, &value).await.is_err() {
+            leptos::logging::error!("rescued work in progress not moved to IndexedDB");
+        }
+        found.insert(k, bytes);
     }
     CACHE.with(|c| *c.borrow_mut() = found);
 }
@@ -62,6 +114,11 @@ pub fn read(form: &str, place: &str) -> Option<Vec<u8>> {
     CACHE.with(|c| c.borrow().get(&k).cloned())
 }
 
+/// Whether a draft of `form` at `place` is kept.
+pub fn has(form: &str, place: &str) -> bool {
+    key(form, place).is_some_and(|k| CACHE.with(|c| c.borrow().contains_key(&k)))
+}
+
 /// Keeps `bytes` as the draft of `form` at `place`; `done` hears whether it is stored.
 pub fn keep(form: &str, place: &str, bytes: Vec<u8>, done: impl FnOnce(bool) + 'static) {
     let Some(k) = key(form, place) else {
@@ -71,17 +128,29 @@ pub fn keep(form: &str, place: &str, bytes: Vec<u8>, done: impl FnOnce(bool) + '
     CACHE.with(|c| c.borrow_mut().insert(k.clone(), bytes));
     leptos::task::spawn_local(async move {
         let stored = store::put(DRAFTS, &k, &value).await;
-        if let Err(e) = &stored {
-            leptos::logging::error!("work in progress not kept: {e}");
+        match &stored {
+            Ok(()) => drop_rescue(&k),
+            Err(e) => leptos::logging::error!("work in progress not kept: {e}"),
         }
         done(stored.is_ok());
     });
+}
+
+/// [`keep`] for a page going away: also written at once to this tab's session storage, in
+/// case the page is gone before IndexedDB has it.
+pub fn keep_at_exit(form: &str, place: &str, bytes: Vec<u8>) {
+    if let (Some(k), Some(s)) = (key(form, place), session()) {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+        let _ = s.set_item(&format!("{RESCUE}{k}"), &b64);
+    }
+    keep(form, place, bytes, |_| ());
 }
 
 /// Lets go of the draft of `form` at `place`.
 pub fn forget(form: &str, place: &str) {
     let Some(k) = key(form, place) else { return };
     CACHE.with(|c| c.borrow_mut().remove(&k));
+    drop_rescue(&k);
     leptos::task::spawn_local(async move {
         let _ = store::delete(DRAFTS, &[k]).await;
     });

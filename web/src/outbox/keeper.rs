@@ -16,7 +16,8 @@ const KEEP_AFTER_MS: u64 = 300;
 #[derive(Clone, Copy)]
 pub struct Keeper {
     due: StoredValue<bool, LocalStorage>,
-    keep: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+    /// Keeps the work: (the page is going away, a change waits to be kept).
+    keep: StoredValue<Rc<dyn Fn(bool, bool)>, LocalStorage>,
 }
 
 impl Keeper {
@@ -37,8 +38,18 @@ impl Keeper {
         if self.due.try_get_value() == Some(true) {
             self.due.set_value(false);
             if let Some(keep) = self.keep.try_get_value() {
-                keep();
+                keep(false, true);
             }
+        }
+    }
+
+    /// The page goes away: what is kept (or waits to be) is also rescued at once. The tab may
+    /// have been hidden just before (the keep then went to IndexedDB, maybe not in time).
+    fn at_exit(self) {
+        let due = self.due.try_get_value() == Some(true);
+        self.due.try_set_value(false);
+        if let Some(keep) = self.keep.try_get_value() {
+            keep(true, due);
         }
     }
 
@@ -56,8 +67,15 @@ pub fn use_keeper(
     place: String,
     snapshot: impl Fn() -> Option<Vec<u8>> + 'static,
 ) -> Keeper {
-    let keep: Rc<dyn Fn()> = Rc::new(move || match snapshot() {
+    let keep: Rc<dyn Fn(bool, bool)> = Rc::new(move |at_exit, due| match snapshot() {
+        // At exit only what is being kept: work already handed to the outbox stays let go.
+        Some(bytes) if at_exit => {
+            if due || drafts::has(form, &place) {
+                drafts::keep_at_exit(form, &place, bytes);
+            }
+        }
         Some(bytes) => drafts::keep(form, &place, bytes, |_| ()),
+        None if at_exit && !due => {}
         None => drafts::forget(form, &place),
     });
     let keeper = Keeper {
@@ -65,7 +83,7 @@ pub fn use_keeper(
         keep: StoredValue::new_local(keep),
     };
     let k = keeper;
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| k.now());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| k.at_exit());
     let hidden = window_event_listener_untyped("visibilitychange", {
         move |_| {
             let hidden = web_sys::window()
