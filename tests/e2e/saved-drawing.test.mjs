@@ -1,14 +1,15 @@
-// Saved means let go: once the server has acknowledged a drawing, the tablet no longer keeps
-// its copy, so a reload shows nothing unsaved and a second save cannot make a duplicate.
+// Saved means let go: once a drawing is safe (in the outbox, then on the server), the tablet no longer keeps
+// its work-in-progress copy, so a reload shows nothing unsaved and a second save cannot make a duplicate.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, newPage, shot, penStroke, line, openDrawing, attributeIs } from "./harness.mjs";
+import { tabletStorage } from "./tablet.mjs";
 
 const env = suite();
 
-/** The drawings this tablet keeps in local storage (their keys). */
-const keptDrawings = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("speelruimte.tekening.")));
+/** The drawings this tablet keeps as work in progress (IndexedDB; the sessions they are of). */
+const keptDrawings = async (page) =>
+  (await tabletStorage(page)).drafts.filter((k) => k.split("|")[1] === "tekenen").map((k) => k.split("|")[2]);
 
 test("after a save the tablet keeps no copy: a reload shows nothing unsaved and saving again stores nothing twice", async (t) => {
   const page = await newPage(env.browser);
@@ -19,13 +20,13 @@ test("after a save the tablet keeps no copy: a reload shows nothing unsaved and 
 
     await penStroke(page, line([X(0.2), Y(0.4)], [X(0.8), Y(0.45)], 20, 0.5, 0.8));
     await attributeIs(screen, "data-kept", "1", "the stroke is not kept on the tablet while unsaved");
-    assert.deepEqual(await keptDrawings(page), [`speelruimte.tekening.${session.id}`]);
+    assert.deepEqual(await keptDrawings(page), [session.id]);
     await attributeIs(status, "data-state", "unsaved");
 
     await page.getByTestId("save").click();
     await attributeIs(status, "data-state", "saved", "the drawing was not saved");
     await attributeIs(screen, "data-kept", "0", "the saved drawing is still kept on the tablet");
-    assert.deepEqual(await keptDrawings(page), [], "local storage still holds the saved drawing");
+    assert.deepEqual(await keptDrawings(page), [], "the tablet still holds the saved drawing");
 
     // The same save once more (a double tap, a retry): the same artefact, not a second one.
     await page.getByTestId("save").click();

@@ -194,6 +194,35 @@ export async function walkLoggedIn(page, server, work, visit) {
     await typePin(page, "2468");
     await page.waitForURL(`${server.url}${form("")}`);
     await page.locator('[data-testid="kiosk-start-beeldend"]').waitFor();
+    // The outbox: a drawing waiting on the tablet (its upload fails), on the session screen
+    // and in the warnings before leaving the session and before logging out.
+    const failing = (r) => (r.request().method() === "PUT" ? r.abort() : r.continue());
+    const errorsBefore = page.errors?.length ?? 0;
+    await page.route("**/api/artefacts/*", failing);
+    await go(form("/tekenen"));
+    const paper = await page.getByTestId("canvas").boundingBox();
+    await penStroke(page, line([paper.x + 60, paper.y + 80], [paper.x + 260, paper.y + 120], 12, 0.5, 0.7));
+    await page.locator('[data-testid="save-status"][data-state="unsaved"]').waitFor();
+    await page.getByTestId("save").click();
+    await page.locator('[data-testid="save-status"][data-state="on-tablet"]').waitFor();
+    await visit("drawing, saved on this tablet");
+    await go(form(""));
+    await page.locator('[data-testid="outbox"][data-waiting="1"]').waitFor();
+    await visit("session, items waiting");
+    await page.locator("a.back").first().click();
+    await page.getByTestId("unsent-warning").waitFor();
+    await visit("session, leave warning");
+    await page.getByTestId("unsent-stay").click();
+    await page.getByTestId("logout").click();
+    await page.getByTestId("unsent-warning").waitFor();
+    await visit("logout warning");
+    await page.getByTestId("unsent-stay").click();
+    await page.unroute("**/api/artefacts/*", failing);
+    // The uploads were made to fail here: the console's note of each is expected.
+    if (page.errors) {
+      const rest = page.errors.splice(errorsBefore).filter((e) => !e.includes("Failed to load resource: net::ERR_FAILED"));
+      page.errors.push(...rest);
+    }
   } finally {
     page.off("dialog", accept);
   }

@@ -95,7 +95,7 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
     await page.getByRole("button", { name: "Merken wanneer de spanning oploopt" }).click();
     await page.getByTestId("save").click();
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-    await textMatches(page.getByTestId("save-status"), /Opgeslagen/, "the save status does not say saved");
+    await textMatches(page.getByTestId("save-status"), /Verstuurd naar de server/, "the save status does not say sent");
     await shot(page, "06-draw-saved-1024x768");
 
     await eventually(() => puts.length, (n) => n === 1, "the save was not one PUT");

@@ -91,8 +91,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
 }
 
 /// PUTs an artefact as the binary envelope (`speelruimte_model::decode_envelope`): the `head`
-/// (from `envelope_head`), then each file's bytes, and reads a JSON answer. The browser
-/// assembles the body from the parts, so the files are not copied into one buffer here.
+/// (from `envelope_head`), then each file's bytes, and reads a JSON answer.
 pub async fn put_envelope<T: DeserializeOwned>(
     path: &str,
     head: &[u8],
@@ -103,9 +102,19 @@ pub async fn put_envelope<T: DeserializeOwned>(
     for f in files {
         parts.push(&js_sys::Uint8Array::from(f.bytes.as_slice()));
     }
+    put_parts(path, &parts).await
+}
+
+/// PUTs an envelope given as its parts (`Uint8Array`s: the head, then each file, as the
+/// outbox keeps them) and reads a JSON answer. The browser assembles the body from the parts,
+/// so the files are not copied into one buffer here.
+pub async fn put_parts<T: DeserializeOwned>(
+    path: &str,
+    parts: &js_sys::Array,
+) -> Result<T, Failure> {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(speelruimte_model::ENVELOPE_MEDIA_TYPE);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &bag)
         .map_err(|_| Failure::offline())?;
     let text = request_with(
         "PUT",

@@ -14,6 +14,7 @@ pub mod exercise;
 pub mod i18n;
 pub mod kiosk;
 pub mod music;
+pub mod outbox;
 mod pages;
 pub mod saving;
 pub mod tab_login;
@@ -37,6 +38,9 @@ pub struct Auth {
     /// True when the server could not be reached at start: the app runs from the service
     /// worker's shell, as the therapist this tab remembers (see [`tab_login`]), if any.
     pub unreachable: RwSignal<bool>,
+    /// The therapist whose work in progress has been read from the tablet (screens wait for
+    /// it, so a work form finds its draft as it opens).
+    pub ready: RwSignal<Option<uuid::Uuid>>,
 }
 
 impl Auth {
@@ -44,9 +48,17 @@ impl Auth {
     pub fn logged_in(self, me: Me) {
         api::set_csrf(Some(me.csrf_token.clone()));
         tab_login::remember(&me);
-        self.me.set(Some(me));
         self.unreachable.set(false);
+        self.known(me);
+    }
+
+    /// Works as `me` from here on: the screens, and the outbox and drafts of that therapist.
+    fn known(self, me: Me) {
+        let id = me.therapist_id;
+        self.me.set(Some(me));
         self.checked.set(true);
+        let ready = self.ready;
+        outbox::Outbox::get().logged_in(id, move || ready.set(Some(id)));
     }
 
     /// Forgets the login (after logout, or when the server says nobody is logged in).
@@ -54,13 +66,15 @@ impl Auth {
         api::set_csrf(None);
         tab_login::forget();
         self.me.set(None);
+        self.ready.set(None);
         self.checked.set(true);
+        outbox::Outbox::get().logged_out();
     }
 
     /// Asks the server who is logged in. When it cannot be reached (no network, or a proxy
     /// in front answering for a server that is down), the therapist this tab remembers goes
-    /// on working offline; with nobody remembered the login screen says why. Only the
-    /// server's own "not logged in" (401) logs out.
+    /// on working offline (their drafts and outbox too); with nobody remembered the login
+    /// screen says why. Only the server's own "not logged in" (401) logs out.
     fn check(self) {
         leptos::task::spawn_local(async move {
             match api::get::<Me>("/api/me").await {
@@ -68,11 +82,13 @@ impl Auth {
                 Err(e) if e.status == 401 => self.logged_out(),
                 Err(_) => {
                     self.unreachable.set(true);
-                    if let Some(me) = tab_login::recall() {
-                        api::set_csrf(Some(me.csrf_token.clone()));
-                        self.me.set(Some(me));
+                    match tab_login::recall() {
+                        Some(me) => {
+                            api::set_csrf(Some(me.csrf_token.clone()));
+                            self.known(me);
+                        }
+                        None => self.checked.set(true),
                     }
-                    self.checked.set(true);
                 }
             }
         });
@@ -86,8 +102,10 @@ pub fn App() -> impl IntoView {
         me: RwSignal::new(None),
         checked: RwSignal::new(false),
         unreachable: RwSignal::new(false),
+        ready: RwSignal::new(None),
     };
     provide_context(auth);
+    outbox::Outbox::provide();
     i18n::apply_document_lang();
     browser::service_worker::provide_update();
     auth.check();

@@ -15,6 +15,7 @@ mod gas;
 mod goal;
 mod kiosk;
 mod music;
+pub mod outbox;
 mod progress;
 mod record;
 mod session;

@@ -16,15 +16,15 @@ mod surface;
 mod tiles;
 mod tools;
 
-use base64::Engine as _;
 use leptos::prelude::*;
 use speelruimte_ink::Event;
 
 use crate::browser::device::in_next_frame;
 use crate::i18n::t;
+use crate::outbox::drafts;
+use crate::outbox::view::OutboxCount;
 use crate::pages::WorkFormRoute;
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
-use crate::util;
 use ink_glue::Board;
 use layers::{Layers, flatten, repaint};
 use surface::Surface;
@@ -36,16 +36,21 @@ use tools::{Actions, Toolbar, Tools};
 /// most this much; a reload, leaving the page or hiding the tab keeps the drawing at once.
 const KEEP_AFTER_MS: u64 = 300;
 
-/// Keeps the drawing on this tablet (local storage), and says how many strokes it kept.
+/// Keeps the drawing on this tablet (IndexedDB, `crate::outbox::drafts`), and once it is
+/// stored says how many strokes it kept.
 fn keep(board: StoredValue<Board, LocalStorage>, key: &str, kept: RwSignal<usize>) {
     let (bytes, n) = board.with_value(|b| (speelruimte_ink::encode(&b.drawing), b.visible_count()));
-    if let Some(store) = util::local_storage() {
-        let _ = store.set_item(
-            key,
-            &base64::engine::general_purpose::STANDARD.encode(bytes),
-        );
-        kept.try_set(n);
-    }
+    drafts::keep(drafts::DRAWING, key, bytes, move |stored| {
+        if stored {
+            kept.try_set(n);
+        }
+    });
+}
+
+/// Keeps the drawing as the page goes away (see `drafts::keep_at_exit`).
+fn keep_at_exit(board: StoredValue<Board, LocalStorage>, key: &str) {
+    let bytes = board.with_value(|b| speelruimte_ink::encode(&b.drawing));
+    drafts::keep_at_exit(drafts::DRAWING, key, bytes);
 }
 
 /// Keeps the drawing [`KEEP_AFTER_MS`] from now, or as soon after as no stroke is being
@@ -80,16 +85,12 @@ fn keep_soon(
 
 /// Removes the drawing kept on this tablet for a session.
 fn forget(key: &str) {
-    if let Some(store) = util::local_storage() {
-        let _ = store.remove_item(key);
-    }
+    drafts::forget(drafts::DRAWING, key);
 }
 
 /// Reads a drawing kept on this tablet for a session.
 fn restore(key: &str) -> Option<speelruimte_ink::Drawing> {
-    let b64 = util::local_storage()?.get_item(key).ok()??;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
-    speelruimte_ink::decode(&bytes).ok()
+    speelruimte_ink::decode(&drafts::read(drafts::DRAWING, key)?).ok()
 }
 
 #[component]
@@ -100,7 +101,7 @@ pub fn DrawPage() -> impl IntoView {
         client_id,
         session_id,
     } = WorkFormRoute::read();
-    let storage_key = format!("speelruimte.tekening.{sid}");
+    let storage_key = sid.clone();
     let saver = Saver::new(client_id);
     let status = saver.status;
 
@@ -171,9 +172,19 @@ pub fn DrawPage() -> impl IntoView {
             }
         }
     };
+    // Going away, the drawing is also rescued at once (IndexedDB may not have it in time; the
+    // tab may have been hidden a moment before, which only started the keep).
     let hide = window_event_listener(leptos::ev::pagehide, {
-        let keep_now = keep_now.clone();
-        move |_| keep_now()
+        let key = storage_key.clone();
+        let catch_up = catch_up.clone();
+        move |_| {
+            catch_up();
+            let waits = due.try_get_value() == Some(true);
+            due.try_set_value(false);
+            if waits || drafts::has(drafts::DRAWING, &key) {
+                keep_at_exit(board, &key);
+            }
+        }
     });
     let hidden = window_event_listener_untyped("visibilitychange", {
         let keep_now = keep_now.clone();
@@ -256,9 +267,9 @@ pub fn DrawPage() -> impl IntoView {
                 board
                     .with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals))
             },
-            // Acknowledged: the server has it, so the tablet lets go of the copy it kept.
-            // Unless the drawing changed meanwhile: then the copy holds new work, which is
-            // not saved.
+            // In the outbox (or acknowledged): the drawing is safe, so the tablet lets go of
+            // the copy it kept as work in progress. Unless the drawing changed meanwhile: then
+            // the copy holds new work, which is not saved.
             move || {
                 if version.try_get_untracked() == Some(saved) {
                     due.try_set_value(false);
@@ -278,6 +289,7 @@ pub fn DrawPage() -> impl IntoView {
                 {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 <GoalChips saver />
                 <SaveStatus saver />
+                <OutboxCount />
                 <button class="primary" data-testid="save" on:click=save
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>

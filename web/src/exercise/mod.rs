@@ -2,6 +2,8 @@
 //! grounding, or the therapist's own), rate tension before, follow the pacer, rate after, and
 //! save the run as an artefact linked to the session and goals.
 
+mod cards;
+mod draft;
 mod editor;
 mod pacer;
 pub mod review;
@@ -10,65 +12,30 @@ mod visuals;
 
 use leptos::prelude::*;
 use speelruimte_guide::{
-    Audience, BodyPart, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises,
-    resonance,
+    Audience, Exercise, ExerciseKind, ExerciseResult, Rating, Scale, builtin_exercises, resonance,
 };
 use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
 
 use crate::browser::device;
-use crate::i18n::{self, decimal, phase_word, t, tx};
+use crate::i18n::{self, decimal, t, tx};
+use crate::outbox::drafts;
+use crate::outbox::keeper::use_keeper;
+use crate::outbox::view::OutboxCount;
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveStatus, Saver};
 use crate::util;
-use pacer::{Cues, RunEnd, Runner, Visual, left_text, ran_text};
+use cards::{kind_label, pattern, places};
+use draft::ExerciseDraft;
+use pacer::{Cues, RunEnd, Runner, Visual, ran_text};
 use thermometer::Thermometer;
 
 /// Where the client is in the work form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     Choose,
     Before,
     Run,
     After,
-}
-
-/// "4 in · 6 uit", the rhythm of a breathing exercise at a glance; the step count otherwise.
-fn pattern(e: &Exercise) -> String {
-    let len = left_text(e.total_ms());
-    match e.kind {
-        ExerciseKind::Breathing => {
-            let beats: Vec<String> = e
-                .phases
-                .iter()
-                .map(|p| {
-                    let s = p.ms as f32 / 1000.0;
-                    let s = if s.fract() == 0.0 {
-                        format!("{s:.0}")
-                    } else {
-                        decimal(format!("{s:.1}"))
-                    };
-                    format!("{s} {}", phase_word(p.kind))
-                })
-                .collect();
-            format!("{} · {len} {}", beats.join(" · "), tx().minutes)
-        }
-        _ => format!("{} {} · {len} {}", e.phases.len(), tx().steps, tx().minutes),
-    }
-}
-
-fn kind_label(k: ExerciseKind) -> &'static str {
-    match k {
-        ExerciseKind::Breathing => tx().breathing,
-        ExerciseKind::MuscleRelaxation => tx().relaxation,
-        ExerciseKind::Grounding => tx().grounding,
-    }
-}
-
-fn places(codes: &[String]) -> Vec<BodyPart> {
-    codes
-        .iter()
-        .filter_map(|c| BodyPart::from_code(c))
-        .collect()
 }
 
 #[component]
@@ -129,14 +96,47 @@ pub fn ExercisePage() -> impl IntoView {
         }
     });
 
+    // The run and its ratings are kept on the tablet as they are made, and come back after a
+    // reload (at the rating before the run, if the reload came during it).
+    let form = draft::Form {
+        chosen,
+        picked,
+        visual,
+        bpm,
+        step,
+        before,
+        after,
+        ended,
+    };
+    let keeper = use_keeper(drafts::EXERCISE, sid.clone(), move || form.snapshot());
+    if let Some(d) =
+        drafts::read(drafts::EXERCISE, &sid).and_then(|b| ExerciseDraft::from_bytes(&b))
+    {
+        form.restore(d);
+        saver.status.set(crate::saving::SaveState::Unsaved);
+    }
+
     // Anything that changes what would be saved makes a new version (and a new artefact id).
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         before.0.track();
         before.1.track();
         after.0.track();
         after.1.track();
         ended.track();
         version.update(|v| *v += 1);
+        if first.is_some() {
+            keeper.changed();
+        }
+    });
+    // Where the client is, and what was chosen, are kept too.
+    Effect::new(move |first: Option<()>| {
+        step.track();
+        chosen.track();
+        picked.track();
+        visual.track();
+        if first.is_some() {
+            keeper.changed();
+        }
     });
 
     let exercise = move || {
@@ -166,6 +166,7 @@ pub fn ExercisePage() -> impl IntoView {
         saver.status.set(crate::saving::SaveState::Empty);
         step.set(Step::Choose);
     };
+    let sid_save = StoredValue::new(sid.clone());
     let save = move |_| {
         let (Some(exercise), Some(end)) = (exercise(), ended.get_untracked()) else {
             return;
@@ -196,21 +197,33 @@ pub fn ExercisePage() -> impl IntoView {
                 places: places(&after.1.get_untracked()),
             },
         };
-        saver.save(version.get_untracked(), |goal_ids| {
-            record.validate()?;
-            Ok(crate::saving::Outgoing {
-                record: ArtefactUpload {
-                    kind: ArtefactKind::Exercise,
-                    client_id,
-                    session_id,
-                    goal_ids,
-                    created_at: util::now(),
-                    metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
-                    blobs: Vec::new(),
-                },
-                files: Vec::new(),
-            })
-        });
+        let saved = version.get_untracked();
+        let sid = sid_save.get_value();
+        saver.save_with(
+            saved,
+            |goal_ids| {
+                record.validate()?;
+                Ok(crate::saving::Outgoing {
+                    record: ArtefactUpload {
+                        kind: ArtefactKind::Exercise,
+                        client_id,
+                        session_id,
+                        goal_ids,
+                        created_at: util::now(),
+                        metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
+                        blobs: Vec::new(),
+                    },
+                    files: Vec::new(),
+                })
+            },
+            move || {
+                // Safe in the outbox: the tablet lets go of the run in progress, unless a rating
+                // changed meanwhile.
+                if version.try_get_untracked() == Some(saved) {
+                    keeper.forget(drafts::EXERCISE, &sid);
+                }
+            },
+        );
     };
 
     let choose = move || {
@@ -370,6 +383,7 @@ pub fn ExercisePage() -> impl IntoView {
                 <div class="card save-row">
                     <GoalChips saver />
                     <SaveStatus saver />
+                    <OutboxCount />
                     <div class="actions">
                         <button class="secondary" data-testid="again" on:click=again>{tx().again}</button>
                         <button class="primary big" data-testid="save" on:click=save

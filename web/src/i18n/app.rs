@@ -116,7 +116,6 @@ texts! {
         work_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),
         work_no_goals: ("Deze cliënt heeft nog geen behandeldoelen.", "This client has no treatment goals yet."),
         save_status_saving: ("Bezig met opslaan…", "Saving…"),
-        save_status_saved: ("Opgeslagen", "Saved"),
         save_status_failed: ("Niet opgeslagen", "Not saved"),
         save_status_unsaved: ("Nog niet opgeslagen", "Not saved yet"),
         // The drawing's own words.

@@ -18,6 +18,7 @@ mod evaluation;
 mod exercise;
 mod kiosk;
 mod music;
+mod outbox;
 mod pwa;
 mod switch;
 
@@ -29,6 +30,7 @@ pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
+pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
 pub use switch::LangSwitch;
 
@@ -218,5 +220,13 @@ pub fn tk() -> &'static KioskTexts {
     match lang() {
         Lang::Nl => &KIOSK_NL,
         Lang::En => &KIOSK_EN,
+    }
+}
+
+/// The texts of the outbox in use.
+pub fn to() -> &'static OutboxTexts {
+    match lang() {
+        Lang::Nl => &OUTBOX_NL,
+        Lang::En => &OUTBOX_EN,
     }
 }

@@ -3,6 +3,7 @@
 //! turn-taking for groups; what was played is saved as an artefact (events and a WAV rendered
 //! by `speelruimte-sound`) linked to the session and goals.
 
+mod draft;
 mod echo;
 mod engine;
 mod looper;
@@ -22,8 +23,12 @@ use speelruimte_sound::{
 
 use crate::browser::{audio, device};
 use crate::i18n::{pick, t, tm};
+use crate::outbox::drafts;
+use crate::outbox::keeper::use_keeper;
+use crate::outbox::view::OutboxCount;
 use crate::pages::{Load, WorkFormRoute, load};
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
+use draft::MusicDraft;
 use echo::{Echo, EchoCard};
 use looper::{LoopCard, Looper};
 use metronome::{Metronome, MetronomeCard, Pulse};
@@ -111,11 +116,43 @@ pub fn MusicPage() -> impl IntoView {
     let echo = Echo::new();
     let turns = Turns::new();
 
+    // What was played is kept on the tablet as it is played, and comes back after a reload.
+    let snapshot = move || MusicDraft {
+        layout: layout_id.get_untracked().to_owned(),
+        bars: bars.get_untracked(),
+        bpm: met.bpm.get_untracked(),
+        players: turns.players.get_untracked(),
+        tape: tape.events(),
+        loop_bars: looper.bars.get_untracked(),
+        loop_bpm: looper.bpm.get_untracked(),
+        layers: looper.layers.get_untracked(),
+        echo: echo.rounds.get_untracked(),
+    };
+    let keeper = use_keeper(drafts::MUSIC, sid.clone(), move || {
+        let d = snapshot();
+        d.holds_work().then(|| d.to_bytes()).flatten()
+    });
+    if let Some(d) = drafts::read(drafts::MUSIC, &sid).and_then(|b| MusicDraft::from_bytes(&b)) {
+        layout_id.set(d.layout_id());
+        bars.set(d.bars.clone());
+        met.bpm.set(d.bpm);
+        turns.players.set(d.players.max(1));
+        hits.set(d.tape.len() as u32);
+        tape.restore(d.tape);
+        looper.bars.set(d.loop_bars);
+        looper.bpm.set(d.loop_bpm);
+        looper.layers.set(d.layers);
+        echo.rounds.set(d.echo);
+        if hits.get_untracked() > 0 || !looper.layers.with_untracked(Vec::is_empty) {
+            saver.status.set(SaveState::Unsaved);
+        }
+    }
     let changed = move || {
         version.update(|v| *v += 1);
         if hits.get_untracked() > 0 || !looper.layers.with_untracked(Vec::is_empty) {
             saver.status.set(SaveState::Unsaved);
         }
+        keeper.changed();
     };
     // A finished loop layer, a muted or cleared one, an echo round: all change what is saved.
     Effect::new(move |first: Option<()>| {
@@ -179,24 +216,37 @@ pub fn MusicPage() -> impl IntoView {
     });
     on_cleanup(move || visible.remove());
 
+    let sid_save = sid.clone();
     let save = move |_| {
         let free = tape.recording(met.bpm.get_untracked());
         let looped = looper.recording();
         let echo_rounds = echo.rounds.get_untracked();
         let bars_setup = bars.get_untracked();
-        saver.save(version.get_untracked(), |goal_ids| {
-            save::upload(save::Take {
-                client_id,
-                session_id,
-                goal_ids,
-                layout: layout_id.get_untracked(),
-                bars: &bars_setup,
-                players: turns.players.get_untracked(),
-                looped,
-                free,
-                echo: &echo_rounds,
-            })
-        });
+        let saved = version.get_untracked();
+        let sid = sid_save.clone();
+        saver.save_with(
+            saved,
+            |goal_ids| {
+                save::upload(save::Take {
+                    client_id,
+                    session_id,
+                    goal_ids,
+                    layout: layout_id.get_untracked(),
+                    bars: &bars_setup,
+                    players: turns.players.get_untracked(),
+                    looped,
+                    free,
+                    echo: &echo_rounds,
+                })
+            },
+            move || {
+                // Safe in the outbox: the tablet lets go of the work in progress, unless more
+                // was played meanwhile.
+                if version.try_get_untracked() == Some(saved) {
+                    keeper.forget(drafts::MUSIC, &sid);
+                }
+            },
+        );
     };
 
     let title = Signal::derive(move || match client.get() {
@@ -283,6 +333,7 @@ pub fn MusicPage() -> impl IntoView {
                         tape.clear();
                         hits.set(0);
                         saver.status.set(SaveState::Empty);
+                        changed();
                     }
                 }>{tm().restart}</button>
             </section>
@@ -305,6 +356,7 @@ pub fn MusicPage() -> impl IntoView {
                 {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 <h1>{move || title.get()}</h1>
                 <SaveStatus saver />
+                <OutboxCount />
             </header>
             <div class="music-bar">
                 <div class="segmented" role="group" aria-label=tm().instrument_layout>{layout_buttons}</div>

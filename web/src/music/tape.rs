@@ -16,6 +16,8 @@ pub const FREE_PLAY_MAX_MS: u32 = 180_000;
 #[derive(Clone, Copy)]
 pub struct Tape {
     first: StoredValue<Option<f64>>,
+    /// Where a tape given back after a reload goes on, ms (0 for a new tape).
+    offset_ms: StoredValue<u32>,
     events: StoredValue<Vec<Event>>,
     /// How long the tape runs so far, ms.
     pub length_ms: RwSignal<u32>,
@@ -28,6 +30,7 @@ impl Tape {
     pub fn new() -> Self {
         Self {
             first: StoredValue::new(None),
+            offset_ms: StoredValue::new(0),
             events: StoredValue::new(Vec::new()),
             length_ms: RwSignal::new(0),
             full: RwSignal::new(false),
@@ -38,7 +41,7 @@ impl Tape {
     pub fn hear(self, hit: &Hit, player: u8) {
         let first = *self.first.get_value().get_or_insert(hit.at);
         self.first.set_value(Some(first));
-        let t = ((hit.at - first) * 1000.0).max(0.0).round() as u32;
+        let t = ((hit.at - first) * 1000.0).max(0.0).round() as u32 + self.offset_ms.get_value();
         if t >= FREE_PLAY_MAX_MS {
             self.full.set(true);
             return;
@@ -55,9 +58,26 @@ impl Tape {
         self.length_ms.set(t);
     }
 
+    /// Gives back a tape kept on the tablet: what is played next follows a second after its
+    /// last hit.
+    pub fn restore(self, events: Vec<Event>) {
+        let last = events.last().map_or(0, |e| e.t_ms);
+        self.first.set_value(None);
+        self.offset_ms
+            .set_value(if events.is_empty() { 0 } else { last + 1000 });
+        self.events.set_value(events);
+        self.length_ms.set(last);
+    }
+
+    /// Everything on the tape so far.
+    pub fn events(self) -> Vec<Event> {
+        self.events.get_value()
+    }
+
     /// Starts an empty tape.
     pub fn clear(self) {
         self.first.set_value(None);
+        self.offset_ms.set_value(0);
         self.events.set_value(Vec::new());
         self.length_ms.set(0);
         self.full.set(false);

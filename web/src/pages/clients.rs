@@ -19,6 +19,7 @@ pub fn ClientsPage() -> impl IntoView {
     view! {
         <TopBar title=t().clients_title.to_string() />
         <main class="page">
+            <crate::outbox::view::OutboxNotice only_waiting=true />
             <section class="card">
                 {move || match clients.get() {
                     Load::Loading => view! { <p class="notice">{t().loading}</p> }.into_any(),

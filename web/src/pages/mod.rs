@@ -18,7 +18,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::Auth;
 use crate::api;
-use crate::i18n::{LangSwitch, t};
+use crate::i18n::{LangSwitch, t, to};
+use crate::outbox::view::UnsentWarning;
 
 /// Sends a login or a first-account request; on success the therapist is logged in and sees
 /// the client list, otherwise the server's words stand in `error`. `busy` is true meanwhile.
@@ -55,7 +56,7 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
     });
     view! {
         <Show
-            when=move || auth.me.get().is_some()
+            when=move || auth.me.get().is_some_and(|m| auth.ready.get() == Some(m.therapist_id))
             fallback=|| view! { <main class="page"><p class="notice">{t().loading}</p></main> }
         >
             {children()}
@@ -69,26 +70,56 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
 pub fn TopBar(
     #[prop(into)] title: Signal<String>,
     #[prop(optional, into)] back: Option<String>,
+    /// Leaving by `back` leaves a session: warn first while items wait to be sent.
+    #[prop(optional)]
+    leaves_session: bool,
 ) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let navigate = use_navigate();
-    let logout = move |_| {
+    let warn = RwSignal::new(false);
+    let warn_leave = RwSignal::new(false);
+    let leave = Callback::new({
         let navigate = navigate.clone();
+        let back = back.clone().unwrap_or_default();
+        move |_| navigate(&back, Default::default())
+    });
+    let logout = Callback::new(move |_| {
+        let navigate = navigate.clone();
+        let owner = auth.me.get_untracked().map(|m| m.therapist_id);
         leptos::task::spawn_local(async move {
             let _ = api::send_empty("POST", "/api/logout").await;
+            if let Some(owner) = owner {
+                crate::outbox::wipe_for_logout(owner).await;
+            }
             auth.logged_out();
             navigate("/login", Default::default());
         });
+    });
+    let ask = move |_| {
+        if crate::outbox::Outbox::get().summary.get_untracked().waiting > 0 {
+            warn.set(true);
+        } else {
+            logout.run(());
+        }
     };
     view! {
         <header class="topbar app-bar">
-            {back.map(|href| view! { <a class="button ghost back" href=href>"‹ " {t().back}</a> })}
+            {back.map(|href| view! {
+                <a class="button ghost back" href=href on:click=move |ev| {
+                    if leaves_session && crate::outbox::Outbox::get().summary.get_untracked().waiting > 0 {
+                        ev.prevent_default();
+                        warn_leave.set(true);
+                    }
+                }>"‹ " {t().back}</a>
+            })}
             <h1>{move || title.get()}</h1>
             <span class="who">{move || auth.me.get().map(|m| m.display_name).unwrap_or_default()}</span>
             <LangSwitch />
-            <button class="ghost" on:click=logout>{t().logout}</button>
+            <button class="ghost" data-testid="logout" on:click=ask>{t().logout}</button>
         </header>
         <update::UpdateBanner />
+        <UnsentWarning open=warn text=to().warn_logout go_label=to().logout_anyway go=logout />
+        <UnsentWarning open=warn_leave text=to().warn_leave go_label=to().leave_anyway go=leave />
     }
 }
 

@@ -9,6 +9,7 @@ use super::scores::SessionScores;
 use super::{Load, TopBar, load};
 use crate::i18n::t;
 use crate::kiosk::start::{KioskChoice, KioskPanel, StartButton};
+use crate::outbox::view::OutboxNotice;
 use crate::util;
 
 #[component]
@@ -41,9 +42,10 @@ pub fn SessionPage() -> impl IntoView {
     };
     let choice = KioskChoice::new();
     view! {
-        <TopBar title=title back=format!("/clients/{id}") />
+        <TopBar title=title back=format!("/clients/{id}") leaves_session=true />
         <main class="page">
             <p class="subtitle">{date}</p>
+            <OutboxNotice />
             <h2>{t().choose_work_form}</h2>
             <div class="workforms">
                 <div class="workform-slot">

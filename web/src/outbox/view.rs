@@ -1,0 +1,92 @@
+//! What the screens show of the outbox: the count of items waiting (for the therapist logged
+//! in only), the warning when one waits long or the login has expired, and the in-app warning
+//! before logging out or leaving a session with items not yet sent.
+
+use leptos::prelude::*;
+
+use super::{Outbox, oldest_text};
+use crate::i18n::to;
+
+/// "3 werkstukken nog te versturen".
+fn waiting_text(n: usize) -> String {
+    format!(
+        "{n} {}",
+        if n == 1 {
+            to().waiting_one
+        } else {
+            to().waiting_many
+        }
+    )
+}
+
+/// The outbox in full (session and start screens): all sent, or how many wait and why. With
+/// `only_waiting` it shows nothing while nothing waits.
+#[component]
+pub fn OutboxNotice(#[prop(optional)] only_waiting: bool) -> impl IntoView {
+    let ob = Outbox::get();
+    let s = ob.summary;
+    view! {
+        <div class="outbox-notice" hidden=move || only_waiting && s.get().waiting == 0 class:waiting=move || { s.get().waiting > 0 } class:stale=move || s.get().stale
+            data-testid="outbox" data-waiting=move || s.get().waiting.to_string()
+            data-stale=move || s.get().stale.to_string() role="status">
+            {move || {
+                let sum = s.get();
+                if sum.waiting == 0 {
+                    return view! { <p class="muted">{to().all_sent}</p> }.into_any();
+                }
+                view! {
+                    <p><strong>{waiting_text(sum.waiting)}</strong>". " {to().waiting_where}</p>
+                    {ob.needs_login.get().then(|| view! { <p class="warning">{to().needs_login}</p> })}
+                    {sum.stale.then(|| view! {
+                        <p class="warning" data-testid="outbox-stale">
+                            {format!("{} {}. ", to().stale_since, oldest_text(&sum))}{to().stale_hint}
+                        </p>
+                    })}
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The count on a work form, only while something waits.
+#[component]
+pub fn OutboxCount() -> impl IntoView {
+    let ob = Outbox::get();
+    let s = ob.summary;
+    view! {
+        <span class="outbox-count" class:stale=move || s.get().stale data-testid="outbox"
+            data-waiting=move || s.get().waiting.to_string() hidden=move || s.get().waiting == 0>
+            {move || waiting_text(s.get().waiting)}
+        </span>
+    }
+}
+
+/// A warning in the page (not the browser's dialog) before something that leaves items
+/// unsent: `go` does it anyway, "Blijven" closes the warning.
+#[component]
+pub fn UnsentWarning(
+    open: RwSignal<bool>,
+    text: &'static str,
+    go_label: &'static str,
+    go: Callback<()>,
+) -> impl IntoView {
+    let s = Outbox::get().summary;
+    view! {
+        <Show when=move || open.get()>
+            <div class="scrim">
+                <div class="dialog card" role="alertdialog" aria-modal="true"
+                    aria-labelledby="unsent-title" aria-describedby="unsent-text" data-testid="unsent-warning">
+                    <h2 id="unsent-title">{to().warn_title}</h2>
+                    <p id="unsent-text"><strong>{move || waiting_text(s.get().waiting)}</strong>". " {text}</p>
+                    <div class="actions">
+                        <button class="secondary" data-testid="unsent-stay" autofocus
+                            on:click=move |_| open.set(false)>{to().stay}</button>
+                        <button class="primary" data-testid="unsent-go"
+                            on:click=move |_| { open.set(false); go.run(()) }>{go_label}</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
