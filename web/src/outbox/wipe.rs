@@ -7,12 +7,17 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::drafts;
 
+/// The caches of the service worker's app shell (`web/static/sw.js`): the app's own files,
+/// never an answer with client data (the worker does not touch `/api`). They stay, so the app
+/// still starts offline after a logout.
+const SHELL_CACHE_PREFIX: &str = "speelruimte-shell-";
+
 /// The one local-storage entry that stays: the language choice (no client data).
 const KEEP_LOCAL: &[&str] = &[crate::i18n::STORAGE_KEY];
 
 /// Removes every trace of client data of `owner` from this tablet: their work in progress in
 /// IndexedDB, everything in local storage but the language, session storage, and Cache
-/// Storage. The outbox is left alone.
+/// Storage but the app shell. The outbox is left alone.
 pub async fn wipe_for_logout(owner: Uuid) {
     drafts::remove_all_of(owner).await;
     let Some(window) = web_sys::window() else {
@@ -29,12 +34,15 @@ pub async fn wipe_for_logout(owner: Uuid) {
         let _ = session.clear();
     }
     // Cache Storage: the app's own pages never put client data there, but whatever is there
-    // goes (it is only a cache).
+    // goes (it is only a cache), but for the app shell's own files.
     if let Ok(caches) = window.caches()
         && let Ok(names) = JsFuture::from(caches.keys()).await
     {
         for name in js_sys::Array::from(&names).iter() {
-            if let Some(name) = name.as_string() {
+            if let Some(name) = name
+                .as_string()
+                .filter(|n| !n.starts_with(SHELL_CACHE_PREFIX))
+            {
                 let _ = JsFuture::from(caches.delete(&name)).await;
             }
         }
