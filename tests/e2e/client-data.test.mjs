@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { suite, newPage, shot, penStroke, line, openDrawing, attributeIs, textMatches } from "./harness.mjs";
+import { suite, newPage, shot, penStroke, line, openDrawing, attributeIs, countIs, textMatches } from "./harness.mjs";
 
 const env = suite();
 
@@ -65,7 +65,7 @@ test("a client's data goes out as one ZIP that standard tools accept, and deleti
     await page.getByTestId("export").click();
     const download = await downloading;
     await textMatches(page.getByTestId("export-done"), [/^Export klaar: speelruimte-Uil-7-\d{4}-\d\d-\d\d\.zip$/]);
-    assert.equal(await page.getByTestId("export-progress").count(), 0, "the progress bar stays after the export is done");
+    await countIs(page.getByTestId("export-progress"), 0, "the progress bar stays after the export is done");
     const dir = mkdtempSync(path.join(tmpdir(), "speelruimte-export-"));
     const zip = path.join(dir, download.suggestedFilename());
     await download.saveAs(zip);
