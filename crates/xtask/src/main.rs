@@ -87,7 +87,7 @@ fn run() -> Result<()> {
                  test   install test tools, run cargo test and the browser tests\n\
                  e2e    run only the browser tests\n\
                  crash  kill the server 24 times under 64 uploads; check nothing is lost\n\
-                 bench  run the benchmarks (`bench ink` or `bench audio` for one part)"
+                 bench  run the benchmarks (`bench ink` or `bench audio` for one part; `bench export` the at-scale export)"
             );
             bail!("unknown command {command:?}")
         }
@@ -185,8 +185,20 @@ fn e2e(layout: &Layout) -> Result<()> {
 
 /// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md:
 /// `bench.mjs` (ink against perfect-freehand) and `bench-audio.mjs` (B3, tap to sound).
-/// `cargo xtask bench ink` or `cargo xtask bench audio` runs only one of them.
+/// `cargo xtask bench ink` or `cargo xtask bench audio` runs only one of them; `cargo xtask
+/// bench export` runs the at-scale export (`tests/bench/export-scale.mjs`), which is not part
+/// of the whole run (it writes more than 1 GiB).
 fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
+    if only == Some("export") {
+        // The at-scale export needs only the server: no browser, no web build.
+        process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
+        let mut cmd = std::process::Command::new("node");
+        cmd.current_dir(&layout.root)
+            .arg("tests/bench/export-scale.mjs")
+            .arg("--server")
+            .arg(layout.built_server()?);
+        return process::status(&mut cmd);
+    }
     install::wasm_target()?;
     install::browser_test_tools(&layout.root)?;
     web::build_into(layout, "dist-bench", &["bench"])?;
