@@ -1,20 +1,23 @@
 // An AudioWorklet tapped onto everything an AudioContext sends to its output: it reports, in
 // audio-context time, the first non-zero sample after silence (`reports`), and whether the output
 // is silent now (`quiet`: at least 4096 zero samples, ~93 ms, since the last sound; it starts
-// false, so "quiet" is always something the worklet heard, never an assumption). A capturing
+// false, so "quiet" is always something the worklet heard, never an assumption), and the
+// loudest sample heard so far (`peak`, absolute value). A capturing
 // pointerdown listener notes the context's time at each tap. Injected with `addInitScript` into
 // a context made with `bypassCSP` (the app's CSP rightly refuses a worklet from a blob: URL).
 // Shared by the music test (every tap is heard) and the B3 benchmark (how soon).
 export const PROBE = `(() => {
-  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [], quiet: false });
+  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [], quiet: false, peak: 0 });
   const worklet = \`class Tap extends AudioWorkletProcessor {
     // zeros: silent samples since the last sound, the start counting as silence (a sound in
     // the first quantum is an onset); heard: the same, counted only from what came through,
     // so "quiet" is reported only after ~93 ms of real silence.
-    constructor() { super(); this.zeros = 1e9; this.heard = 0; this.quiet = false; }
+    constructor() { super(); this.zeros = 1e9; this.heard = 0; this.quiet = false; this.peak = 0; }
     process(inputs) {
       const ch = inputs[0] && inputs[0][0];
+      const peak = this.peak;
       if (ch) for (let i = 0; i < ch.length; i++) {
+        if (Math.abs(ch[i]) > this.peak) this.peak = Math.abs(ch[i]);
         if (ch[i] !== 0) {
           if (this.zeros >= 4096) this.port.postMessage({ sound: (currentFrame + i) / sampleRate });
           this.zeros = 0;
@@ -22,6 +25,7 @@ export const PROBE = `(() => {
           this.quiet = false;
         } else { this.zeros++; this.heard++; }
       } else { this.zeros += 128; this.heard += 128; }
+      if (this.peak > peak) this.port.postMessage({ peak: this.peak });
       if (!this.quiet && this.heard >= 4096) { this.quiet = true; this.port.postMessage({ quiet: true }); }
       return true;
     }
@@ -38,7 +42,8 @@ export const PROBE = `(() => {
       this.audioWorklet.addModule(url).then(() => {
         const tap = new AudioWorkletNode(this, "b3-tap");
         tap.port.onmessage = (e) => {
-          if (e.data.quiet) b3.quiet = true;
+          if (e.data.peak !== undefined) b3.peak = e.data.peak;
+          else if (e.data.quiet) b3.quiet = true;
           else { b3.quiet = false; b3.reports.push(e.data.sound); }
         };
         connect.call(tap, this.destination);

@@ -243,26 +243,36 @@ test("every layout fits tablet and phone screens without sideways scrolling", as
   }
 });
 
-test("every tap on a pad is heard at once: the output carries sound right after each pointerdown", async () => {
-  // How soon, against cpal and the floor, is the B3 benchmark (`cargo xtask bench audio`);
-  // here only that each tap sounds, within a few render quanta.
+/**
+ * The seeded session's pads in a page whose audio output is tapped by the probe
+ * (`audio-probe.mjs`): `probe()` reads whether it is quiet, how many onsets and the loudest
+ * sample it heard; `silent(what)` waits until the output has been silent ~93 ms.
+ */
+async function probedPads() {
   const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, bypassCSP: true });
   await context.addCookies(env.cookies);
   await context.addInitScript({ content: PROBE });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  const { client, session } = env.seeded;
+  await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}/muziek`);
+  await page.getByTestId("pads").waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  const probe = () => page.evaluate(() => ({ quiet: window.__b3.quiet, heard: window.__b3.reports.length, peak: window.__b3.peak }));
+  const silent = (what) => eventually(probe, (p) => p.quiet, `${what}: the output never fell silent`, 10_000);
+  return { page, cdp, probe, silent };
+}
+
+test("every tap on a pad is heard at once: the output carries sound right after each pointerdown", async () => {
+  // How soon, against cpal and the floor, is the B3 benchmark (`cargo xtask bench audio`);
+  // here only that each tap sounds, within a few render quanta.
+  const { page, cdp, probe, silent } = await probedPads();
   try {
-    const { client, session } = env.seeded;
-    await page.goto(`${env.server.url}/clients/${client.id}/sessies/${session.id}/muziek`);
-    await page.getByTestId("pads").waitFor();
-    const cdp = await page.context().newCDPSession(page);
     const where = await padCentre(page, 2); // hi-hat: short, so silence returns quickly
     // Each tap waits for the output to be silent (the probe heard ~93 ms of zeros), so its
     // sound is an onset of its own; and for the tap's own sound to be heard and die away
     // before the next. A tap that makes no sound fails here, naming the tap.
-    const probe = () => page.evaluate(() => ({ quiet: window.__b3.quiet, heard: window.__b3.reports.length }));
-    const silent = (what) => eventually(probe, (p) => p.quiet, `${what}: the output never fell silent`, 10_000);
     await tapTogether(cdp, [where]); // unlocks the audio
     await silent("after the first tap");
     await page.evaluate(() => { window.__b3.downs = []; window.__b3.reports = []; });
@@ -282,6 +292,35 @@ test("every tap on a pad is heard at once: the output carries sound right after 
     for (const [i, d] of delays.entries()) {
       assert.ok(d !== null && d < 0.05, `tap ${i + 1}: ${d === null ? "no sound" : `${(d * 1000).toFixed(1)} ms`} after the tap`);
     }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("every pad struck at once is loud but never past the ceiling; one pad alone comes out as rendered", async () => {
+  // The ceiling (crates/sound/src/ceiling.rs) is a wave shaper after the master gain: the
+  // probe hears what goes to the speaker. All pads of the layout together sum well past 1.0
+  // (each peaks near 0.65 through the gains); without the ceiling the output peaks there.
+  const { page, cdp, probe, silent } = await probedPads();
+  try {
+    const n = await page.locator("[data-pad]").count();
+    assert.ok(n >= 6, `the layout has ${n} pads`);
+    const all = [];
+    for (let i = 0; i < n; i++) all.push(await padCentre(page, i));
+    await tapTogether(cdp, [await padCentre(page, 2)]); // unlocks the audio
+    await silent("after the first tap");
+    await page.evaluate(() => { window.__b3.reports = []; window.__b3.quiet = false; });
+    await tapTogether(cdp, [await padCentre(page, 2)]);
+    await eventually(probe, (p) => p.heard > 0 && p.quiet, "one hi-hat: no sound heard, or it did not end", 10_000);
+    const single = (await probe()).peak;
+    assert.ok(single > 0.05 && single < 0.6, `one hi-hat peaked at ${single}: under the knee, not bent`);
+    await tapTogether(cdp, all);
+    await eventually(probe, (p) => p.peak > single, "the pads struck together were not heard", 10_000);
+    await silent(`after ${n} pads at once`);
+    const { peak } = await probe();
+    assert.ok(peak <= 0.95 + 1e-6, `${n} pads at once peaked at ${peak.toFixed(3)}, past the ceiling of 0.95`);
+    assert.ok(peak > 0.8, `${n} pads at once peaked at only ${peak.toFixed(3)}: not the loud sum this test needs`);
     assert.deepEqual(page.errors, []);
   } finally {
     await page.context().close();

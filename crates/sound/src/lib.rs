@@ -2,6 +2,7 @@
 
 mod bars;
 mod beat;
+mod ceiling;
 mod drums;
 mod dsp;
 mod echo;
@@ -20,6 +21,7 @@ mod voice;
 mod analysis;
 
 pub use beat::{BEATS_PER_BAR, BeatGrid, LOOKAHEAD_S, ScheduledBeat, Tick};
+pub use ceiling::{CEILING, LIVE_POINTS, LIVE_RANGE, live_curve, soft_limit};
 pub use dsp::midi_to_hz;
 pub use echo::{BeatFeedback, EchoResult, MESSAGES_EN, MESSAGES_NL, Timing, score};
 pub use layout::{

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+use crate::ceiling::soft_limit;
 use crate::voice::clamp_rate;
 use crate::{Recording, Voice, render, step_velocity, velocity_step};
 
@@ -31,22 +32,6 @@ impl Default for MixOptions {
 const MAX_REPEATS: u32 = 64;
 /// Longest mix, seconds: ten minutes of play and the longest ring-out.
 const MAX_MIX_S: f64 = Recording::MAX_LENGTH_MS as f64 / 1000.0 + 3.0;
-
-/// Where the limiter starts to bend.
-const KNEE: f32 = 0.6;
-/// What the limiter never reaches.
-const CEILING: f32 = 0.95;
-
-/// Soft limiter: straight below the knee, `tanh`-shaped above it, never past the ceiling.
-fn soft_limit(x: f32) -> f32 {
-    let a = x.abs();
-    if a <= KNEE {
-        x
-    } else {
-        let room = CEILING - KNEE;
-        (KNEE + room * ((a - KNEE) / room).tanh()).copysign(x)
-    }
-}
 
 /// [`mix_with`] with the default options: a loop plays once.
 pub fn mix(rec: &Recording, sample_rate: u32) -> Vec<f32> {
@@ -161,6 +146,7 @@ pub fn render_wav(rec: &Recording, sample_rate: u32) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::analysis::peak;
+    use crate::ceiling::CEILING;
     use crate::{Event, Layer};
 
     fn hit(t_ms: u32, voice: Voice, velocity: f32) -> Event {
@@ -255,15 +241,6 @@ mod tests {
         let p = peak(&m);
         assert!(p <= CEILING && p > 0.8, "{p}");
         assert!(m.iter().all(|s| s.is_finite()));
-    }
-
-    #[test]
-    fn the_limiter_is_straight_below_the_knee_and_bounded_above() {
-        assert_eq!(soft_limit(0.5), 0.5);
-        assert_eq!(soft_limit(-0.6), -0.6);
-        assert!(soft_limit(0.7) < 0.7 && soft_limit(0.7) > 0.65);
-        assert!(soft_limit(100.0) <= CEILING);
-        assert!(soft_limit(-100.0) >= -CEILING);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Playing pre-rendered sample buffers through WebAudio with as little delay as the device
 //! allows: a tap starts an `AudioBufferSourceNode` at once (`start()` with no time, so no
-//! scheduling lookahead), straight into the destination through one gain node.
+//! scheduling lookahead), into the destination through one gain node and the loudness
+//! ceiling (`speelruimte_sound::live_curve` in a wave shaper: no latency, see there).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,7 +32,8 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
             let ctx = AudioContext::new_with_context_options(&opts).ok()?;
             let master = ctx.create_gain().ok()?;
             master.gain().set_value(0.9);
-            master.connect_with_audio_node(&ctx.destination()).ok()?;
+            let ceiling = ceiling(&ctx)?;
+            master.connect_with_audio_node(&ceiling).ok()?;
             *e = Some(Engine {
                 ctx,
                 master,
@@ -41,6 +43,21 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> Option<R> {
         }
         e.as_mut().map(f)
     })
+}
+
+/// The ceiling between the master bus and the output: the bus scaled into the shaper's input
+/// range, then the same soft limiter a saved mix goes through. Without oversampling a wave
+/// shaper works sample by sample, so a tap is not delayed.
+fn ceiling(ctx: &AudioContext) -> Option<GainNode> {
+    let scale = ctx.create_gain().ok()?;
+    scale.gain().set_value(1.0 / speelruimte_sound::LIVE_RANGE);
+    let shaper = ctx.create_wave_shaper().ok()?;
+    let curve = speelruimte_sound::live_curve(speelruimte_sound::LIVE_POINTS);
+    shaper.set_curve_opt_f32_array(Some(&js_sys::Float32Array::from(curve.as_slice())));
+    shaper.set_oversample(web_sys::OverSampleType::None);
+    scale.connect_with_audio_node(&shaper).ok()?;
+    shaper.connect_with_audio_node(&ctx.destination()).ok()?;
+    Some(scale)
 }
 
 /// The output sample rate (to render buffers at), creating the context if needed.
