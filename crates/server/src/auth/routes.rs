@@ -235,6 +235,7 @@ pub async fn login(
             attempt.succeeded();
             audit::record_by(&mut tx, Some(id), &source, "login", None, None).await?;
             end_locked_session(&mut tx, &headers, &source).await?;
+            crate::kiosk::end_blocked_locks(&mut tx, id, &source).await?;
             let secure = state.secure_cookies || source.is_https();
             let (cookie, me) = start_session(&mut tx, secure, id, &username, &display_name).await?;
             tx.commit().await?;

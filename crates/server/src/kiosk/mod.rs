@@ -5,7 +5,10 @@
 //! every registered route that is not on its allow-list, and the upload checks that the work goes
 //! into the locked client's session ([`ActiveLock::check_upload`]). It ends with the PIN the
 //! therapist set (wrong ones wait longer each time, and after [`PIN_TRIES`] the PIN no longer
-//! works), with the therapist's password, or by logging in again on that browser.
+//! works), with the therapist's password, or by logging in again on that browser. Once the PIN
+//! is blocked, the therapist's login anywhere else ends that locked login session as well
+//! ([`end_blocked_locks`]): the tablet then asks for a login, and what waits on it to be sent
+//! stays there for the same therapist.
 //!
 //! Logging out is refused under a lock: a child must not be able to end it, and ending the login
 //! would also throw away what is still waiting on the tablet to be sent.
@@ -92,6 +95,46 @@ pub async fn lock_of(
         wrong_pins: u32::try_from(wrong).unwrap_or(PIN_TRIES),
         retry_at: retry.as_deref().map(db::parse_time),
     }))
+}
+
+/// Ends every login session of `therapist` whose lock has its PIN blocked (after [`PIN_TRIES`]
+/// wrong ones): the therapist has just logged in elsewhere, which proves who they are. The
+/// session ends with its lock (not only the lock: the tablet is in a child's hands, and must
+/// not become an open therapist session). A lock with a PIN that still works is left alone: a
+/// therapist logging in on a laptop while a child draws on the tablet is normal.
+pub async fn end_blocked_locks(
+    conn: &mut SqliteConnection,
+    therapist: Uuid,
+    source: &crate::auth::Source,
+) -> Result<(), Error> {
+    let ended: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT k.token_hash, k.client_id FROM kiosk_locks k
+         JOIN auth_sessions s ON s.token_hash = k.token_hash
+         WHERE s.therapist_id = ? AND k.wrong_pins >= ?",
+    )
+    .bind(therapist.to_string())
+    .bind(i64::from(PIN_TRIES))
+    .fetch_all(&mut *conn)
+    .await?;
+    for (token_hash, _) in &ended {
+        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (_, client) in ended {
+        let client = client.and_then(|c| Uuid::parse_str(&c).ok());
+        crate::audit::record_by(
+            conn,
+            Some(therapist),
+            source,
+            "kiosk.unlock",
+            client,
+            Some("login elsewhere"),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 impl ActiveLock {

@@ -145,15 +145,7 @@ async fn logging_in_again_on_the_locked_browser_ends_the_lock_and_its_session() 
 #[tokio::test]
 async fn a_lock_holds_only_its_own_login_session() {
     let (app, _c, _session, _, _) = locked().await;
-    let mut elsewhere = TestApp {
-        router: app.router.clone(),
-        state: app.state.clone(),
-        setup_token: None,
-        data: tempfile::tempdir().unwrap(),
-        cookie: None,
-        csrf: None,
-        address: "10.0.0.3".into(),
-    };
+    let mut elsewhere = another_browser(&app);
     let res = elsewhere
         .post(
             "/api/login",
@@ -164,4 +156,51 @@ async fn a_lock_holds_only_its_own_login_session() {
     elsewhere.take_session(&res);
     elsewhere.get("/api/clients").await.expect(StatusCode::OK);
     app.get("/api/clients").await.expect(StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn once_the_pin_is_blocked_a_login_elsewhere_ends_the_locked_login() {
+    let (app, c, _session, _, _) = locked().await;
+    for _ in 1..=10 {
+        app.wait_is_over().await;
+        app.unlock("0000").await.expect(StatusCode::FORBIDDEN);
+    }
+    let mut elsewhere = another_browser(&app);
+    let res = elsewhere
+        .post(
+            "/api/login",
+            json!({"username": "a.jansen", "password": PASSWORD}),
+        )
+        .await
+        .expect(StatusCode::OK);
+    elsewhere.take_session(&res);
+    elsewhere.get("/api/clients").await.expect(StatusCode::OK);
+    // The blocked tablet is logged out (not unlocked: a child holds it), its lock gone.
+    app.get("/api/me").await.expect(StatusCode::UNAUTHORIZED);
+    app.get("/api/clients")
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    assert_eq!(app.count("kiosk_locks").await, 0);
+    let ended: Vec<_> = app
+        .audit_rows()
+        .await
+        .into_iter()
+        .filter(|r| r.detail.as_deref() == Some("login elsewhere"))
+        .collect();
+    assert_eq!(ended.len(), 1, "{ended:?}");
+    assert_eq!(ended[0].action, "kiosk.unlock");
+    assert_eq!(ended[0].client_id.as_deref(), c["id"].as_str());
+}
+
+/// The same server seen from another browser (another address, no login yet).
+fn another_browser(app: &TestApp) -> TestApp {
+    TestApp {
+        router: app.router.clone(),
+        state: app.state.clone(),
+        setup_token: None,
+        data: tempfile::tempdir().unwrap(),
+        cookie: None,
+        csrf: None,
+        address: "10.0.0.3".into(),
+    }
 }
