@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import {
   WEB_DIR, countIs, evaluatesTo, inkPixels, launchWithProfile, line, newPage, penStroke, seed, shot, startServer, suite, textMatches,
 } from "./harness.mjs";
@@ -55,10 +55,11 @@ function versionOf(dir, files) {
   return h.digest("hex").slice(0, 16);
 }
 
-/** Writes `text` to `file` in a built app with its gzip twin, as the build does. */
+/** Writes `text` to `file` in a built app with its brotli and gzip twins, as the build does. */
 function writeBuilt(dir, file, text) {
   writeFileSync(path.join(dir, file), text);
   writeFileSync(path.join(dir, `${file}.gz`), gzipSync(text));
+  writeFileSync(path.join(dir, `${file}.br`), brotliCompressSync(text));
 }
 
 test("Chromium calls the app installable: a manifest, its icons and a worker, no errors", async (t) => {

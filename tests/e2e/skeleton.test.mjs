@@ -3,6 +3,8 @@
 // thumbnail in review → reload → still there. And a second therapist sees none of it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { statSync } from "node:fs";
+import path from "node:path";
 import { suite, newPage, shot, penStroke, line, inkThicknessAt, eventually, textMatches } from "./harness.mjs";
 
 const PASSWORD = "een lange zin als wachtwoord";
@@ -24,7 +26,13 @@ test("a therapist sets up, draws with a pen, saves, and finds the drawing in rev
   try {
     assert.ok(env.server.setupLink, `no setup link printed:\n${env.server.log()}`);
     const link = env.server.setupLink.replace(/^http:\/\/[^/]+/, env.server.url);
+    const wasm = page.waitForResponse((r) => r.url().endsWith("/app_bg.wasm"));
     await page.goto(link);
+    // The app arrives brotli-compressed: the bytes that crossed the wire are the build's .br twin.
+    const got = await wasm;
+    assert.equal((await got.allHeaders())["content-encoding"], "br");
+    const twin = statSync(path.join(process.env.SPEELRUIMTE_WEB_DIR, "app_bg.wasm.br")).size;
+    assert.equal((await got.request().sizes()).responseBodySize, twin, "the wasm crossed the wire in another size than its brotli twin");
     await page.getByRole("heading", { name: "Eerste account aanmaken" }).waitFor();
     await shot(page, "01-setup-1024x768");
     await createAccount(page, link, "a.jansen", "Anna Jansen");

@@ -15,8 +15,9 @@ use crate::Error;
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
     img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
 
-/// Static files from `web_dir` (with their `.gz` twins), and `index.html` for every other path
-/// that is not under `/api`, so app routes like `/clients/…` load the app. A missing *file*
+/// Static files from `web_dir` (with their `.br` and `.gz` twins: the smaller one the browser
+/// accepts is sent), and `index.html` for every other path that is not under `/api`, so app
+/// routes like `/clients/…` load the app. A missing *file*
 /// (a last segment with a dot, like `/favicon.ico` or `/robots.txt`) answers a plain 404: the
 /// app's routes have no dots, and an HTML page where an icon or a script was asked for only
 /// hides the mistake.
@@ -33,6 +34,7 @@ pub fn static_files(web_dir: &Path) -> Router {
     });
     Router::new().fallback_service(
         ServeDir::new(web_dir)
+            .precompressed_br()
             .precompressed_gzip()
             .fallback(app_or_missing),
     )
@@ -71,6 +73,9 @@ pub async fn headers(req: Request<axum::body::Body>, next: Next) -> Response {
         h.remove(header::LAST_MODIFIED);
     } else {
         set(h, header::CACHE_CONTROL, "no-cache");
+        // The same path answers brotli, gzip or plain bytes by the browser's Accept-Encoding:
+        // a cache in between must keep them apart.
+        set(h, header::VARY, "accept-encoding");
     }
     res
 }

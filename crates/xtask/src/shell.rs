@@ -78,7 +78,7 @@ fn walk(dist: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) ->
                 .collect::<Vec<_>>()
                 .join("/")
         );
-        if name == format!("/{WORKER}") || name.ends_with(".gz") {
+        if name == format!("/{WORKER}") || name.ends_with(".gz") || name.ends_with(".br") {
             continue;
         }
         out.push((name, path));

@@ -1,7 +1,7 @@
 //! Builds the tablet app into `dist/`: the wasm (release profile `wasm-release`), its JS
 //! bindings made in-process by `wasm-bindgen-cli-support` (the same version as the
-//! `wasm-bindgen` crate, kept equal by the lock file), the static files, and a gzip twin of
-//! each file that the server sends to browsers that accept it. The service worker's list of
+//! `wasm-bindgen` crate, kept equal by the lock file), the static files, and a brotli and a
+//! gzip twin of each file: the server sends the smallest one the browser accepts. The service worker's list of
 //! the shell and its version are written into `dist/sw.js` (see `shell.rs`).
 
 use std::fs;
@@ -20,8 +20,22 @@ pub struct Asset {
     pub name: String,
     /// Bytes on disk.
     pub raw: u64,
-    /// Bytes gzip-compressed (what a browser downloads).
+    /// Bytes gzip-compressed (what a browser that does not take brotli downloads).
     pub gzip: u64,
+    /// Bytes brotli-compressed (quality 11, window 2^24: what a browser that takes `br` downloads).
+    pub br: u64,
+}
+
+/// `bytes` brotli-compressed at the best quality (a one-off cost at build time).
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
 }
 
 /// Builds `dist/` and returns the sizes of what the first page load fetches.
@@ -85,7 +99,7 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
         })?;
     copy_required(root, "web/static", &dist)?;
     copy_required(root, "assets", &dist.join("assets"))?;
-    // Before the gzip twins, which are not part of the shell (the server picks them).
+    // Before the compressed twins, which are not part of the shell (the server picks them).
     let shell = crate::shell::write_worker(&dist)?;
     let mut assets = Vec::new();
     for path in files(&dist)? {
@@ -97,10 +111,14 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
         let name = path.strip_prefix(&dist)?.to_string_lossy().into_owned();
         let twin = path.with_file_name(format!("{}.gz", file_name(&path)));
         fs::write(&twin, &gz).with_context(|| format!("could not write {}", twin.display()))?;
+        let br = brotli(&bytes)?;
+        let twin = path.with_file_name(format!("{}.br", file_name(&path)));
+        fs::write(&twin, &br).with_context(|| format!("could not write {}", twin.display()))?;
         assets.push(Asset {
             name,
             raw: bytes.len() as u64,
             gzip: gz.len() as u64,
+            br: br.len() as u64,
         });
     }
     assets.sort_by(|a, b| a.name.cmp(&b.name));
@@ -117,11 +135,11 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
             .contains(&a.name.as_str())
         })
         .collect();
-    let (raw, gzip) = first_load
+    let (raw, gzip, br) = first_load
         .iter()
-        .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip));
+        .fold((0, 0, 0), |(r, g, b), a| (r + a.raw, g + a.gzip, b + a.br));
     eprintln!(
-        "xtask: {} ready; first load {raw} bytes, {gzip} bytes gzip; the service worker keeps \
+        "xtask: {} ready; first load {raw} bytes, {gzip} bytes gzip, {br} bytes brotli; the service worker keeps \
          {} files as version {}",
         dist.display(),
         shell.files.len(),

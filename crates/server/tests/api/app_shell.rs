@@ -43,3 +43,44 @@ async fn the_worker_and_the_manifest_are_served_as_a_browser_needs_them() {
     assert!(!csp.contains("worker-src"), "{csp}");
     assert!(!csp.contains("manifest-src"), "{csp}");
 }
+
+#[tokio::test]
+async fn each_file_goes_in_the_smallest_encoding_the_browser_takes() {
+    let app = spawn_app().await;
+    let web = app.data.path().join("web");
+    std::fs::write(web.join("app.js"), "plain").unwrap();
+    std::fs::write(web.join("app.js.gz"), "gzip twin").unwrap();
+    std::fs::write(web.join("app.js.br"), "brotli twin").unwrap();
+    let get = |accept: &'static str| {
+        let app = &app;
+        async move {
+            let headers: Vec<(&str, &str)> = if accept.is_empty() {
+                vec![]
+            } else {
+                vec![("accept-encoding", accept)]
+            };
+            app.send_with("GET", "/app.js", None, &headers, &app.address)
+                .await
+                .expect(StatusCode::OK)
+        }
+    };
+    let br = get("gzip, deflate, br, zstd").await;
+    assert_eq!(br.text(), "brotli twin");
+    assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(br.headers[header::CONTENT_TYPE], "text/javascript");
+    // A cache in between keeps the encodings apart.
+    assert!(
+        br.headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .contains("accept-encoding"),
+        "{:?}",
+        br.headers
+    );
+    let gz = get("gzip").await;
+    assert_eq!(gz.text(), "gzip twin");
+    assert_eq!(gz.headers[header::CONTENT_ENCODING], "gzip");
+    let plain = get("").await;
+    assert_eq!(plain.text(), "plain");
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+}
