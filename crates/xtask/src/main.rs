@@ -12,6 +12,7 @@ mod install;
 mod layout;
 mod process;
 mod shell;
+mod sizes;
 mod web;
 
 use std::path::{Path, PathBuf};

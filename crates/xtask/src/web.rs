@@ -69,6 +69,16 @@ pub fn build_into(layout: &Layout, out: &str, features: &[&str]) -> Result<Vec<A
             layout.target.display()
         );
     }
+    // Where the bytes go, crate by crate, from the module with its names (see sizes.rs).
+    let module = fs::read(&wasm).with_context(|| format!("could not read {}", wasm.display()))?;
+    let table = crate::sizes::table(&crate::sizes::breakdown(&module)?, 25);
+    let tsv = layout.target.join("wasm-crates.tsv");
+    fs::write(&tsv, &table).with_context(|| format!("could not write {}", tsv.display()))?;
+    eprintln!(
+        "xtask: the app's wasm by crate (function bytes before wasm-bindgen, also in {}):\n  {}",
+        tsv.display(),
+        table.trim_end().replace('\n', "\n  ").replace('\t', ": ")
+    );
     let dist = layout.out(out);
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| {
