@@ -2,12 +2,15 @@
 // audio-context time, the first non-zero sample after silence (`reports`), and whether the output
 // is silent now (`quiet`: at least 4096 zero samples, ~93 ms, since the last sound; it starts
 // false, so "quiet" is always something the worklet heard, never an assumption), and the
-// loudest sample heard so far (`peak`, absolute value). A capturing
+// loudest sample heard so far (`peak`, absolute value). Each onset is also mapped to the time
+// it leaves for the speaker on the page's clock (`outs`, performance.now() milliseconds, from
+// `getOutputTimestamp()` read when the report arrives), and a capturing pointerdown listener
+// keeps each tap's `event.timeStamp` on that clock (`tapsAt`). A capturing
 // pointerdown listener notes the context's time at each tap. Injected with `addInitScript` into
 // a context made with `bypassCSP` (the app's CSP rightly refuses a worklet from a blob: URL).
 // Shared by the music test (every tap is heard) and the B3 benchmark (how soon).
 export const PROBE = `(() => {
-  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [], quiet: false, peak: 0 });
+  const b3 = (window.__b3 = { ctx: null, reports: [], downs: [], quiet: false, peak: 0, outs: [], tapsAt: [] });
   const worklet = \`class Tap extends AudioWorkletProcessor {
     // zeros: silent samples since the last sound, the start counting as silence (a sound in
     // the first quantum is an onset); heard: the same, counted only from what came through,
@@ -44,7 +47,12 @@ export const PROBE = `(() => {
         tap.port.onmessage = (e) => {
           if (e.data.peak !== undefined) b3.peak = e.data.peak;
           else if (e.data.quiet) b3.quiet = true;
-          else { b3.quiet = false; b3.reports.push(e.data.sound); }
+          else {
+            b3.quiet = false;
+            b3.reports.push(e.data.sound);
+            const ts = this.getOutputTimestamp ? this.getOutputTimestamp() : null;
+            if (ts && ts.performanceTime > 0) b3.outs.push(ts.performanceTime + (e.data.sound - ts.contextTime) * 1000);
+          }
         };
         connect.call(tap, this.destination);
         this.__tap = tap;
@@ -59,7 +67,8 @@ export const PROBE = `(() => {
     }
     return r;
   };
-  window.addEventListener("pointerdown", () => {
+  window.addEventListener("pointerdown", (e) => {
     if (b3.ctx) b3.downs.push(b3.ctx.currentTime);
+    b3.tapsAt.push(e.timeStamp);
   }, true);
 })();`;
