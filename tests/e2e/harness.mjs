@@ -16,11 +16,13 @@ mkdirSync(ARTIFACTS, { recursive: true });
 /**
  * Starts the server on a fresh data folder, serving the built app in `webDir` (the build under
  * test by default); resolves once it has printed both the address it listens on and the setup
- * link (a fresh folder always has one), with both.
+ * link (a fresh folder always has one), with both. Given the `dataDir` and `port` of a server
+ * stopped with `stop({ keep: true })`, it starts that server again: same folder, same address
+ * (so the browser's cookies still fit), no setup link.
  */
-export async function startServer({ webDir = WEB_DIR } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
-  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", webDir], {
+export async function startServer({ webDir = WEB_DIR, dataDir: again, port = 0 } = {}) {
+  const dataDir = again ?? mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
+  const child = spawn(SERVER, ["--port", String(port), "--data-dir", dataDir, "--web-dir", webDir], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "info" },
   });
@@ -34,22 +36,29 @@ export async function startServer({ webDir = WEB_DIR } = {}) {
       setupLink ??= log.match(/Setup link \(one use\): (\S+)/)?.[1] ?? null;
       url ??= log.match(/Listening on (http:\/\/\S+)/)?.[1] ?? null;
       // The setup line comes a line after the address, maybe in a later chunk: wait for both.
-      if (url && setupLink) { clearTimeout(timer); resolve(); }
+      if (url && (setupLink || again)) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (c) => { log += c.toString(); });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
   });
   await ready;
+  let running = true;
   return {
     url,
     setupLink,
     dataDir,
+    port: Number(new URL(url).port),
     log: () => log,
-    async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r).once("error", r) && setTimeout(r, 3000));
-      rmSync(dataDir, { recursive: true, force: true });
+    /** Stops the server; with `keep`, its data folder stays (to start it again). */
+    async stop({ keep = false } = {}) {
+      if (running && child.exitCode === null && child.signalCode === null) {
+        running = false;
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,8 +83,8 @@ export function launch() {
  * the contexts of `launch` are): a browser context, for what Chromium allows only there, such
  * as calling a site installable.
  */
-export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }) {
-  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport });
+export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport, ...options });
 }
 
 /**

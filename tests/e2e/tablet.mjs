@@ -40,7 +40,7 @@ export async function tabletStorage(page) {
       const json = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + len)));
       const files = [];
       for (let i = 0; i < v.files.length; i++) files.push({ name: json.files[i].name, sha256: await hex(v.files[i]) });
-      outbox.push({ key, id: v.id, owner: v.owner, kind: json.artefact.kind, files });
+      outbox.push({ key, id: v.id, owner: v.owner, kind: json.artefact.kind, session: json.artefact.session_id, files });
     }
     return {
       databases: dbs,
