@@ -52,6 +52,8 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
   const errors = [];
   const watch = (page) => page.on("pageerror", (e) => errors.push(String(e)));
   let api = null;
+  const t0 = Date.now();
+  const phase = (name) => process.env.SPEELRUIMTE_TIMING && console.error(`${((Date.now() - t0) / 1000).toFixed(1)} s ${name}`);
   try {
     // Online: an account (the tablet logs in as it), a client with a goal, two sessions, a PIN.
     const therapist = context.pages()[0] ?? await context.newPage();
@@ -67,6 +69,7 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     await therapist.getByTestId("canvas").waitFor();
     await controlled(therapist);
 
+    phase("setup");
     // Kindermodus on the drawing of the second session, in a tab of its own.
     const kid = await context.newPage();
     watch(kid);
@@ -78,14 +81,19 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     await kid.getByTestId("kiosk-corner").waitFor();
     await kid.getByTestId("canvas").waitFor();
 
+    phase("kiosk started");
     // The network goes: the server stops, the browser is offline.
     await server.stop({ keep: true });
     await context.setOffline(true);
     await evaluatesTo(therapist, () => fetch("/api/health").then(() => "reached", () => "unreachable"), null, "unreachable", "the page still reaches the server");
 
+    phase("offline");
     // The therapist's first drawing, then the child's five (the locked tab reloaded between).
+    // Each tab works in front, as a person would (a tab behind has its timers slowed).
+    await therapist.bringToFront();
     await drawAndSave(therapist, 0.15);
     await waitingIs(therapist, 1);
+    await kid.bringToFront();
     for (const f of [0.2, 0.4, 0.6]) await drawAndSave(kid, f);
     await kid.reload();
     await kid.getByTestId("canvas").waitFor();
@@ -93,13 +101,17 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     assert.equal(await kid.locator("a.back, [data-testid=logout]").count(), 0, "after a reload without the server, the child finds a way out of kindermodus");
     for (const f of [0.3, 0.5]) await drawAndSave(kid, f);
 
+    phase("kid done");
     // The therapist's tab: four more drawings, a reload, five plays, a reload, five runs.
+    await therapist.bringToFront();
     for (const f of [0.3, 0.45, 0.6, 0.75]) await drawAndSave(therapist, f);
     await therapist.reload();
     await therapist.getByTestId("canvas").waitFor();
     await waitingIs(therapist, 10, "after the first reload the tablet does not count the 10 waiting");
+    phase("drawings done");
     await switchForm(therapist, "muziek");
     for (const n of [2, 1, 2, 1, 2]) await playAndSave(therapist, n);
+    phase("music done");
     await therapist.reload();
     await therapist.getByTestId("pads").waitFor();
     await waitingIs(therapist, 15, "after the second reload the tablet does not count the 15 waiting");
@@ -107,6 +119,7 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
       await therapist.goto(at(session, "spanning"));
       await exerciseAndSave(therapist);
     }
+    phase("exercises done");
     await waitingIs(therapist, 20);
     await textMatches(therapist.getByTestId("save-status"), /Opgeslagen op deze tablet/);
 
@@ -115,8 +128,9 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     assert.equal(made.length, 20, "the outbox does not hold the 20 artefacts");
     assert.deepEqual([count((m) => m.kind === "drawing"), count((m) => m.kind === "music"), count((m) => m.kind === "exercise")], [10, 5, 5]);
     assert.equal(count((m) => m.session === kidSession.id), 5, "the child's five drawings are not in the outbox");
-    assert.ok(made.every((m) => m.owner === me.therapist_id && m.files.length > 0));
+    assert.ok(made.every((m) => m.owner === me.therapist_id && (m.kind === "exercise" || m.files.length > 0)), "an item is another's, or without its files");
 
+    phase("checked");
     // The browser restarts on the same profile, still without network: the outbox is there.
     await context.close();
     context = await open();
@@ -128,6 +142,7 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     assert.deepEqual((await tabletStorage(page)).outbox.map((m) => m.id).sort(), made.map((m) => m.id).sort(), "the restart lost outbox items");
     assert.deepEqual(rows(server.dataDir), [], "something reached the server while it was down");
 
+    phase("restarted");
     // The server and the network come back; the tablet's app is opened again.
     server = await startServer({ dataDir: server.dataDir, port: server.port });
     await context.setOffline(false);
@@ -136,9 +151,11 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     // The login outlived the restart, and so did its lock: the app opens in kindermodus.
     await page.waitForURL(at(kidSession, "tekenen"), { timeout: 15_000 });
     await page.getByTestId("kiosk-corner").waitFor();
+    // The server's side, read through a login of its own (not locked).
     api = await request.newContext({ baseURL: server.url });
     assert.ok((await api.post("/api/login", { data: { username: "c.bakker", password: PASSWORD } })).ok());
-    const onServer = async () => (await storedArtefacts(api, server.url, client.id)).map((a) => a.id).sort();
+    const reader = { request: api };
+    const onServer = async () => (await storedArtefacts(reader, server.url, client.id)).map((a) => a.id).sort();
     // Under the lock the child's drawings go; the therapist's wait (the lock refuses them),
     // though the first of them was older.
     const kids = made.filter((m) => m.session === kidSession.id).map((m) => m.id).sort();
@@ -146,6 +163,7 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     assert.deepEqual(await onServer(), kids, "under the lock others than the child's drawings arrived");
     await eventually(async () => (await tabletStorage(page)).outbox.length, (n) => n === 15, "the child's drawings did not leave the outbox");
 
+    phase("kid's arrived");
     // The therapist ends kindermodus with the PIN: the rest go, without a reload.
     await holdCorner(page);
     await typePin(page, PIN);
@@ -154,15 +172,16 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     await textMatches(page.getByTestId("outbox"), /Alles is verstuurd naar de server/);
     await shot(page, "offline-twenty-all-sent-1024x768");
 
+    phase("unlocked");
     // Exactly once, byte for byte.
     await eventually(onServer, (ids) => ids.length >= 20, "not all 20 arrived", 20_000);
-    const stored = await storedArtefacts(api, server.url, client.id);
+    const stored = await storedArtefacts(reader, server.url, client.id);
     assert.deepEqual(stored.map((a) => a.id).sort(), made.map((m) => m.id).sort(), "the server holds other artefacts than the tablet made");
     assert.deepEqual(rows(server.dataDir).map((r) => r.id).sort(), made.map((m) => m.id).sort(), "the database rows are not the 20, once each");
     for (const m of made) {
       const a = stored.find((x) => x.id === m.id);
       assert.equal(a.session_id, m.session, `${m.id} landed in another session`);
-      assert.deepEqual(await storedHashes(api, server.url, a), Object.fromEntries(m.files.map((f) => [f.name, f.sha256])), `the files of ${m.kind} ${m.id} differ from the tablet's`);
+      assert.deepEqual(await storedHashes(reader, server.url, a), Object.fromEntries(m.files.map((f) => [f.name, f.sha256])), `the files of ${m.kind} ${m.id} differ from the tablet's`);
     }
     assert.deepEqual((await tabletStorage(page)).outbox, [], "the tablet still holds sent items");
     // The work form says so too: its count is gone, and nothing claims to wait.
