@@ -141,17 +141,29 @@ export function penEvent(cdp, type, [x, y, force], buttons) {
   });
 }
 
+const sessions = new WeakMap();
+
+/**
+ * The page's own DevTools protocol session for input, made once and kept attached while the
+ * page lives. Detaching a session makes Chromium forget the offline emulation for the page's
+ * `navigator.onLine` (it reads true and the page gets an `online` event while the network is
+ * still off), so the input helpers never detach one.
+ */
+export async function inputSession(page) {
+  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
+  return sessions.get(page);
+}
+
 /**
  * Draws one pen stroke through the DevTools protocol, so the page receives real pen
  * PointerEvents whose `pressure` is `force`. `points` are [x, y, pressure] in CSS px of the page.
  */
 export async function penStroke(page, points) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await inputSession(page);
   const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
   await send("mousePressed", points[0], 1);
   for (const p of points.slice(1)) await send("mouseMoved", p, 1);
   await send("mouseReleased", points.at(-1), 0);
-  await cdp.detach();
 }
 
 /** Straight line from a to b in n steps, pressure going from p0 to p1. */
@@ -250,7 +262,7 @@ export async function visiblePixels(page, box, paper, tolerance) {
 
 /** Two fingers drawing at once, from a0→a1 and b0→b1, through the DevTools protocol. */
 export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await inputSession(page);
   const at = (p, q, f) => [p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f];
   const points = (f) => [
     { x: at(a0, a1, f)[0], y: at(a0, a1, f)[1], id: 1, radiusX: 5, radiusY: 5, force: 0.5 },
@@ -259,7 +271,6 @@ export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: points(0) });
   for (let i = 1; i <= steps; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: points(i / steps) });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await cdp.detach();
 }
 
 /**

@@ -56,7 +56,11 @@ fn Ask(open: RwSignal<bool>, wipe: Callback<()>) -> impl IntoView {
                 </button>
                 <button class="clear-wipe" data-testid="clear-wipe" aria-label=t().draw_clear
                     on:click=move |_| { close(); wipe.run(()) }>
-                    <span aria-hidden="true">"🗑"</span>
+                    // A bin (drawn: not every tablet has an emoji font).
+                    <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" fill="none"
+                        stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                        <path d="M3 6h18M9 6V4h6v2M5.5 6l1.2 14h10.6l1.2-14M10 10v6.5M14 10v6.5" />
+                    </svg>
                 </button>
             </div>
         </dialog>
