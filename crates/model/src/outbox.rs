@@ -308,7 +308,10 @@ mod tests {
         // A kindermodus lock's refusal is no expired login: the item waits for the unlock.
         assert_eq!(Outcome::of_answer(403, KIOSK_LOCKED, "x"), Outcome::Locked);
         assert_eq!(Outcome::of_answer(403, "csrf", "x"), Outcome::LoginNeeded);
-        assert_eq!(Outcome::of_answer(404, KIOSK_LOCKED, "x"), Outcome::Refused("x".into()));
+        assert_eq!(
+            Outcome::of_answer(404, KIOSK_LOCKED, "x"),
+            Outcome::Refused("x".into())
+        );
         assert_eq!(Outcome::of_answer(201, "", ""), Outcome::Acknowledged);
         assert_eq!(
             Outcome::of_status(422, "Te groot."),

@@ -2,9 +2,9 @@
 //! fingers at once, undo/redo, paper and templates; kept on the tablet while drawing; saved as
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
+mod clear_ask;
 pub mod compare;
 pub(crate) mod ink_glue;
-mod clear_ask;
 mod layers;
 mod live;
 mod rehearsal;
@@ -290,8 +290,12 @@ pub fn DrawPage() -> impl IntoView {
                 {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
                 // The goals are the therapist's words: a child in kindermodus does not see them.
                 {(!crate::kiosk::locked()).then(|| view! { <GoalChips saver /> })}
-                <SaveStatus saver />
-                <OutboxCount />
+                // The save's state with the waiting count under it: beside each other they
+                // squeezed the goal chips to nothing on a tablet held upright.
+                <div class="save-info">
+                    <SaveStatus saver />
+                    <OutboxCount />
+                </div>
                 <button class="primary" data-testid="save" on:click=save
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
