@@ -16,11 +16,13 @@ mkdirSync(ARTIFACTS, { recursive: true });
 /**
  * Starts the server on a fresh data folder, serving the built app in `webDir` (the build under
  * test by default); resolves once it has printed both the address it listens on and the setup
- * link (a fresh folder always has one), with both.
+ * link (a fresh folder always has one), with both. Given the `dataDir` and `port` of a server
+ * stopped with `stop({ keep: true })`, it starts that server again: same folder, same address
+ * (so the browser's cookies still fit), no setup link.
  */
-export async function startServer({ webDir = WEB_DIR } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
-  const child = spawn(SERVER, ["--port", "0", "--data-dir", dataDir, "--web-dir", webDir], {
+export async function startServer({ webDir = WEB_DIR, dataDir: again, port = 0 } = {}) {
+  const dataDir = again ?? mkdtempSync(path.join(tmpdir(), "speelruimte-e2e-"));
+  const child = spawn(SERVER, ["--port", String(port), "--data-dir", dataDir, "--web-dir", webDir], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "info" },
   });
@@ -34,22 +36,29 @@ export async function startServer({ webDir = WEB_DIR } = {}) {
       setupLink ??= log.match(/Setup link \(one use\): (\S+)/)?.[1] ?? null;
       url ??= log.match(/Listening on (http:\/\/\S+)/)?.[1] ?? null;
       // The setup line comes a line after the address, maybe in a later chunk: wait for both.
-      if (url && setupLink) { clearTimeout(timer); resolve(); }
+      if (url && (setupLink || again)) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (c) => { log += c.toString(); });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
   });
   await ready;
+  let running = true;
   return {
     url,
     setupLink,
     dataDir,
+    port: Number(new URL(url).port),
     log: () => log,
-    async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r).once("error", r) && setTimeout(r, 3000));
-      rmSync(dataDir, { recursive: true, force: true });
+    /** Stops the server; with `keep`, its data folder stays (to start it again). */
+    async stop({ keep = false } = {}) {
+      if (running && child.exitCode === null && child.signalCode === null) {
+        running = false;
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,8 +83,8 @@ export function launch() {
  * the contexts of `launch` are): a browser context, for what Chromium allows only there, such
  * as calling a site installable.
  */
-export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }) {
-  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport });
+export function launchWithProfile(userDataDir, viewport = { width: 1024, height: 768 }, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport, ...options });
 }
 
 /**
@@ -132,17 +141,29 @@ export function penEvent(cdp, type, [x, y, force], buttons) {
   });
 }
 
+const sessions = new WeakMap();
+
+/**
+ * The page's own DevTools protocol session for input, made once and kept attached while the
+ * page lives. Detaching a session makes Chromium forget the offline emulation for the page's
+ * `navigator.onLine` (it reads true and the page gets an `online` event while the network is
+ * still off), so the input helpers never detach one.
+ */
+export async function inputSession(page) {
+  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
+  return sessions.get(page);
+}
+
 /**
  * Draws one pen stroke through the DevTools protocol, so the page receives real pen
  * PointerEvents whose `pressure` is `force`. `points` are [x, y, pressure] in CSS px of the page.
  */
 export async function penStroke(page, points) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await inputSession(page);
   const send = (type, point, buttons) => penEvent(cdp, type, point, buttons);
   await send("mousePressed", points[0], 1);
   for (const p of points.slice(1)) await send("mouseMoved", p, 1);
   await send("mouseReleased", points.at(-1), 0);
-  await cdp.detach();
 }
 
 /** Straight line from a to b in n steps, pressure going from p0 to p1. */
@@ -241,7 +262,7 @@ export async function visiblePixels(page, box, paper, tolerance) {
 
 /** Two fingers drawing at once, from a0→a1 and b0→b1, through the DevTools protocol. */
 export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await inputSession(page);
   const at = (p, q, f) => [p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f];
   const points = (f) => [
     { x: at(a0, a1, f)[0], y: at(a0, a1, f)[1], id: 1, radiusX: 5, radiusY: 5, force: 0.5 },
@@ -250,7 +271,6 @@ export async function twoFingerStroke(page, [a0, a1], [b0, b1], steps = 20) {
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: points(0) });
   for (let i = 1; i <= steps; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: points(i / steps) });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await cdp.detach();
 }
 
 /**

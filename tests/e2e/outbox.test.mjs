@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { suite, newPage, shot, attributeIs, eventually, textMatches, penStroke, line } from "./harness.mjs";
+import { suite, newPage, shot, attributeIs, eventually, evaluatesTo, textMatches, penStroke, line } from "./harness.mjs";
 import {
   PASSWORD, tabletStorage, inHttpCache, waitingIs, drawAndSave, playAndSave, exerciseAndSave, runExercise,
   tapPads, switchForm, draftOf, storedArtefacts, storedHashes, logIn,
@@ -92,10 +92,11 @@ test("(a) offline across the three work forms: saved on this tablet with the rig
     assert.deepEqual(made.map((m) => m.kind).sort(), ["drawing", "drawing", "exercise", "music", "music"]);
     assert.equal((await inSession(api, session)).length, 0, "something reached the server while offline");
 
+    // The network returns: the browser's own `online` event reaches the page (nothing is
+    // dispatched by the test), and the outbox empties.
+    await page.evaluate(() => { window.__online = 0; window.addEventListener("online", () => window.__online++); });
     await page.context().setOffline(false);
-    // What a browser tells the page when the network returns. Chromium's offline emulation
-    // here does not deliver it (nor flip navigator.onLine for the app), so the test does.
-    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await evaluatesTo(page, () => [navigator.onLine, window.__online], null, [true, 1], "the browser did not tell the page it is online");
     await waitingIs(page, 0, "back online, the outbox did not empty");
     await textMatches(page.getByTestId("outbox"), /Alles is verstuurd naar de server/);
     await arrivedOnce(api, session, made);
@@ -349,6 +350,8 @@ test("(f) after an expired login the items wait; another therapist on the tablet
     await page.goto(`${env.server.url}/clients/${bClient.id}/sessies/${bSession.id}/tekenen`);
     await page.getByTestId("canvas").waitFor();
     await drawAndSave(page, 0.5, "saved"); // his own work goes as usual
+    // Whatever makes the outbox look again (here: the page is told it is online) sends
+    // nothing of Carla's.
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.goto(`${env.server.url}/`);
     await page.getByRole("heading", { name: "Cliënten" }).waitFor();

@@ -1,7 +1,7 @@
 // Helpers for the outbox tests: what the tablet keeps (IndexedDB, local and session storage,
 // Cache Storage, the HTTP cache), making work in each work form, and the server's view.
 import { createHash } from "node:crypto";
-import { penStroke, line, attributeIs, eventually } from "./harness.mjs";
+import { penStroke, line, attributeIs, eventually, inputSession } from "./harness.mjs";
 
 export const PASSWORD = "een lange zin als wachtwoord";
 
@@ -40,7 +40,7 @@ export async function tabletStorage(page) {
       const json = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + len)));
       const files = [];
       for (let i = 0; i < v.files.length; i++) files.push({ name: json.files[i].name, sha256: await hex(v.files[i]) });
-      outbox.push({ key, id: v.id, owner: v.owner, kind: json.artefact.kind, files });
+      outbox.push({ key, id: v.id, owner: v.owner, kind: json.artefact.kind, session: json.artefact.session_id, files });
     }
     return {
       databases: dbs,
@@ -105,7 +105,7 @@ export async function drawAndSave(page, f, state = "on-tablet") {
 
 /** Taps pad `i` `n` times (a finger each), waiting for each hit to count. */
 export async function tapPads(page, n, i = 0) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await inputSession(page);
   const b = await page.locator(`[data-pad="${i}"]`).boundingBox();
   const at = { x: b.x + b.width / 2, y: b.y + b.height / 2, id: 1, radiusX: 8, radiusY: 8, force: 0.5 };
   for (let k = 0; k < n; k++) {
@@ -114,7 +114,6 @@ export async function tapPads(page, n, i = 0) {
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await attributeIs(page.getByTestId("hit-count"), "data-hits", String(before + 1), "a tap did not count");
   }
-  await cdp.detach();
 }
 
 /** Plays `n` taps and saves; waits for `state`. */

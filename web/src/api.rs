@@ -27,6 +27,8 @@ pub struct Failure {
     pub status: u16,
     /// Dutch message for the therapist.
     pub message: String,
+    /// The API's stable error code (`ApiError::error`), empty when the answer had none.
+    pub code: String,
 }
 
 impl Failure {
@@ -34,6 +36,7 @@ impl Failure {
         Self {
             status: 0,
             message: t().no_connection.to_owned(),
+            code: String::new(),
         }
     }
 
@@ -41,12 +44,17 @@ impl Failure {
     /// (Dutch) message when the body is the API's error JSON, else, as when a proxy in between
     /// answered with a page of its own, the status in words of `texts`.
     pub fn from_answer(status: u16, body: &str, texts: &Texts) -> Self {
-        let message = serde_json::from_str::<ApiError>(body)
+        let api = serde_json::from_str::<ApiError>(body).ok();
+        let code = api.as_ref().map(|e| e.error.clone()).unwrap_or_default();
+        let message = api
             .map(|e| e.message)
-            .ok()
             .filter(|m| !m.trim().is_empty())
             .unwrap_or_else(|| format!("{} {status}.", texts.server_error));
-        Self { status, message }
+        Self {
+            status,
+            message,
+            code,
+        }
     }
 }
 
@@ -68,6 +76,7 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, Failure> {
         return Err(Failure {
             status: resp.status(),
             message: format!("{} ({}).", t().file_not_loaded, resp.status()),
+            code: String::new(),
         });
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|_| Failure::offline())?)
@@ -85,6 +94,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     let json = serde_json::to_string(body).map_err(|e| Failure {
         status: 0,
         message: e.to_string(),
+        code: String::new(),
     })?;
     let text = request(method, path, Some(json)).await?;
     parse(&text, t())
@@ -134,6 +144,7 @@ fn parse<T: DeserializeOwned>(text: &str, texts: &Texts) -> Result<T, Failure> {
     serde_json::from_str(text).map_err(|e| Failure {
         status: 0,
         message: format!("{}: {e}", texts.unexpected_answer),
+        code: String::new(),
     })
 }
 

@@ -16,6 +16,7 @@ pub mod kiosk;
 pub mod music;
 pub mod outbox;
 mod pages;
+pub mod pending_logout;
 pub mod saving;
 pub mod tab_login;
 pub mod util;
@@ -77,6 +78,14 @@ impl Auth {
     /// screen says why. Only the server's own "not logged in" (401) logs out.
     fn check(self) {
         leptos::task::spawn_local(async move {
+            // A logout made while the server could not be reached goes first; until the server
+            // has it, the tablet is logged out (the login screen, nobody's drafts or outbox).
+            if !pending_logout::flush().await {
+                pending_logout::keep_trying();
+                self.unreachable.set(true);
+                self.checked.set(true);
+                return;
+            }
             match api::get::<Me>("/api/me").await {
                 Ok(me) => self.logged_in(me),
                 Err(e) if e.status == 401 => self.logged_out(),
@@ -109,6 +118,13 @@ pub fn App() -> impl IntoView {
     i18n::apply_document_lang();
     browser::service_worker::provide_update();
     auth.check();
+    // The tab's note follows what the app knows (a kindermodus lock started or ended too),
+    // so a reload without the server shows the same screen (see `tab_login`).
+    Effect::new(move |_| {
+        if let Some(me) = auth.me.get() {
+            tab_login::remember(&me);
+        }
+    });
 
     view! {
         <Router>

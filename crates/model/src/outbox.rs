@@ -119,7 +119,13 @@ pub enum Outcome {
     LoginNeeded,
     /// Refused for what it is (with the server's message): kept, not sent again this page.
     Refused(String),
+    /// Refused because a kindermodus lock is on (it allows only the locked work form's
+    /// uploads): kept, and sent again once the lock has ended — the other items go meanwhile.
+    Locked,
 }
+
+/// The API's error code for a request a kindermodus lock refuses.
+pub const KIOSK_LOCKED: &str = "kiosk_locked";
 
 impl Outcome {
     /// The outcome of an HTTP `status` (0: not reached) with the server's `message`.
@@ -130,6 +136,16 @@ impl Outcome {
             0 | 408 | 429 | 500..=599 => Self::Unreachable,
             _ => Self::Refused(message.to_owned()),
         }
+    }
+
+    /// The outcome of an answer with `status`, the API's error `code` (empty when there is
+    /// none) and `message`: as [`Outcome::of_status`], but a kindermodus lock's refusal
+    /// (403 `kiosk_locked`) is [`Outcome::Locked`], not an expired login.
+    pub fn of_answer(status: u16, code: &str, message: &str) -> Self {
+        if status == 403 && code == KIOSK_LOCKED {
+            return Self::Locked;
+        }
+        Self::of_status(status, message)
     }
 }
 
@@ -167,8 +183,8 @@ impl Drain {
                 self.failures = 0;
                 Next::SendNext
             }
-            // One bad item does not hold up the others.
-            Outcome::Refused(_) => Next::SendNext,
+            // One bad item (or one the lock holds back) does not hold up the others.
+            Outcome::Refused(_) | Outcome::Locked => Next::SendNext,
             Outcome::Unreachable => {
                 self.failures = self.failures.saturating_add(1);
                 Next::RetryIn(retry_after_ms(self.failures))
@@ -289,6 +305,14 @@ mod tests {
         }
         assert_eq!(Outcome::of_status(401, "x"), Outcome::LoginNeeded);
         assert_eq!(Outcome::of_status(403, "x"), Outcome::LoginNeeded);
+        // A kindermodus lock's refusal is no expired login: the item waits for the unlock.
+        assert_eq!(Outcome::of_answer(403, KIOSK_LOCKED, "x"), Outcome::Locked);
+        assert_eq!(Outcome::of_answer(403, "csrf", "x"), Outcome::LoginNeeded);
+        assert_eq!(
+            Outcome::of_answer(404, KIOSK_LOCKED, "x"),
+            Outcome::Refused("x".into())
+        );
+        assert_eq!(Outcome::of_answer(201, "", ""), Outcome::Acknowledged);
         assert_eq!(
             Outcome::of_status(422, "Te groot."),
             Outcome::Refused("Te groot.".into())
@@ -323,5 +347,6 @@ mod tests {
         assert_eq!(d.failures, 0);
         assert_eq!(d.after(&Outcome::Unreachable), Next::RetryIn(2_000));
         assert_eq!(d.after(&Outcome::LoginNeeded), Next::WaitForLogin);
+        assert_eq!(d.after(&Outcome::Locked), Next::SendNext);
     }
 }

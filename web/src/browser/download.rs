@@ -22,6 +22,7 @@ fn broken() -> Failure {
     Failure {
         status: 0,
         message: t().no_connection.to_owned(),
+        code: String::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! fingers at once, undo/redo, paper and templates; kept on the tablet while drawing; saved as
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
+mod clear_ask;
 pub mod compare;
 pub(crate) mod ink_glue;
 mod layers;
@@ -25,6 +26,7 @@ use crate::outbox::drafts;
 use crate::outbox::view::OutboxCount;
 use crate::pages::WorkFormRoute;
 use crate::saving::{GoalChips, SaveState, SaveStatus, Saver};
+use clear_ask::ClearAsk;
 use ink_glue::Board;
 use layers::{Layers, flatten, repaint};
 use surface::Surface;
@@ -223,6 +225,11 @@ pub fn DrawPage() -> impl IntoView {
             changed();
         }
     };
+    let ask_clear = RwSignal::new(false);
+    let wipe = Callback::new({
+        let step = step.clone();
+        move |_| step(Event::Clear)
+    });
     let actions = Actions {
         undo: Callback::new({
             let step = step.clone();
@@ -232,14 +239,8 @@ pub fn DrawPage() -> impl IntoView {
             let step = step.clone();
             move |_| step(Event::Redo)
         }),
-        clear: Callback::new(move |_| {
-            let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(t().draw_clear_confirm).ok())
-                .unwrap_or(false);
-            if sure {
-                step(Event::Clear);
-            }
-        }),
+        // Asked in the page first (`clear_ask`), then wiped.
+        clear: Callback::new(move |_| ask_clear.set(true)),
         can_undo: Signal::derive(move || {
             version.track();
             board.with_value(|b| b.drawing.can_undo())
@@ -287,14 +288,20 @@ pub fn DrawPage() -> impl IntoView {
         <main class="draw-screen" data-kept=move || kept.get().to_string()>
             <header class="draw-bar">
                 {(!crate::kiosk::locked()).then(|| view! { <a class="button ghost back" href=format!("/clients/{cid}/sessies/{sid}")>"‹ " {t().back}</a> })}
-                <GoalChips saver />
-                <SaveStatus saver />
-                <OutboxCount />
+                // The goals are the therapist's words: a child in kindermodus does not see them.
+                {(!crate::kiosk::locked()).then(|| view! { <GoalChips saver /> })}
+                // The save's state with the waiting count under it: beside each other they
+                // squeezed the goal chips to nothing on a tablet held upright.
+                <div class="save-info">
+                    <SaveStatus saver />
+                    <OutboxCount />
+                </div>
                 <button class="primary" data-testid="save" on:click=save
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
             <Toolbar tools actions />
             <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended()) />
+            <ClearAsk open=ask_clear wipe />
         </main>
     }
 }

@@ -111,6 +111,7 @@ texts! {
             "Weet je zeker dat je de hele tekening wilt wissen?",
             "Are you sure you want to clear the whole drawing?",
         ),
+        draw_clear_keep: ("Niet wissen, terug naar de tekening", "Keep it, back to the drawing"),
         // Every work form (drawing, music, exercise) saves the same way: it links the work
         // to goals and shows its save status next to its save button (`save`).
         work_link_goals: ("Koppel aan behandeldoel", "Link to treatment goal"),

@@ -50,6 +50,9 @@ thread_local! {
     static DRAIN: Cell<Drain> = const { Cell::new(Drain { failures: 0 }) };
     static DRAINING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
+    /// Items a kindermodus lock refused: held back until the lock ends (a fresh login or
+    /// `/api/me` after the unlock: [`Outbox::logged_in`]).
+    static LOCKED: RefCell<Vec<Uuid>> = const { RefCell::new(Vec::new()) };
     /// Bumped for every retry timer set; a timer that finds another number was replaced.
     static TIMER: Cell<u32> = const { Cell::new(0) };
 }
@@ -93,6 +96,10 @@ impl Outbox {
     pub fn logged_in(self, owner: Uuid, ready: impl FnOnce() + 'static) {
         OWNER.with(|o| o.set(Some(owner)));
         self.needs_login.set(false);
+        // What a kindermodus lock (or the login before) refused is tried again: the server
+        // has told afresh who is logged in, and whether a lock is on.
+        self.refused.set(HashMap::new());
+        LOCKED.with(|l| l.borrow_mut().clear());
         DRAIN.with(|d| d.set(Drain::default()));
         leptos::task::spawn_local(async move {
             drafts::load_for(owner).await;
@@ -162,7 +169,8 @@ impl Outbox {
     }
 
     async fn send_round(self) {
-        let held: Vec<Uuid> = self.refused.with_untracked(|r| r.keys().copied().collect());
+        let mut held: Vec<Uuid> = self.refused.with_untracked(|r| r.keys().copied().collect());
+        held.extend(LOCKED.with(|l| l.borrow().clone()));
         let owner = OWNER.with(Cell::get);
         let list = ENTRIES.with(|e| to_send(&e.borrow(), owner, &held));
         for entry in list {
@@ -181,10 +189,12 @@ impl Outbox {
                 Ok(None) => continue,
                 Err(outcome) => outcome,
             };
-            if let Outcome::Refused(message) = &outcome {
-                self.refused.update(|m| {
+            match &outcome {
+                Outcome::Refused(message) => self.refused.update(|m| {
                     m.insert(entry.id, message.clone());
-                });
+                }),
+                Outcome::Locked => LOCKED.with(|l| l.borrow_mut().push(entry.id)),
+                _ => {}
             }
             let next = DRAIN.with(|d| {
                 let mut drain = d.get();
@@ -234,7 +244,7 @@ impl Outbox {
                 gone();
                 Ok(Some(a))
             }
-            Err(f) => Err(Outcome::of_status(f.status, &f.message)),
+            Err(f) => Err(Outcome::of_answer(f.status, &f.code, &f.message)),
         }
     }
 

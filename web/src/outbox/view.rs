@@ -62,8 +62,9 @@ pub fn OutboxCount() -> impl IntoView {
     }
 }
 
-/// A warning in the page (not the browser's dialog) before something that leaves items
-/// unsent: `go` does it anyway, "Blijven" closes the warning.
+/// A warning in the page (not the browser's `confirm`) before something that leaves items
+/// unsent: `go` does it anyway, "Blijven" (or Escape) closes the warning. A native modal
+/// `<dialog>`: focus moves into it and stays there, and goes back where it was on closing.
 #[component]
 pub fn UnsentWarning(
     open: RwSignal<bool>,
@@ -71,22 +72,48 @@ pub fn UnsentWarning(
     go_label: &'static str,
     go: Callback<()>,
 ) -> impl IntoView {
-    let s = Outbox::get().summary;
     view! {
         <Show when=move || open.get()>
-            <div class="scrim">
-                <div class="dialog card" role="alertdialog" aria-modal="true"
-                    aria-labelledby="unsent-title" aria-describedby="unsent-text" data-testid="unsent-warning">
-                    <h2 id="unsent-title">{to().warn_title}</h2>
-                    <p id="unsent-text"><strong>{move || waiting_text(s.get().waiting)}</strong>". " {text}</p>
-                    <div class="actions">
-                        <button class="secondary" data-testid="unsent-stay" autofocus
-                            on:click=move |_| open.set(false)>{to().stay}</button>
-                        <button class="primary" data-testid="unsent-go"
-                            on:click=move |_| { open.set(false); go.run(()) }>{go_label}</button>
-                    </div>
-                </div>
-            </div>
+            <WarningDialog open text go_label go />
         </Show>
+    }
+}
+
+#[component]
+fn WarningDialog(
+    open: RwSignal<bool>,
+    text: &'static str,
+    go_label: &'static str,
+    go: Callback<()>,
+) -> impl IntoView {
+    let s = Outbox::get().summary;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get()
+            && !d.open()
+        {
+            let _ = d.show_modal();
+        }
+    });
+    // Closing through the element (the browser then gives focus back), then unmounting.
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        open.set(false);
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog card" role="alertdialog"
+            aria-labelledby="unsent-title" aria-describedby="unsent-text" data-testid="unsent-warning"
+            on:close=move |_| open.set(false)>
+            <h2 id="unsent-title">{to().warn_title}</h2>
+            <p id="unsent-text"><strong>{move || waiting_text(s.get().waiting)}</strong>". " {text}</p>
+            <div class="actions">
+                <button class="secondary" data-testid="unsent-stay" autofocus
+                    on:click=move |_| close()>{to().stay}</button>
+                <button class="primary" data-testid="unsent-go"
+                    on:click=move |_| { close(); go.run(()) }>{go_label}</button>
+            </div>
+        </dialog>
     }
 }

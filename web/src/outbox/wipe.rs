@@ -12,8 +12,9 @@ use super::drafts;
 /// still starts offline after a logout.
 const SHELL_CACHE_PREFIX: &str = "speelruimte-shell-";
 
-/// The one local-storage entry that stays: the language choice (no client data).
-const KEEP_LOCAL: &[&str] = &[crate::i18n::STORAGE_KEY];
+/// The local-storage entries that stay: the language choice and a logout still to send (no
+/// client data in either).
+const KEEP_LOCAL: &[&str] = &[crate::i18n::STORAGE_KEY, crate::pending_logout::KEY];
 
 /// Removes every trace of client data of `owner` from this tablet: their work in progress in
 /// IndexedDB, everything in local storage but the language, session storage, and Cache

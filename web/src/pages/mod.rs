@@ -33,6 +33,12 @@ pub fn sign_in<B: serde::Serialize + 'static>(
 ) {
     busy.set(true);
     leptos::task::spawn_local(async move {
+        // A logout still waiting for the server goes before the new login.
+        if !crate::pending_logout::flush().await {
+            error.set(Some(t().no_connection.to_owned()));
+            busy.set(false);
+            return;
+        }
         match api::send::<_, speelruimte_model::Me>("POST", path, &req).await {
             Ok(me) => {
                 auth.logged_in(me);
@@ -85,11 +91,18 @@ pub fn TopBar(
     });
     let logout = Callback::new(move |_| {
         let navigate = navigate.clone();
-        let owner = auth.me.get_untracked().map(|m| m.therapist_id);
+        let me = auth.me.get_untracked();
         leptos::task::spawn_local(async move {
-            let _ = api::send_empty("POST", "/api/logout").await;
-            if let Some(owner) = owner {
-                crate::outbox::wipe_for_logout(owner).await;
+            let sent = api::send_empty("POST", "/api/logout").await;
+            if let Some(me) = &me {
+                crate::outbox::wipe_for_logout(me.therapist_id).await;
+            }
+            // Not heard by the server (no network, or the server down): the login session
+            // there stays valid until it is; the logout is sent once the server answers.
+            if let (Err(f), Some(me)) = (sent, &me)
+                && (f.status == 0 || f.status >= 500)
+            {
+                crate::pending_logout::remember(&me.csrf_token);
             }
             auth.logged_out();
             navigate("/login", Default::default());
