@@ -19,6 +19,7 @@ pub mod outbox;
 mod progress;
 mod record;
 mod session;
+mod timeline;
 
 pub use account::{LoginRequest, Me, Password, SetupRequest, SetupStatus, Username};
 pub use artefact::{
@@ -55,6 +56,11 @@ pub use progress::{
 };
 pub use record::{WorkForm, check_metadata_size};
 pub use session::{NewSession, Session, SessionNotes};
+pub use timeline::{
+    Glance, MUSIC_GLANCE_DOTS, MusicDot, Period, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT,
+    TimelineCursor, TimelineItem, TimelinePage, TimelineQuery, TimelineSession, music_dots,
+    timeline_page,
+};
 
 /// Trims surrounding whitespace and refuses empty text, text longer than `max` characters and
 /// control characters (a newline only where `multiline` allows it).
