@@ -21,12 +21,14 @@ mod music;
 mod outbox;
 mod pwa;
 mod switch;
+mod views;
 
 use std::cell::Cell;
 
 pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
+pub use views::{VIEWS_EN, VIEWS_NL, ViewTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
@@ -228,5 +230,13 @@ pub fn to() -> &'static OutboxTexts {
     match lang() {
         Lang::Nl => &OUTBOX_NL,
         Lang::En => &OUTBOX_EN,
+    }
+}
+
+/// The texts of the timeline and the gallery in use.
+pub fn tv() -> &'static ViewTexts {
+    match lang() {
+        Lang::Nl => &VIEWS_NL,
+        Lang::En => &VIEWS_EN,
     }
 }

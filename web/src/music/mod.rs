@@ -12,7 +12,7 @@ mod pad;
 pub mod review;
 mod save;
 mod tape;
-mod turns;
+pub mod turns;
 
 use leptos::prelude::*;
 use speelruimte_guide::{Rounding, clock_text};

@@ -1,5 +1,6 @@
 //! The screens, and what they share: the top bar, login guard, loading state.
 
+pub mod artefact_panel;
 pub mod client;
 pub mod client_data;
 pub mod clients;
@@ -11,6 +12,8 @@ pub mod review;
 pub mod scores;
 pub mod session;
 pub mod setup;
+pub mod timeline;
+pub mod gallery;
 pub mod update;
 
 use leptos::prelude::*;

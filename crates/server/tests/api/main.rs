@@ -17,3 +17,4 @@ mod kiosk_unlock;
 mod progress;
 mod proxy;
 mod security;
+mod timeline;
