@@ -46,7 +46,7 @@ pub use gas::{
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use kiosk::{
-    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, PIN_TRIES, SetKioskPin,
+    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, KioskView, PIN_TRIES, SetKioskPin,
     StartKiosk, cue_before_end_seconds, pin_wait_seconds,
 };
 pub use music::{EchoRound, MusicRecord, TakeKind};

@@ -46,7 +46,17 @@ pub async fn timeline(
     // Whose client first: another's answers 404 whatever the filters say.
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
     let query = TimelineQuery::parse(raw.as_deref().unwrap_or(""))?;
-    let page = page(&mut conn, id, &query, chrono::Utc::now().date_naive()).await?;
+    let mut page = page(&mut conn, id, &query, chrono::Utc::now().date_naive()).await?;
+    if caller.kiosk.is_some() {
+        // The client's own gallery under kindermodus: pictures, not goals or scores.
+        for item in page.sessions.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            item.goal_ids.clear();
+            if let Glance::Exercise { before, after, .. } = &mut item.glance {
+                *before = None;
+                *after = None;
+            }
+        }
+    }
     audit::record(
         &mut conn,
         &caller,

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub(crate) mod ink_glue;
+mod in_step;
 mod layers;
 mod live;
 mod rehearsal;

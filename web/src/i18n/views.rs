@@ -33,7 +33,10 @@ texts! {
         gallery_music: ("Muziek die je maakte", "Music you made"),
         gallery_exercise: ("Een oefening die je deed", "An exercise you did"),
         gallery_empty: ("Nog niets gemaakt.", "Nothing made yet."),
-        gallery_kiosk: ("Samen kijken (kindermodus)", "Look together (kindermodus)"),
+        gallery_sub: (
+            "Samen kijken naar wat de cliënt maakte: grote plaatjes, geen woorden of scores.",
+            "Look together at what the client made: big pictures, no words or scores.",
+        ),
         baseline_t: ("T-score bij de start", "T-score at the start"),
         in_step: ("Beide tegelijk afspelen", "Play both in step"),
         in_step_pause: ("Beide pauzeren", "Pause both"),

@@ -111,7 +111,9 @@ pub fn GalleryPage() -> impl IntoView {
     let id = super::client::client_id();
     view! {
         <header class="topbar gallery-bar">
-            <a class="button ghost back" href=format!("/clients/{id}") aria-label=crate::i18n::t().back>"‹"</a>
+            {(!crate::kiosk::locked()).then(|| view! {
+                <a class="button ghost back" href=format!("/clients/{id}") aria-label=crate::i18n::t().back>"‹"</a>
+            })}
             <h1 class="sr-only">{tv().gallery_title}</h1>
         </header>
         <main class="page gallery-page"><Gallery cid=id /></main>

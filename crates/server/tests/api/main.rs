@@ -13,6 +13,7 @@ mod evaluation;
 mod exercises;
 mod export;
 mod kiosk;
+mod kiosk_gallery;
 mod kiosk_unlock;
 mod progress;
 mod proxy;
