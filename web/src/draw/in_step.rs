@@ -61,11 +61,11 @@ fn Side(drawing: Drawing, share: f64, elapsed: RwSignal<f64>, testid: &'static s
             let at = replay_until(d, now);
             paint_drawing_paper(&pc, &at);
             paint_drawing_strokes(&ic, &at);
-            shown.set(at.visible_strokes().len());
+            shown.set(at.visible_strokes().iter().map(|s| s.points.len()).sum());
         });
     });
     view! {
-        <div class="replay-stage" data-testid=testid data-shown=move || shown.get().to_string()
+        <div class="replay-stage" data-testid=testid data-points=move || shown.get().to_string()
             style=format!("width:{:.1}%;aspect-ratio:{w:.1}/{h:.1}", share * 100.0)>
             <canvas node_ref=paper></canvas>
             <canvas node_ref=ink></canvas>
