@@ -148,10 +148,15 @@ impl Evaluation {
     /// with, so the two numbers compare the same goals. `None` when no rated goal has a
     /// baseline.
     pub fn baseline_t_score(&self, scales: &[crate::GoalGas]) -> Option<f64> {
-        gas_t_score(self.goals.iter().filter(|g| g.level.is_some()).filter_map(|g| {
-            let scale = scales.iter().find(|s| s.goal_id == g.goal_id)?;
-            scale.scale.baseline.map(|b| (b, g.weight))
-        }))
+        gas_t_score(
+            self.goals
+                .iter()
+                .filter(|g| g.level.is_some())
+                .filter_map(|g| {
+                    let scale = scales.iter().find(|s| s.goal_id == g.goal_id)?;
+                    scale.scale.baseline.map(|b| (b, g.weight))
+                }),
+        )
     }
 }
 
@@ -252,7 +257,12 @@ mod tests {
             id: Uuid::from_u128(9),
             client_id: Uuid::from_u128(8),
             date: chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
-            goals: vec![rated(1, Some(0)), rated(2, Some(1)), rated(3, Some(0)), rated(4, None)],
+            goals: vec![
+                rated(1, Some(0)),
+                rated(2, Some(1)),
+                rated(3, Some(0)),
+                rated(4, None),
+            ],
             satisfaction_words: None,
             satisfaction: None,
             discussed_with_client: true,
@@ -263,7 +273,12 @@ mod tests {
         };
         // Goals 1-3 rated, each started at -2; goal 4 (not rated) and its baseline do not count.
         // Three equal goals at -2: T = 50 + 10·(-6)/√(0.7·3 + 0.3·9) = 50 - 60/√4.8 = 22.61.
-        let scales = [scale(1, Some(-2)), scale(2, Some(-2)), scale(3, Some(-2)), scale(4, Some(2))];
+        let scales = [
+            scale(1, Some(-2)),
+            scale(2, Some(-2)),
+            scale(3, Some(-2)),
+            scale(4, Some(2)),
+        ];
         let t = e.baseline_t_score(&scales).unwrap();
         assert!((t - 22.61).abs() < 0.005, "{t}");
         // A rated goal without a baseline is left out: two at -2 give 50 - 40/√(1.4+1.2) = 25.19.

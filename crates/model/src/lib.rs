@@ -46,8 +46,8 @@ pub use gas::{
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use kiosk::{
-    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, KioskView, PIN_TRIES, SetKioskPin,
-    StartKiosk, cue_before_end_seconds, pin_wait_seconds,
+    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, KioskView, PIN_TRIES,
+    SetKioskPin, StartKiosk, cue_before_end_seconds, pin_wait_seconds,
 };
 pub use music::{EchoRound, MusicRecord, TakeKind};
 pub use progress::{

@@ -40,7 +40,12 @@ pub enum Period {
 
 impl Period {
     /// The choices offered on screen, besides a range.
-    pub const CHOICES: [Period; 4] = [Self::All, Self::Months(3), Self::Months(6), Self::Months(12)];
+    pub const CHOICES: [Period; 4] = [
+        Self::All,
+        Self::Months(3),
+        Self::Months(6),
+        Self::Months(12),
+    ];
 
     /// The first and last day kept (`None`: no bound), counted back from `today`.
     pub fn bounds(self, today: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -178,11 +183,12 @@ impl TimelineQuery {
                     })?);
                 }
                 "werkvorm" if !value.is_empty() => {
-                    q.kind =
-                        Some(ArtefactKind::from_code(value).ok_or(ValidationError::Filter {
+                    q.kind = Some(ArtefactKind::from_code(value).ok_or(
+                        ValidationError::Filter {
                             what: "De werkvorm",
                             got: got(),
-                        })?);
+                        },
+                    )?);
                 }
                 "periode" => q.period = Period::parse(value)?,
                 "na" if !value.is_empty() => q.after = Some(TimelineCursor::parse(value)?),
@@ -346,7 +352,15 @@ pub fn timeline_page(
         s.items.sort_by_key(|i| (i.created_at, i.id));
     }
     let next = more
-        .then(|| out.last().map(|s| TimelineCursor { date: s.date, id: s.id }.code()))
+        .then(|| {
+            out.last().map(|s| {
+                TimelineCursor {
+                    date: s.date,
+                    id: s.id,
+                }
+                .code()
+            })
+        })
         .flatten();
     TimelinePage {
         sessions: out,
@@ -366,7 +380,11 @@ pub fn music_dots(hits: impl IntoIterator<Item = (u32, u8)>, length_ms: u32) -> 
     (0..keep)
         .map(|k| {
             // Evenly spread picks, the first and the last hit always among them.
-            let i = if keep <= 1 { 0 } else { k * (n - 1) / (keep - 1) };
+            let i = if keep <= 1 {
+                0
+            } else {
+                k * (n - 1) / (keep - 1)
+            };
             let (t, player) = all[i];
             MusicDot {
                 at: (u64::from(t).min(len) * 1000 / len) as u16,
@@ -415,7 +433,10 @@ mod tests {
     #[test]
     fn a_range_keeps_both_of_its_days() {
         let p = Period::parse("2026-01-01..2026-06-30").unwrap();
-        assert_eq!(p.bounds(d("2030-01-01")), (Some(d("2026-01-01")), Some(d("2026-06-30"))));
+        assert_eq!(
+            p.bounds(d("2030-01-01")),
+            (Some(d("2026-01-01")), Some(d("2026-06-30")))
+        );
         assert_eq!(Period::parse(&p.code()).unwrap(), p);
     }
 
@@ -454,7 +475,9 @@ mod tests {
     #[test]
     fn a_misspelt_filter_or_work_form_is_refused_rather_than_ignored() {
         assert_eq!(
-            TimelineQuery::parse("werkvorm=dans").unwrap_err().to_string(),
+            TimelineQuery::parse("werkvorm=dans")
+                .unwrap_err()
+                .to_string(),
             "De werkvorm 'dans' kan niet kloppen."
         );
         assert_eq!(
@@ -501,7 +524,13 @@ mod tests {
         assert_eq!(page.sessions[1].items.len(), 1);
         assert_eq!(
             page.next,
-            Some(TimelineCursor { date: d("2026-03-02"), id: id(2) }.code())
+            Some(
+                TimelineCursor {
+                    date: d("2026-03-02"),
+                    id: id(2)
+                }
+                .code()
+            )
         );
     }
 

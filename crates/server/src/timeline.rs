@@ -6,8 +6,8 @@
 
 use axum::extract::{Path, RawQuery, State};
 use speelruimte_model::{
-    ApiError, Artefact, ArtefactKind, Glance, TimelineItem, TimelinePage, TimelineQuery,
-    WorkForm, music_dots, read_exercise_run, timeline_page,
+    ApiError, Artefact, ArtefactKind, Glance, TimelineItem, TimelinePage, TimelineQuery, WorkForm,
+    music_dots, read_exercise_run, timeline_page,
 };
 use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;

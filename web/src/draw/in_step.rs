@@ -37,7 +37,12 @@ fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
 
 /// One side: paints `d` as it stood `elapsed` ms after its first line.
 #[component]
-fn Side(drawing: Drawing, share: f64, elapsed: RwSignal<f64>, testid: &'static str) -> impl IntoView {
+fn Side(
+    drawing: Drawing,
+    share: f64,
+    elapsed: RwSignal<f64>,
+    testid: &'static str,
+) -> impl IntoView {
     let (start, _) = span(&drawing);
     let w = VIEW_WIDTH * share;
     let scale = w / f64::from(drawing.width.max(1.0));
@@ -48,10 +53,14 @@ fn Side(drawing: Drawing, share: f64, elapsed: RwSignal<f64>, testid: &'static s
     let source = StoredValue::new_local(drawing);
     Effect::new(move |_| {
         let now = start + elapsed.get();
-        let (Some(pc), Some(ic), Some(pe), Some(ie)) = (ctx(paper), ctx(ink), paper.get(), ink.get()) else {
+        let (Some(pc), Some(ic), Some(pe), Some(ie)) =
+            (ctx(paper), ctx(ink), paper.get(), ink.get())
+        else {
             return;
         };
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0);
         for (c, el) in [(&pc, pe), (&ic, ie)] {
             el.set_width((w * dpr) as u32);
             el.set_height((h * dpr) as u32);

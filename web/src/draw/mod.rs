@@ -3,8 +3,8 @@
 //! an artefact (PNG, thumbnail, encoded strokes, process metrics) linked to goals.
 
 pub mod compare;
-pub(crate) mod ink_glue;
 mod in_step;
+pub(crate) mod ink_glue;
 mod layers;
 mod live;
 mod rehearsal;

@@ -28,13 +28,13 @@ use std::cell::Cell;
 pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
-pub use views::{VIEWS_EN, VIEWS_NL, ViewTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
 pub use switch::LangSwitch;
+pub use views::{VIEWS_EN, VIEWS_NL, ViewTexts};
 
 /// Declares a table of texts with its Dutch and English contents, each string written once
 /// per language next to the other: `field: ("Dutch", "English"),`.

@@ -5,6 +5,7 @@ pub mod client;
 pub mod client_data;
 pub mod clients;
 pub mod evaluation;
+pub mod gallery;
 pub mod goal_progress;
 pub mod login;
 pub mod progress_chart;
@@ -13,7 +14,6 @@ pub mod scores;
 pub mod session;
 pub mod setup;
 pub mod timeline;
-pub mod gallery;
 pub mod update;
 
 use leptos::prelude::*;

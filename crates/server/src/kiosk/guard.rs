@@ -150,7 +150,9 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             let shown = lock.view == KioskView::Gallery
                 && req.method() == Method::GET
                 && matched == "/api/artefacts/{id}/blobs/{name}"
-                && GALLERY_FILES.iter().any(|f| path.ends_with(&format!("/blobs/{f}")));
+                && GALLERY_FILES
+                    .iter()
+                    .any(|f| path.ends_with(&format!("/blobs/{f}")));
             artefact_verdict(&state, &lock, &path, shown).await
         }
     };

@@ -13,7 +13,9 @@
 pub mod guard;
 pub mod routes;
 
-use speelruimte_model::{KioskLock, KioskMinutes, KioskView, PIN_TRIES, WorkForm, pin_wait_seconds};
+use speelruimte_model::{
+    KioskLock, KioskMinutes, KioskView, PIN_TRIES, WorkForm, pin_wait_seconds,
+};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 

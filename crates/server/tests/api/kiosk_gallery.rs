@@ -27,7 +27,13 @@ async fn gallery_locked() -> (
     let session = id_of(&app.session(&c, "2026-12-03").await).to_owned();
     let mut pic = drawing(&c, &[], "eigen");
     pic["session_id"] = json!(session);
-    let own = id_of(&app.put_artefact_at(&uuid::Uuid::new_v4().to_string(), pic).await.expect(StatusCode::CREATED).json()).to_owned();
+    let own = id_of(
+        &app.put_artefact_at(&uuid::Uuid::new_v4().to_string(), pic)
+            .await
+            .expect(StatusCode::CREATED)
+            .json(),
+    )
+    .to_owned();
     let their = id_of(&app.put_artefact(&other, &[]).await).to_owned();
     app.set_pin(PIN).await;
     let lock = app
@@ -48,7 +54,10 @@ fn expected_own(method: &str, path: &str) -> StatusCode {
     match (method, path) {
         (
             "GET",
-            "/api/me" | "/api/health" | "/api/openapi.json" | "/api/clients/{id}/timeline"
+            "/api/me"
+            | "/api/health"
+            | "/api/openapi.json"
+            | "/api/clients/{id}/timeline"
             | "/api/artefacts/{id}/blobs/{name}",
         ) => StatusCode::OK,
         ("POST", "/api/kiosk/unlock" | "/api/kiosk/unlock-password" | "/api/login")
@@ -65,17 +74,32 @@ async fn under_a_gallery_lock_only_the_gallerys_reads_pass() {
         let m = r.method.as_str();
         let body = (m != "GET").then(|| json!({}));
         let res = app.send(m, &mine(&r.path), body.clone()).await;
-        assert_eq!(res.status, expected_own(m, &r.path), "{m} {} (own): {}", r.path, res.text());
+        assert_eq!(
+            res.status,
+            expected_own(m, &r.path),
+            "{m} {} (own): {}",
+            r.path,
+            res.text()
+        );
         let names_object =
             r.path.starts_with("/api/clients/{id}") || r.path.starts_with("/api/artefacts/{id}");
         if names_object && !(m == "PUT" && r.path == "/api/artefacts/{id}") {
             let res = app.send(m, &theirs(&r.path), body).await;
-            assert_eq!(res.status, StatusCode::NOT_FOUND, "{m} {} (other): {}", r.path, res.text());
+            assert_eq!(
+                res.status,
+                StatusCode::NOT_FOUND,
+                "{m} {} (other): {}",
+                r.path,
+                res.text()
+            );
             assert_eq!(res.json()["error"], "not_found");
         }
     }
     // The goals, which every work form reads, are not the gallery's.
-    assert_eq!(app.get(&mine("/api/clients/{id}/goals")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get(&mine("/api/clients/{id}/goals")).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
@@ -93,18 +117,34 @@ async fn the_gallery_shows_the_clients_pictures_and_no_others_and_nothing_else_o
         .flat_map(|s| s["items"].as_array().unwrap())
         .collect();
     assert!(items.iter().any(|i| i["id"] == own.as_str()));
-    assert!(items.iter().all(|i| i["goal_ids"] == json!([])), "no goals under the lock");
+    assert!(
+        items.iter().all(|i| i["goal_ids"] == json!([])),
+        "no goals under the lock"
+    );
     for name in ["thumb.png", "image.png"] {
-        let res = app.get(&format!("/api/artefacts/{own}/blobs/{name}")).await.expect(StatusCode::OK);
+        let res = app
+            .get(&format!("/api/artefacts/{own}/blobs/{name}"))
+            .await
+            .expect(StatusCode::OK);
         assert!(res.body.starts_with(b"\x89PNG"), "{name}");
     }
     // The strokes and the record are not pictures: refused.
-    app.get(&format!("/api/artefacts/{own}/blobs/strokes.bin")).await.expect(StatusCode::FORBIDDEN);
-    app.get(&format!("/api/artefacts/{own}")).await.expect(StatusCode::FORBIDDEN);
+    app.get(&format!("/api/artefacts/{own}/blobs/strokes.bin"))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    app.get(&format!("/api/artefacts/{own}"))
+        .await
+        .expect(StatusCode::FORBIDDEN);
     // Another client's picture is missing, exactly as a missing one.
-    let theirs = app.get(&format!("/api/artefacts/{their}/blobs/thumb.png")).await.expect(StatusCode::NOT_FOUND);
+    let theirs = app
+        .get(&format!("/api/artefacts/{their}/blobs/thumb.png"))
+        .await
+        .expect(StatusCode::NOT_FOUND);
     let missing = app
-        .get(&format!("/api/artefacts/{}/blobs/thumb.png", uuid::Uuid::new_v4()))
+        .get(&format!(
+            "/api/artefacts/{}/blobs/thumb.png",
+            uuid::Uuid::new_v4()
+        ))
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(theirs.body, missing.body);
@@ -116,9 +156,13 @@ async fn the_gallery_shows_the_clients_pictures_and_no_others_and_nothing_else_o
     let mut pic = drawing(&c, &[], "nieuw");
     pic["session_id"] = json!(session);
     let before = app.count("artefacts").await;
-    app.put_artefact_at(&uuid::Uuid::new_v4().to_string(), pic).await.expect(StatusCode::FORBIDDEN);
+    app.put_artefact_at(&uuid::Uuid::new_v4().to_string(), pic)
+        .await
+        .expect(StatusCode::FORBIDDEN);
     assert_eq!(app.count("artefacts").await, before);
     // And the PIN still ends it.
     app.unlock(PIN).await.expect(StatusCode::NO_CONTENT);
-    app.get(&format!("/api/clients/{}/goals", id_of(&c))).await.expect(StatusCode::OK);
+    app.get(&format!("/api/clients/{}/goals", id_of(&c)))
+        .await
+        .expect(StatusCode::OK);
 }

@@ -85,7 +85,10 @@ async fn pages_walk_every_session_once_newest_first_also_with_two_on_one_day() {
         pages += 1;
         assert!(page["sessions"].as_array().unwrap().len() <= 3);
         for s in page["sessions"].as_array().unwrap() {
-            assert!(ids.insert(s["id"].as_str().unwrap().to_owned()), "twice: {s}");
+            assert!(
+                ids.insert(s["id"].as_str().unwrap().to_owned()),
+                "twice: {s}"
+            );
         }
         seen.extend(dates(&page));
         match page["next"].as_str() {
@@ -134,7 +137,10 @@ async fn each_work_form_shows_its_glance_and_the_filters_narrow_what_shows() {
     };
     let pic = by_id(&d);
     assert_eq!(pic["thumb"], true);
-    assert_eq!(pic["glance"], json!({"form": "drawing", "width": 800.0, "height": 600.0}));
+    assert_eq!(
+        pic["glance"],
+        json!({"form": "drawing", "width": 800.0, "height": 600.0})
+    );
     let tune = by_id(&m);
     assert_eq!(tune["thumb"], false);
     assert_eq!(
@@ -149,12 +155,20 @@ async fn each_work_form_shows_its_glance_and_the_filters_narrow_what_shows() {
 
     // The goal: only what is linked to it, only sessions with some of it.
     let gid = id_of(&goal);
-    let page = app.timeline(&c, &format!("doel={gid}")).await.expect(StatusCode::OK).json();
+    let page = app
+        .timeline(&c, &format!("doel={gid}"))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(dates(&page), ["2026-03-10", "2026-01-10"]);
     assert_eq!(page["sessions"][0]["items"].as_array().unwrap().len(), 1);
     assert_eq!(page["sessions"][0]["items"][0]["id"], e);
     // The work form.
-    let page = app.timeline(&c, "werkvorm=music").await.expect(StatusCode::OK).json();
+    let page = app
+        .timeline(&c, "werkvorm=music")
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(dates(&page), ["2026-03-10"]);
     assert_eq!(page["sessions"][0]["items"][0]["id"], m);
     // Both.
@@ -191,7 +205,11 @@ async fn a_filter_that_cannot_be_read_is_refused_in_dutch() {
         .timeline(&c, "aantal=0")
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.message().contains("tussen 1 en 50"), "{}", res.message());
+    assert!(
+        res.message().contains("tussen 1 en 50"),
+        "{}",
+        res.message()
+    );
 }
 
 #[tokio::test]
