@@ -12,7 +12,9 @@ mod pad;
 pub mod review;
 mod save;
 mod tape;
-pub mod turns;
+mod turns;
+
+pub use turns::player_color;
 
 use leptos::prelude::*;
 use speelruimte_guide::{Rounding, clock_text};

@@ -79,7 +79,7 @@ fn picture(item: &TimelineItem) -> AnyView {
                 <ellipse cx="76" cy="78" rx="12" ry="9" class="head" />
                 {dots.iter().take(12).map(|d| view! {
                     <circle cx=format!("{:.0}", 14.0 + f64::from(d.at) * 0.092) cy="108" r="3"
-                        fill=crate::music::turns::player_color(d.player) />
+                        fill=crate::music::player_color(d.player) />
                 }).collect_view()}
             </svg>
         }

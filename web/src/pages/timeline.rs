@@ -228,7 +228,7 @@ pub fn glance(item: &TimelineItem) -> AnyView {
                 <line x1="0" y1="12" x2="100" y2="12" class="axis" />
                 {dots.iter().map(|d| view! {
                     <circle cx=format!("{:.1}", 2.0 + f64::from(d.at) * 0.096) cy=format!("{}", 6 + 6 * (d.player % 3))
-                        r="2.2" fill=crate::music::turns::player_color(d.player) />
+                        r="2.2" fill=crate::music::player_color(d.player) />
                 }).collect_view()}
             </svg>
         }
