@@ -140,8 +140,24 @@ test("timeline, filters, load more, the client's gallery (also in kindermodus) a
     await typePin(page, PIN);
     await eventually(() => page.url(), (u) => !u.endsWith("/galerij"), "the PIN did not end the gallery");
 
-    // The comparison: both replays on one clock.
+    // An evaluation shows the T-score at the start beside its own: the goal started at -2 (one
+    // goal: T = 50 + 10·(-2)/√1 = 30) and is now at +1 (T = 60).
+    const gas = await page.request.put(`${url}/api/clients/${client.id}/goals/${goal.id}/gas`, {
+      data: { levels: ["veel minder", "minder", "verwacht", "meer", "veel meer"], baseline: -2 }, headers: { "X-CSRF-Token": csrf },
+    });
+    assert.equal(gas.status(), 200, await gas.text());
+    await post(`/api/clients/${client.id}/evaluations`, {
+      date: "2026-12-09", goals: [{ goal_id: goal.id, level: 1 }], discussed_with_client: true,
+    });
     await page.goto(`${url}/clients/${client.id}/evaluatie`);
+    const evaluation = page.getByTestId("evaluation");
+    await attributeIs(evaluation, "data-t-score", "60.00");
+    await attributeIs(evaluation.getByTestId("baseline-t-score"), "data-t-score", "30.00", "the T-score at the start is not shown");
+    await textMatches(evaluation.getByTestId("baseline-t-score"), [/T-score bij de start\s*30,0/]);
+    await evaluation.scrollIntoViewIfNeeded();
+    await shots(page, "evaluation-baseline");
+
+    // The comparison: both replays on one clock.
     const step = page.getByTestId("in-step");
     await step.waitFor();
     const left = step.getByTestId("in-step-left"), right = step.getByTestId("in-step-right");
