@@ -171,6 +171,14 @@ export async function walkLoggedIn(page, server, work, visit) {
     await page.locator('.eval-goal[data-on="1"]').first().waitFor();
     await visit("review, evaluation form");
 
+    // The client's timeline (its three work forms' cards) and the client's own gallery.
+    await go(`/clients/${client.id}/tijdlijn`);
+    await page.locator(".timeline-session [data-kind]").nth(2).waitFor();
+    await visit("timeline");
+    await go(`/clients/${client.id}/galerij`);
+    await page.locator(".gallery-grid li").nth(2).waitFor();
+    await visit("gallery");
+
     // Kindermodus: the session's start buttons once a PIN is set, the locked drawing, the PIN
     // pad, a wrong PIN; the right one leads back to the session.
     const me = await (await page.request.get(`${server.url}/api/me`)).json();

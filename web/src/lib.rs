@@ -134,6 +134,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=pages::login::LoginPage />
                 <Route path=path!("/") view=|| view! { <pages::Protected><pages::clients::ClientsPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id") view=|| view! { <pages::Protected><pages::client::ClientPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/tijdlijn") view=|| view! { <pages::Protected><pages::timeline::TimelinePage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/galerij") view=|| view! { <pages::Protected><pages::gallery::GalleryPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />

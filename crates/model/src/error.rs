@@ -163,6 +163,15 @@ pub enum ValidationError {
     /// A goal named in an evaluation that is not one of the client's.
     #[error("Een van de gekozen doelen hoort niet bij deze cliënt.")]
     UnknownGoal,
+    /// A filter or cursor in an address that cannot be read (a misspelt work form, a date
+    /// that is no date).
+    #[error("{what} '{got}' kan niet kloppen.")]
+    Filter {
+        /// What it is, as the start of a sentence ("De werkvorm").
+        what: &'static str,
+        /// What was given (at most 60 characters of it).
+        got: String,
+    },
     /// A blob whose content is not what its media type claims.
     #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {

@@ -142,6 +142,22 @@ impl Evaluation {
     pub fn t_score_of(goals: &[EvaluatedGoal]) -> Option<f64> {
         gas_t_score(goals.iter().filter_map(|g| g.level.map(|l| (l, g.weight))))
     }
+
+    /// The T-score where the client stood at the start on the goals this evaluation rated:
+    /// each rated goal's baseline (from its scale in `scales`) with the weight it was rated
+    /// with, so the two numbers compare the same goals. `None` when no rated goal has a
+    /// baseline.
+    pub fn baseline_t_score(&self, scales: &[crate::GoalGas]) -> Option<f64> {
+        gas_t_score(
+            self.goals
+                .iter()
+                .filter(|g| g.level.is_some())
+                .filter_map(|g| {
+                    let scale = scales.iter().find(|s| s.goal_id == g.goal_id)?;
+                    scale.scale.baseline.map(|b| (b, g.weight))
+                }),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -219,5 +235,56 @@ mod tests {
         let t = Evaluation::t_score_of(&goals).unwrap();
         assert!((t - 36.31).abs() < 0.005, "{t}");
         assert_eq!(Evaluation::t_score_of(&[goal(None)]), None);
+    }
+
+    #[test]
+    fn the_baseline_t_score_takes_the_rated_goals_baselines_and_skips_the_rest() {
+        let scale = |goal: u128, baseline: Option<i64>| crate::GoalGas {
+            goal_id: Uuid::from_u128(goal),
+            scale: crate::GasScale {
+                levels: std::array::from_fn(|i| format!("niveau {i}")),
+                weight: None,
+                baseline: baseline.map(|b| GasLevel::parse(b).unwrap()),
+            },
+            updated_at: chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        let rated = |goal: u128, level: Option<i64>| EvaluatedGoal {
+            goal_id: Uuid::from_u128(goal),
+            level: level.map(|l| GasLevel::parse(l).unwrap()),
+            weight: GasWeight::default(),
+        };
+        let e = Evaluation {
+            id: Uuid::from_u128(9),
+            client_id: Uuid::from_u128(8),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+            goals: vec![
+                rated(1, Some(0)),
+                rated(2, Some(1)),
+                rated(3, Some(0)),
+                rated(4, None),
+            ],
+            satisfaction_words: None,
+            satisfaction: None,
+            discussed_with_client: true,
+            notes: None,
+            next_steps: None,
+            t_score: None,
+            created_at: chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        // Goals 1-3 rated, each started at -2; goal 4 (not rated) and its baseline do not count.
+        // Three equal goals at -2: T = 50 + 10·(-6)/√(0.7·3 + 0.3·9) = 50 - 60/√4.8 = 22.61.
+        let scales = [
+            scale(1, Some(-2)),
+            scale(2, Some(-2)),
+            scale(3, Some(-2)),
+            scale(4, Some(2)),
+        ];
+        let t = e.baseline_t_score(&scales).unwrap();
+        assert!((t - 22.61).abs() < 0.005, "{t}");
+        // A rated goal without a baseline is left out: two at -2 give 50 - 40/√(1.4+1.2) = 25.19.
+        let scales = [scale(1, Some(-2)), scale(2, None), scale(3, Some(-2))];
+        let t = e.baseline_t_score(&scales).unwrap();
+        assert!((t - 25.19).abs() < 0.005, "{t}");
+        assert_eq!(e.baseline_t_score(&[scale(4, Some(-1))]), None);
     }
 }

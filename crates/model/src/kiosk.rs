@@ -90,6 +90,36 @@ bounded!(
     "De tijd voor de cliënt (in minuten)"
 );
 
+/// What a lock shows the client: one work form to make something with, or the client's own
+/// gallery (*wat ik gemaakt heb*) to look at together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KioskView {
+    /// The lock's work form.
+    #[default]
+    WorkForm,
+    /// The client's own gallery: only looking, nothing is made or sent.
+    Gallery,
+}
+
+impl KioskView {
+    /// The code kept in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::WorkForm => "werkvorm",
+            Self::Gallery => "galerij",
+        }
+    }
+
+    /// Reads [`KioskView::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::WorkForm, Self::Gallery]
+            .into_iter()
+            .find(|v| v.code() == code)
+    }
+}
+
 /// Starts kindermodus on this login session.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -103,6 +133,10 @@ pub struct StartKiosk {
     /// An optional time frame: near its end a calm cue shows; nothing is cut off.
     #[serde(default)]
     pub minutes: Option<KioskMinutes>,
+    /// The work form (the default), or the gallery; a gallery lock makes nothing, so its
+    /// `work_form` only says which work form's screen it was started from.
+    #[serde(default)]
+    pub view: KioskView,
 }
 
 /// Wrong PINs after which the PIN no longer ends the lock (only the password does).
@@ -146,11 +180,29 @@ pub struct KioskLock {
     pub wait_seconds: u64,
     /// True after [`PIN_TRIES`] wrong PINs: only the password ends the lock now.
     pub pin_blocked: bool,
+    /// The work form, or the client's gallery.
+    #[serde(default)]
+    pub view: KioskView,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_start_without_a_view_is_the_work_form_and_the_gallery_reads_back() {
+        let start: StartKiosk = serde_json::from_str(&format!(
+            r#"{{"client_id":"{0}","session_id":"{0}","work_form":"beeldend"}}"#,
+            Uuid::nil()
+        ))
+        .unwrap();
+        assert_eq!(start.view, KioskView::WorkForm);
+        for v in [KioskView::WorkForm, KioskView::Gallery] {
+            assert_eq!(KioskView::from_code(v.code()), Some(v));
+        }
+        assert_eq!(serde_json::to_value(KioskView::Gallery).unwrap(), "gallery");
+        assert_eq!(KioskView::from_code("beeldend"), None);
+    }
 
     #[test]
     fn a_pin_is_four_to_eight_digits() {

@@ -19,6 +19,7 @@ pub mod outbox;
 mod progress;
 mod record;
 mod session;
+mod timeline;
 
 pub use account::{LoginRequest, Me, Password, SetupRequest, SetupStatus, Username};
 pub use artefact::{
@@ -45,8 +46,8 @@ pub use gas::{
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
 pub use kiosk::{
-    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, PIN_TRIES, SetKioskPin,
-    StartKiosk, cue_before_end_seconds, pin_wait_seconds,
+    KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, KioskView, PIN_TRIES,
+    SetKioskPin, StartKiosk, cue_before_end_seconds, pin_wait_seconds,
 };
 pub use music::{EchoRound, MusicRecord, TakeKind};
 pub use progress::{
@@ -55,6 +56,11 @@ pub use progress::{
 };
 pub use record::{WorkForm, check_metadata_size};
 pub use session::{NewSession, Session, SessionNotes};
+pub use timeline::{
+    Glance, MUSIC_GLANCE_DOTS, MusicDot, Period, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT,
+    TimelineCursor, TimelineItem, TimelinePage, TimelineQuery, TimelineSession, music_dots,
+    timeline_page,
+};
 
 /// Trims surrounding whitespace and refuses empty text, text longer than `max` characters and
 /// control characters (a newline only where `multiline` allows it).

@@ -43,7 +43,7 @@ fn bad(what: &str) -> Error {
 }
 
 /// Reads one stored artefact with its goals and blobs.
-async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> {
+pub(crate) async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefact, Error> {
     let (aid, kind, client_id, session_id, created_at, stored_at, metadata): (
         String, String, String, Option<String>, String, String, String,
     ) = sqlx::query_as(

@@ -20,6 +20,7 @@ pub mod progress;
 pub mod records;
 pub mod routes;
 pub mod sessions;
+pub mod timeline;
 pub mod upload_body;
 pub mod web;
 

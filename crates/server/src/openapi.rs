@@ -17,7 +17,7 @@ use crate::error::Json;
     info(title = "Speelruimte API", description = "Clients, treatment goals, sessions, artefacts, own exercises, progress scores, GAS scales and evaluations of Dutch vaktherapeuten. \
         Every client route answers 404 for another therapist's data, exactly as for missing data. \
         Every POST, PUT and DELETE except setup and login needs the header X-CSRF-Token from /api/me."),
-    tags((name = "accounts"), (name = "clients"), (name = "goals"), (name = "sessions"), (name = "artefacts"), (name = "exercises"), (name = "progress"), (name = "evaluations"), (name = "kiosk"))
+    tags((name = "accounts"), (name = "clients"), (name = "goals"), (name = "sessions"), (name = "artefacts"), (name = "exercises"), (name = "progress"), (name = "evaluations"), (name = "kiosk"), (name = "timeline"))
 )]
 pub struct ApiDoc;
 

@@ -88,7 +88,7 @@ fn run() -> Result<()> {
                  test   install test tools, run cargo test and the browser tests\n\
                  e2e    run only the browser tests\n\
                  crash  kill the server 24 times under 64 uploads; check nothing is lost\n\
-                 bench  run the benchmarks (`bench ink` or `bench audio` for one part; `bench export` the at-scale export)"
+                 bench  run the benchmarks (`bench ink`, `bench audio` or `bench scale` for one part; `bench export` the at-scale export)"
             );
             bail!("unknown command {command:?}")
         }
@@ -185,8 +185,9 @@ fn e2e(layout: &Layout) -> Result<()> {
 }
 
 /// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md:
-/// `bench.mjs` (ink against perfect-freehand) and `bench-audio.mjs` (B3, tap to sound).
-/// `cargo xtask bench ink` or `cargo xtask bench audio` runs only one of them; `cargo xtask
+/// `bench.mjs` (ink against perfect-freehand), `bench-audio.mjs` (B3, tap to sound) and
+/// `bench-scale.mjs` (the timeline of a client with 100 sessions and 1,000 artefacts).
+/// `cargo xtask bench ink`, `bench audio` or `bench scale` runs only one of them; `cargo xtask
 /// bench export` runs the at-scale export (`tests/bench/export-scale.mjs`), which is not part
 /// of the whole run (it writes more than 1 GiB).
 fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
@@ -207,7 +208,8 @@ fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
     let scripts: &[&str] = match only {
         Some("audio") => &["bench-audio.mjs"],
         Some("ink") => &["bench.mjs"],
-        _ => &["bench.mjs", "bench-audio.mjs"],
+        Some("scale") => &["bench-scale.mjs"],
+        _ => &["bench.mjs", "bench-audio.mjs", "bench-scale.mjs"],
     };
     for script in scripts {
         let mut cmd = node_in_e2e(layout, "dist-bench")?;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use speelruimte_ink::{Drawing, ProcessMetrics, decode};
 use speelruimte_model::{Artefact, ArtefactKind};
 
+use super::in_step::InStep;
 use super::replay::Observations;
 use crate::api;
 use crate::i18n::{t, te};
@@ -114,6 +115,16 @@ pub fn DrawingCompare(drawings: Vec<Artefact>) -> impl IntoView {
                     view! { {figure(l, sl)} {figure(r, sr)} }
                 }}
             </div>
+            {move || {
+                let (l, r) = (left.get(), right.get());
+                decoded.with(|d| match (d.get(&l), d.get(&r)) {
+                    (Some(Ok(a)), Some(Ok(b))) => {
+                        let shares = shares(a.width, b.width);
+                        view! { <InStep left=a.clone() right=b.clone() shares /> }.into_any()
+                    }
+                    _ => ().into_any(),
+                })
+            }}
         </section>
     }
 }

@@ -4,6 +4,7 @@
 
 mod clear_ask;
 pub mod compare;
+mod in_step;
 pub(crate) mod ink_glue;
 mod layers;
 mod live;

@@ -21,6 +21,7 @@ mod music;
 mod outbox;
 mod pwa;
 mod switch;
+mod views;
 
 use std::cell::Cell;
 
@@ -33,6 +34,7 @@ pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
 pub use switch::LangSwitch;
+pub use views::{VIEWS_EN, VIEWS_NL, ViewTexts};
 
 /// Declares a table of texts with its Dutch and English contents, each string written once
 /// per language next to the other: `field: ("Dutch", "English"),`.
@@ -228,5 +230,13 @@ pub fn to() -> &'static OutboxTexts {
     match lang() {
         Lang::Nl => &OUTBOX_NL,
         Lang::En => &OUTBOX_EN,
+    }
+}
+
+/// The texts of the timeline and the gallery in use.
+pub fn tv() -> &'static ViewTexts {
+    match lang() {
+        Lang::Nl => &VIEWS_NL,
+        Lang::En => &VIEWS_EN,
     }
 }

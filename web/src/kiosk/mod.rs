@@ -9,7 +9,7 @@ pub mod start;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use speelruimte_model::{KioskLock, WorkForm, cue_before_end_seconds};
+use speelruimte_model::{KioskLock, KioskView, WorkForm, cue_before_end_seconds};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::Auth;
@@ -30,6 +30,9 @@ pub fn segment(form: WorkForm) -> &'static str {
 
 /// The address of the screen a lock shows; `None` once its client or session is gone.
 pub fn path_of(lock: &KioskLock) -> Option<String> {
+    if lock.view == KioskView::Gallery {
+        return Some(format!("/clients/{}/galerij", lock.client_id?));
+    }
     Some(format!(
         "/clients/{}/sessies/{}/{}",
         lock.client_id?,

@@ -2,7 +2,9 @@
 //! and the PIN the therapist sets (typed twice) before the first start.
 
 use leptos::prelude::*;
-use speelruimte_model::{KioskLock, KioskMinutes, KioskPin, SetKioskPin, StartKiosk, WorkForm};
+use speelruimte_model::{
+    KioskLock, KioskMinutes, KioskPin, KioskView, SetKioskPin, StartKiosk, WorkForm,
+};
 
 use super::{enter_fullscreen, exit_fullscreen};
 use crate::Auth;
@@ -51,6 +53,9 @@ pub fn StartButton(
     sid: String,
     choice: KioskChoice,
     #[prop(into)] name: String,
+    /// The work form (the default), or the client's gallery.
+    #[prop(optional)]
+    view: KioskView,
 ) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let busy = RwSignal::new(false);
@@ -69,6 +74,7 @@ pub fn StartButton(
             session_id,
             work_form: form,
             minutes: choice.minutes.get_untracked(),
+            view,
         };
         leptos::task::spawn_local(async move {
             match api::send::<_, KioskLock>("POST", "/api/kiosk", &body).await {
@@ -87,7 +93,10 @@ pub fn StartButton(
         });
     };
     view! {
-        <button type="button" class="secondary kiosk-start" data-testid=format!("kiosk-start-{}", form.code())
+        <button type="button" class="secondary kiosk-start" data-testid=match view {
+                KioskView::Gallery => "kiosk-start-galerij".to_owned(),
+                KioskView::WorkForm => format!("kiosk-start-{}", form.code()),
+            }
             aria-label=format!("{} · {name}", tk().start)
             disabled=move || busy.get() || !pin_set(auth) on:click=start>
             <span aria-hidden="true">"▶ "</span>{tk().start}

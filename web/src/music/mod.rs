@@ -14,6 +14,8 @@ mod save;
 mod tape;
 mod turns;
 
+pub use turns::player_color;
+
 use leptos::prelude::*;
 use speelruimte_guide::{Rounding, clock_text};
 use speelruimte_model::Client;

@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use speelruimte_model::{Client, Goal, GoalDomain, GoalTitle, NewGoal, NewSession, Session};
 
 use super::{ErrorBox, Load, TopBar, load, value};
-use crate::i18n::{pick, t};
+use crate::i18n::{pick, t, tv};
 use crate::{api, util};
 
 /// The `:id` of the current route.
@@ -48,6 +48,8 @@ pub fn ClientPage() -> impl IntoView {
             <div class="actions">
                 <StartSession client_id=id.clone() />
                 <a class="button secondary big" href=review>{t().review_open}</a>
+                <a class="button secondary big" data-testid="timeline-open" href=format!("/clients/{id}/tijdlijn")>{tv().timeline_open}</a>
+                <a class="button secondary big" data-testid="gallery-open" href=format!("/clients/{id}/galerij")>{tv().gallery_open}</a>
             </div>
             <div class="columns">
                 <section class="card">

@@ -10,7 +10,7 @@ use speelruimte_model::{
 use uuid::Uuid;
 
 use super::{ErrorBox, Load, value};
-use crate::i18n::{decimal, t, te};
+use crate::i18n::{decimal, t, te, tv};
 use crate::{api, util};
 
 pub use super::goal_progress::GoalProgress;
@@ -81,6 +81,8 @@ fn evaluation_item(
         .t_score
         .map(t_score_text)
         .unwrap_or_else(|| te().t_score_none.to_owned());
+    let baseline = e.baseline_t_score(&progress.scales);
+    let baseline_raw = baseline.map(|t| format!("{t:.2}")).unwrap_or_default();
     let goals = e
         .goals
         .iter()
@@ -108,6 +110,11 @@ fn evaluation_item(
             <header>
                 <h3>{util::date_long(e.date)}</h3>
                 <p class="t-score"><span>{te().t_score}</span> " " <strong data-testid="t-score">{t_shown}</strong></p>
+                {baseline.map(|b| view! {
+                    <p class="t-score baseline" data-testid="baseline-t-score" data-t-score=baseline_raw.clone()>
+                        <span>{tv().baseline_t}</span> " " <strong>{t_score_text(b)}</strong>
+                    </p>
+                })}
             </header>
             <p class={if e.discussed_with_client { "discussed yes" } else { "discussed no" }}>
                 {if e.discussed_with_client { format!("✓ {}", te().discussed) } else { te().not_discussed.to_owned() }}

@@ -1,9 +1,11 @@
 //! The screens, and what they share: the top bar, login guard, loading state.
 
+pub mod artefact_panel;
 pub mod client;
 pub mod client_data;
 pub mod clients;
 pub mod evaluation;
+pub mod gallery;
 pub mod goal_progress;
 pub mod login;
 pub mod progress_chart;
@@ -11,6 +13,7 @@ pub mod review;
 pub mod scores;
 pub mod session;
 pub mod setup;
+pub mod timeline;
 pub mod update;
 
 use leptos::prelude::*;

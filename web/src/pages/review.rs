@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use speelruimte_model::{Artefact, ArtefactKind, Client, ClientProgress, Evaluation, Goal};
 
+use super::artefact_panel::ArtefactPanel;
 use super::evaluation::{Evaluations, GoalProgress};
 use super::{Load, TopBar, client::client_id, load};
 use crate::draw::compare::DrawingCompare;
-use crate::draw::replay::DrawingReview;
-use crate::exercise::review::{ExerciseReview, ExerciseThumb, TensionChart, summary};
+use crate::exercise::review::{ExerciseThumb, TensionChart, summary};
 use crate::i18n::{pick, t};
-use crate::music::review::{MusicReview, MusicThumb};
+use crate::music::review::MusicThumb;
 use crate::util;
 
 #[component]
@@ -60,27 +60,7 @@ pub fn ReviewPage() -> impl IntoView {
                 (Load::Ready(goals), Load::Ready(artefacts)) => by_goal(goals, artefacts, open, scores.clone()).into_any(),
                 _ => view! { <p class="notice">{t().loading}</p> }.into_any(),
             }}
-            <Show when=move || open.get().is_some()>
-                {move || open.get().map(|a| {
-                    let when = util::datetime_long(a.created_at);
-                    let kind = a.kind;
-                    view! {
-                        <div class="lightbox" role="dialog" aria-label=t().review_title>
-                            <div class="panel" data-testid="artefact-panel">
-                                <header>
-                                    <h2>{pick(kind.label_nl(), kind.label_en())} " · " {when}</h2>
-                                    <button class="secondary" on:click=move |_| open.set(None)>{t().close}</button>
-                                </header>
-                                {match kind {
-                                    ArtefactKind::Drawing => view! { <DrawingReview artefact=a.clone() /> }.into_any(),
-                                    ArtefactKind::Exercise => view! { <ExerciseReview artefact=a.clone() /> }.into_any(),
-                                    ArtefactKind::Music => view! { <MusicReview artefact=a.clone() /> }.into_any(),
-                                }}
-                            </div>
-                        </div>
-                    }
-                })}
-            </Show>
+            <ArtefactPanel open />
         </main>
     }
 }

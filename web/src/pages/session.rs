@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use speelruimte_model::{Client, Session, WorkForm};
+use speelruimte_model::{Client, KioskView, Session, WorkForm};
 
 use super::scores::SessionScores;
 use super::{Load, TopBar, load};
-use crate::i18n::t;
+use crate::i18n::{t, tv};
 use crate::kiosk::start::{KioskChoice, KioskPanel, StartButton};
 use crate::outbox::view::OutboxNotice;
 use crate::util;
@@ -71,6 +71,14 @@ pub fn SessionPage() -> impl IntoView {
                         <span class="wf-sub">{t().wf_exercise_text}</span>
                     </a>
                     <StartButton form=WorkForm::Spanning cid=id.clone() sid=sid.clone() choice name=t().wf_exercise />
+                </div>
+                <div class="workform-slot">
+                    <a class="workform gallery" href=format!("/clients/{id}/galerij")>
+                        <span class="wf-icon" aria-hidden="true">"★"</span>
+                        <span class="wf-title">{tv().gallery_title}</span>
+                        <span class="wf-sub">{tv().gallery_sub}</span>
+                    </a>
+                    <StartButton form=WorkForm::Beeldend view=KioskView::Gallery cid=id.clone() sid=sid.clone() choice name=tv().gallery_title />
                 </div>
             </div>
             <KioskPanel choice />

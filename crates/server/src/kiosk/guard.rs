@@ -12,7 +12,7 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use speelruimte_model::WorkForm;
+use speelruimte_model::{KioskView, WorkForm};
 use uuid::Uuid;
 
 use super::{ActiveLock, lock_of};
@@ -28,8 +28,11 @@ pub enum Allow {
     /// client-data reads that work form makes.
     ThisClient(&'static [WorkForm]),
     /// The upload; the handler checks that it goes into the locked client's session
-    /// ([`ActiveLock::check_upload`]).
+    /// ([`ActiveLock::check_upload`]; under a gallery lock it refuses every upload).
     Upload,
+    /// Under a gallery lock only, when its `{id}` is the locked client or one of the locked
+    /// client's artefacts: the gallery's reads (the client's own timeline and the pictures).
+    Gallery,
 }
 
 const ALL_FORMS: &[WorkForm] = &WorkForm::ALL;
@@ -64,7 +67,13 @@ pub const ALLOWED: &[(&str, &str, Allow)] = &[
         Allow::ThisClient(&[WorkForm::Spanning]),
     ),
     ("PUT", "/api/artefacts/{id}", Allow::Upload),
+    // The client's own gallery (`web/src/pages/gallery.rs`): its timeline and its pictures.
+    ("GET", "/api/clients/{id}/timeline", Allow::Gallery),
+    ("GET", "/api/artefacts/{id}/blobs/{name}", Allow::Gallery),
 ];
+
+/// The files of an artefact the gallery shows.
+const GALLERY_FILES: [&str; 2] = ["image.png", "thumb.png"];
 
 /// The `{id}` segment of `/api/clients/{id}/…` or `/api/artefacts/{id}/…` as asked.
 fn id_in(path: &str) -> Option<Uuid> {
@@ -80,6 +89,7 @@ fn decide(
     matched: &str,
     path: &str,
 ) -> Option<Result<(), Error>> {
+    let gallery = lock.view == KioskView::Gallery;
     let names_client = matched.starts_with("/api/clients/{id}");
     let other_client = names_client && (lock.client_id.is_none() || id_in(path) != lock.client_id);
     let allowed = ALLOWED
@@ -88,8 +98,11 @@ fn decide(
         .map(|(_, _, a)| *a);
     match allowed {
         Some(Allow::Always | Allow::Upload) => Some(Ok(())),
-        Some(Allow::ThisClient(_)) if other_client => Some(Err(Error::NotFound)),
-        Some(Allow::ThisClient(forms)) if forms.contains(&lock.work_form) => Some(Ok(())),
+        Some(Allow::ThisClient(_) | Allow::Gallery) if other_client => Some(Err(Error::NotFound)),
+        Some(Allow::ThisClient(forms)) if !gallery && forms.contains(&lock.work_form) => {
+            Some(Ok(()))
+        }
+        Some(Allow::Gallery) if gallery && names_client => Some(Ok(())),
         _ if other_client => Some(Err(Error::NotFound)),
         _ if matched.starts_with("/api/artefacts/{id}") => None,
         _ => Some(Err(Error::KioskLocked)),
@@ -133,7 +146,15 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     let path = req.uri().path().to_owned();
     let verdict = match decide(&lock, req.method(), &matched, &path) {
         Some(v) => v,
-        None => artefact_verdict(&state, &lock, &path).await,
+        None => {
+            let shown = lock.view == KioskView::Gallery
+                && req.method() == Method::GET
+                && matched == "/api/artefacts/{id}/blobs/{name}"
+                && GALLERY_FILES
+                    .iter()
+                    .any(|f| path.ends_with(&format!("/blobs/{f}")));
+            artefact_verdict(&state, &lock, &path, shown).await
+        }
     };
     match verdict {
         Ok(()) => {
@@ -144,8 +165,14 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     }
 }
 
-/// For a refused artefact route: 404 unless the artefact is the locked client's (then 403).
-async fn artefact_verdict(state: &AppState, lock: &ActiveLock, path: &str) -> Result<(), Error> {
+/// For an artefact route: 404 unless the artefact is the locked client's; then it passes if
+/// the gallery shows it (`shown`), else 403.
+async fn artefact_verdict(
+    state: &AppState,
+    lock: &ActiveLock,
+    path: &str,
+    shown: bool,
+) -> Result<(), Error> {
     let Some(id) = id_in(path) else {
         return Err(Error::NotFound);
     };
@@ -156,6 +183,7 @@ async fn artefact_verdict(state: &AppState, lock: &ActiveLock, path: &str) -> Re
             .fetch_optional(&state.db)
             .await?;
     match (client, lock.client_id) {
+        (Some(c), Some(l)) if c == l.to_string() && shown => Ok(()),
         (Some(c), Some(l)) if c == l.to_string() => Err(Error::KioskLocked),
         _ => Err(Error::NotFound),
     }

@@ -16,7 +16,9 @@
 pub mod guard;
 pub mod routes;
 
-use speelruimte_model::{KioskLock, KioskMinutes, PIN_TRIES, WorkForm, pin_wait_seconds};
+use speelruimte_model::{
+    KioskLock, KioskMinutes, KioskView, PIN_TRIES, WorkForm, pin_wait_seconds,
+};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
@@ -45,6 +47,8 @@ pub struct ActiveLock {
     pub wrong_pins: u32,
     /// When the next PIN is looked at.
     pub retry_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The work form, or the client's gallery.
+    pub view: KioskView,
 }
 
 type LockRow = (
@@ -56,6 +60,7 @@ type LockRow = (
     String,
     i64,
     Option<String>,
+    String,
 );
 
 /// The lock on the login session with token hash `token_hash`, if it is locked and the
@@ -65,7 +70,7 @@ pub async fn lock_of(
     token_hash: &str,
 ) -> Result<Option<ActiveLock>, Error> {
     let row: Option<LockRow> = sqlx::query_as(
-        "SELECT s.therapist_id, k.client_id, k.session_id, k.work_form, k.minutes, k.started_at, k.wrong_pins, k.retry_at
+        "SELECT s.therapist_id, k.client_id, k.session_id, k.work_form, k.minutes, k.started_at, k.wrong_pins, k.retry_at, k.view
          FROM kiosk_locks k JOIN auth_sessions s ON s.token_hash = k.token_hash
          WHERE k.token_hash = ? AND s.expires_at > ?",
     )
@@ -73,7 +78,7 @@ pub async fn lock_of(
     .bind(db::now())
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((therapist, client, session, form, minutes, started, wrong, retry)) = row else {
+    let Some((therapist, client, session, form, minutes, started, wrong, retry, view)) = row else {
         return Ok(None);
     };
     let bad = |what: &str| Error::Internal(anyhow::anyhow!("stored kiosk lock has a bad {what}"));
@@ -94,6 +99,7 @@ pub async fn lock_of(
         started_at: db::parse_time(&started),
         wrong_pins: u32::try_from(wrong).unwrap_or(PIN_TRIES),
         retry_at: retry.as_deref().map(db::parse_time),
+        view: KioskView::from_code(&view).ok_or_else(|| bad("view"))?,
     }))
 }
 
@@ -164,6 +170,7 @@ impl ActiveLock {
             wrong_pins: self.wrong_pins,
             wait_seconds: self.wait_seconds(now),
             pin_blocked: self.pin_blocked(),
+            view: self.view,
         }
     }
 
@@ -173,7 +180,9 @@ impl ActiveLock {
         if self.client_id != Some(up.client_id) {
             return Err(Error::NotFound);
         }
-        if self.session_id.is_none()
+        // The gallery is for looking: nothing is made under it.
+        if self.view == KioskView::Gallery
+            || self.session_id.is_none()
             || up.session_id != self.session_id
             || up.kind != self.work_form.kind()
         {

@@ -5,7 +5,8 @@ use std::time::Instant;
 use axum::extract::State;
 use axum::http::StatusCode;
 use speelruimte_model::{
-    ApiError, KioskLock, KioskPasswordUnlock, KioskUnlock, PIN_TRIES, SetKioskPin, StartKiosk,
+    ApiError, KioskLock, KioskPasswordUnlock, KioskUnlock, KioskView, PIN_TRIES, SetKioskPin,
+    StartKiosk,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -78,7 +79,7 @@ pub async fn start_kiosk(
         return Err(Error::KioskNoPin);
     }
     sqlx::query(
-        "INSERT INTO kiosk_locks (token_hash, client_id, session_id, work_form, minutes, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO kiosk_locks (token_hash, client_id, session_id, work_form, minutes, started_at, view) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&caller.session_hash)
     .bind(req.client_id.to_string())
@@ -86,11 +87,15 @@ pub async fn start_kiosk(
     .bind(req.work_form.code())
     .bind(req.minutes.map(|m| i64::from(m.get())))
     .bind(db::now())
+    .bind(req.view.code())
     .execute(&mut *tx)
     .await?;
     let detail = format!(
         "{} session={} minutes={}",
-        req.work_form.code(),
+        match req.view {
+            KioskView::Gallery => KioskView::Gallery.code(),
+            KioskView::WorkForm => req.work_form.code(),
+        },
         req.session_id,
         req.minutes.map_or("-".into(), |m| m.get().to_string())
     );

@@ -364,6 +364,7 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
             "/api/clients/{id}/goals",
             "/api/clients/{id}/progress",
             "/api/clients/{id}/sessions",
+            "/api/clients/{id}/timeline",
         ],
         "the client-data reads (a new one joins this list once it is audited)"
     );
