@@ -80,6 +80,7 @@ test("offline: 20 artefacts (5 in kindermodus), two reloads and a browser restar
     await kid.waitForURL(at(kidSession, "tekenen"));
     await kid.getByTestId("kiosk-corner").waitFor();
     await kid.getByTestId("canvas").waitFor();
+    assert.equal(await kid.locator(".goal-chips, [data-goal]").count(), 0, "the child sees the therapist's goals");
 
     phase("kiosk started");
     // The network goes: the server stops, the browser is offline.
