@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <pages::Protected><pages::clients::ClientsPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id") view=|| view! { <pages::Protected><pages::client::ClientPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/evaluaties/:eid/verslag") view=|| view! { <pages::Protected><pages::report::ReportPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/muziek") view=|| view! { <pages::Protected><music::MusicPage /></pages::Protected> } />

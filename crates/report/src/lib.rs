@@ -11,7 +11,8 @@ pub use world::TEMPLATE;
 
 use serde::Serialize;
 use typst::diag::SourceDiagnostic;
-use typst_layout::PagedDocument;
+/// A report laid out into pages.
+pub use typst_layout::PagedDocument;
 
 /// A report failed to typeset. Never the user's fault: the data is placed as strings.
 #[derive(Debug, thiserror::Error)]

@@ -20,7 +20,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     AppState, artefacts, auth, clients, evaluations, exercises, export, goals, kiosk, openapi,
-    progress, sessions,
+    progress, report, sessions,
 };
 
 /// Every API route, with the document that describes them.
@@ -36,6 +36,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(progress::router())
         .merge(evaluations::router())
         .merge(export::router())
+        .merge(report::router())
         .merge(kiosk::router())
         .merge(openapi::router())
 }

@@ -15,6 +15,7 @@
 mod app;
 mod client_data;
 mod evaluation;
+mod report;
 mod exercise;
 mod kiosk;
 mod music;
@@ -27,6 +28,7 @@ use std::cell::Cell;
 pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
+pub use report::{REPORT_EN, REPORT_NL, ReportTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
@@ -196,6 +198,14 @@ pub fn te() -> &'static EvalTexts {
     match lang() {
         Lang::Nl => &EVAL_NL,
         Lang::En => &EVAL_EN,
+    }
+}
+
+/// The texts of the evaluatieverslag screen in use.
+pub fn tr() -> &'static ReportTexts {
+    match lang() {
+        Lang::Nl => &REPORT_NL,
+        Lang::En => &REPORT_EN,
     }
 }
 

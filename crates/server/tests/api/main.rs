@@ -15,5 +15,6 @@ mod export;
 mod kiosk;
 mod kiosk_unlock;
 mod progress;
+mod report;
 mod proxy;
 mod security;
