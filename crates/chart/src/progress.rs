@@ -215,8 +215,18 @@ mod tests {
     use super::*;
 
     const MONTHS: MonthNames<'static> = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
 
     fn day(m: u32, d: u32) -> NaiveDate {

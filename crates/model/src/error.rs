@@ -173,7 +173,9 @@ pub enum ValidationError {
         what: &'static str,
     },
     /// A chart picked for a goal that is not in the report.
-    #[error("Een grafiek hoort bij een doel dat niet in het verslag staat; kies dat doel ook, of laat de grafiek weg.")]
+    #[error(
+        "Een grafiek hoort bij een doel dat niet in het verslag staat; kies dat doel ook, of laat de grafiek weg."
+    )]
     ChartWithoutGoal,
     /// A goal picked for a report that the evaluation did not look at.
     #[error("Een van de gekozen doelen is niet in deze evaluatie besproken.")]

@@ -51,7 +51,10 @@ pub struct EvaluationReport {
 
 /// The path of an evaluation's report inside the export.
 pub fn report_path(r: &EvaluationReport) -> String {
-    format!("verslagen/{}_evaluatieverslag_{}.pdf", r.date, r.evaluation_id)
+    format!(
+        "verslagen/{}_evaluatieverslag_{}.pdf",
+        r.date, r.evaluation_id
+    )
 }
 
 /// Where an entry's bytes come from.

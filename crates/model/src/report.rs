@@ -133,7 +133,10 @@ fn ids(raw: &str) -> Result<Vec<Uuid>, ValidationError> {
         .map(|s| {
             Uuid::parse_str(s).map_err(|_| ValidationError::Unreadable {
                 record: "de keuze voor het verslag",
-                reason: format!("'{}' is geen code van een doel of werkstuk", s.chars().take(40).collect::<String>()),
+                reason: format!(
+                    "'{}' is geen code van een doel of werkstuk",
+                    s.chars().take(40).collect::<String>()
+                ),
             })
         })
         .collect()
@@ -157,7 +160,11 @@ impl ReportQuery {
     /// The URL query string of this (ids and booleans only, nothing to escape).
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
-        for (k, v) in [("goals", &self.goals), ("charts", &self.charts), ("artefacts", &self.artefacts)] {
+        for (k, v) in [
+            ("goals", &self.goals),
+            ("charts", &self.charts),
+            ("artefacts", &self.artefacts),
+        ] {
             if let Some(v) = v {
                 parts.push(format!("{k}={v}"));
             }
@@ -180,14 +187,24 @@ impl ReportQuery {
         let d = ReportPick::default_for(evaluation);
         let pick = ReportPick {
             evaluation_id: evaluation.id,
-            goals: self.goals.as_deref().map(ids).transpose()?.unwrap_or(d.goals),
+            goals: self
+                .goals
+                .as_deref()
+                .map(ids)
+                .transpose()?
+                .unwrap_or(d.goals),
             progress_charts: self
                 .charts
                 .as_deref()
                 .map(ids)
                 .transpose()?
                 .unwrap_or(d.progress_charts),
-            artefacts: self.artefacts.as_deref().map(ids).transpose()?.unwrap_or(d.artefacts),
+            artefacts: self
+                .artefacts
+                .as_deref()
+                .map(ids)
+                .transpose()?
+                .unwrap_or(d.artefacts),
             tension_chart: self.tension.unwrap_or(d.tension_chart),
             satisfaction: self.satisfaction.unwrap_or(d.satisfaction),
             notes: self.notes.unwrap_or(d.notes),
@@ -285,7 +302,10 @@ mod tests {
         let many: Vec<u128> = (0..=MAX_REPORT_ARTEFACTS as u128).collect();
         assert!(matches!(
             pick(&[1], &[], &many).validate(),
-            Err(ValidationError::TooMany { max: MAX_REPORT_ARTEFACTS, .. })
+            Err(ValidationError::TooMany {
+                max: MAX_REPORT_ARTEFACTS,
+                ..
+            })
         ));
     }
 
@@ -328,16 +348,41 @@ mod tests {
         assert_eq!(q.into_pick(&e).unwrap(), ReportPick::default_for(&e));
         assert_eq!(ReportQuery::of(&p).into_pick(&e).unwrap(), p);
         let qs = ReportQuery::of(&p).to_query_string();
-        assert!(qs.starts_with(&format!("goals={},{}&charts={}&artefacts=", id(2), id(1), id(2))), "{qs}");
-        assert!(qs.ends_with("&tension=true&satisfaction=true&notes=true&next_steps=false"), "{qs}");
+        assert!(
+            qs.starts_with(&format!(
+                "goals={},{}&charts={}&artefacts=",
+                id(2),
+                id(1),
+                id(2)
+            )),
+            "{qs}"
+        );
+        assert!(
+            qs.ends_with("&tension=true&satisfaction=true&notes=true&next_steps=false"),
+            "{qs}"
+        );
     }
 
     #[test]
     fn a_query_with_a_bad_id_or_no_goals_is_refused_in_dutch() {
         let e = evaluation(&[1]);
-        let bad = ReportQuery { goals: Some("1,#panic()".into()), ..Default::default() };
-        assert!(bad.into_pick(&e).unwrap_err().to_string().contains("'1' is geen code"));
-        let none = ReportQuery { goals: Some(String::new()), ..Default::default() };
-        assert_eq!(none.into_pick(&e).unwrap_err(), ValidationError::NoGoalsInReport);
+        let bad = ReportQuery {
+            goals: Some("1,#panic()".into()),
+            ..Default::default()
+        };
+        assert!(
+            bad.into_pick(&e)
+                .unwrap_err()
+                .to_string()
+                .contains("'1' is geen code")
+        );
+        let none = ReportQuery {
+            goals: Some(String::new()),
+            ..Default::default()
+        };
+        assert_eq!(
+            none.into_pick(&e).unwrap_err(),
+            ValidationError::NoGoalsInReport
+        );
     }
 }

@@ -7,7 +7,11 @@
 mod fixtures;
 
 fn main() {
-    let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "report-sample".into()));
+    let dir = std::path::PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "report-sample".into()),
+    );
     std::fs::create_dir_all(&dir).unwrap();
     let src = fixtures::source(
         "De cliënt liet deze periode zien dat zij haar boosheid eerder opmerkt. In de sessies met klei lukte het om spanning in de handen te laten zien en daarna te benoemen.\n\nThuis gaat het wisselend; moeder merkt minder driftbuien.",
@@ -23,7 +27,9 @@ fn main() {
     for _ in 0..runs {
         // typst memoises; without this every run after the first would be a cache hit.
         typst::comemo::evict(0);
-        let doc = speelruimte_report::build_report(&src, &pick).typeset().unwrap();
+        let doc = speelruimte_report::build_report(&src, &pick)
+            .typeset()
+            .unwrap();
         std::hint::black_box(speelruimte_report::pdf(&doc).unwrap());
     }
     let per = start.elapsed() / runs;

@@ -10,8 +10,18 @@ use crate::{Figure, GoalRow, Report, Section};
 
 /// Dutch month names.
 pub const MONTHS_NL: MonthNames<'static> = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// The font the charts' text is set in inside the report (embedded from `typst-assets`).
@@ -218,13 +228,17 @@ pub fn build_report(source: &ReportSource, pick: &ReportPick) -> Report {
         ));
     }
     let mut sections = Vec::new();
-    if pick.notes && let Some(n) = &e.notes {
+    if pick.notes
+        && let Some(n) = &e.notes
+    {
         sections.push(Section {
             heading: "Notities".into(),
             paragraphs: paragraphs(n),
         });
     }
-    if pick.next_steps && let Some(n) = &e.next_steps {
+    if pick.next_steps
+        && let Some(n) = &e.next_steps
+    {
         sections.push(Section {
             heading: "Afgesproken vervolgstappen".into(),
             paragraphs: paragraphs(n),
@@ -232,7 +246,11 @@ pub fn build_report(source: &ReportSource, pick: &ReportPick) -> Report {
     }
     Report {
         title: "Evaluatieverslag".into(),
-        footer: format!("Evaluatieverslag {} · {}", source.client_label, date(e.date)),
+        footer: format!(
+            "Evaluatieverslag {} · {}",
+            source.client_label,
+            date(e.date)
+        ),
         page_word: "Pagina".into(),
         of_word: "van".into(),
         facts: vec![

@@ -93,7 +93,12 @@ pub fn source(notes: &str, n_goals: u128) -> ReportSource {
             .map(|g| goal(g, &format!("Boosheid herkennen en benoemen, deel {g}")))
             .collect(),
         scales: (1..=n_goals).map(scale).collect(),
-        scores: vec![score(1, 3, 3), score(1, 10, 5), score(1, 17, 6), score(2, 10, 4)],
+        scores: vec![
+            score(1, 3, 3),
+            score(1, 10, 5),
+            score(1, 17, 6),
+            score(2, 10, 4),
+        ],
         tension_runs: vec![(
             vec![id(1)],
             TensionRun {
@@ -105,8 +110,16 @@ pub fn source(notes: &str, n_goals: u128) -> ReportSource {
             },
         )],
         drawings: vec![
-            Drawing { id: id(301), date: day(11, 3), png: png(120, 80, [200, 40, 40]) },
-            Drawing { id: id(302), date: day(11, 17), png: png(120, 80, [40, 40, 200]) },
+            Drawing {
+                id: id(301),
+                date: day(11, 3),
+                png: png(120, 80, [200, 40, 40]),
+            },
+            Drawing {
+                id: id(302),
+                date: day(11, 17),
+                png: png(120, 80, [40, 40, 200]),
+            },
         ],
         today: day(12, 3),
     }
@@ -124,4 +137,3 @@ pub fn pick(goals: &[u128], artefacts: &[u128]) -> ReportPick {
         next_steps: true,
     }
 }
-

@@ -139,7 +139,8 @@ impl Report {
 
 /// The report as a PDF (fonts embedded, tagged for accessibility).
 pub fn pdf(document: &PagedDocument) -> Result<Vec<u8>, ReportError> {
-    typst_pdf::pdf(document, &typst_pdf::PdfOptions::default()).map_err(|e| diagnostics(e.as_slice()))
+    typst_pdf::pdf(document, &typst_pdf::PdfOptions::default())
+        .map_err(|e| diagnostics(e.as_slice()))
 }
 
 /// Every page as a PNG at `pixel_per_pt` (1.5 ≈ 108 dpi): the preview shows these, the same

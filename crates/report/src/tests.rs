@@ -48,7 +48,17 @@ fn typst_markup_in_the_therapists_text_prints_as_typed() {
     let src = source(hostile, 2);
     let doc = build_report(&src, &pick(&[1, 2], &[])).typeset().unwrap();
     let text = pages_text(&doc).concat();
-    for piece in ["#panic(\"weg\")", "]", "*", "$a^2$", "#import", "//", "<lbl>", "*nee*", "$x$"] {
+    for piece in [
+        "#panic(\"weg\")",
+        "]",
+        "*",
+        "$a^2$",
+        "#import",
+        "//",
+        "<lbl>",
+        "*nee*",
+        "$x$",
+    ] {
         assert!(text.contains(piece), "{piece:?} is missing from: {text}");
     }
 }
@@ -58,7 +68,10 @@ fn only_the_picked_goals_and_drawings_are_in_the_report() {
     let src = source("Goed gegaan.", 2);
     let report = build_report(&src, &pick(&[2], &[302]));
     assert_eq!(report.goals.len(), 1);
-    assert_eq!(report.goals[0].title, "Boosheid herkennen en benoemen, deel 2");
+    assert_eq!(
+        report.goals[0].title,
+        "Boosheid herkennen en benoemen, deel 2"
+    );
     assert_eq!(report.images.len(), 1);
     assert_eq!(report.images[0].bytes, src.drawings[1].png);
     let doc = report.typeset().unwrap();
@@ -111,7 +124,9 @@ fn a_long_goal_table_breaks_across_pages_with_its_header_repeated() {
 #[test]
 fn the_pdf_and_the_preview_come_from_the_same_pages() {
     let src = source("Goed gegaan.", 2);
-    let doc = build_report(&src, &pick(&[1, 2], &[301])).typeset().unwrap();
+    let doc = build_report(&src, &pick(&[1, 2], &[301]))
+        .typeset()
+        .unwrap();
     let pdf = pdf(&doc).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let pngs = pages_png(&doc, 1.0);
@@ -131,5 +146,8 @@ fn a_file_name_has_the_label_and_date_and_nothing_odd() {
         file_name("Vos-3 (groep é)", day(12, 2)),
         "evaluatieverslag-vos-3-groep-e-2026-12-02.pdf"
     );
-    assert_eq!(file_name("../..", day(1, 5)), "evaluatieverslag-client-2026-01-05.pdf");
+    assert_eq!(
+        file_name("../..", day(1, 5)),
+        "evaluatieverslag-client-2026-01-05.pdf"
+    );
 }

@@ -149,7 +149,11 @@ async fn evaluation_reports(
         made.into_iter()
             .map(|(evaluation_id, date, report)| {
                 let pdf = speelruimte_report::pdf(&report.typeset()?)?;
-                Ok(EvaluationReport { evaluation_id, date, pdf })
+                Ok(EvaluationReport {
+                    evaluation_id,
+                    date,
+                    pdf,
+                })
             })
             .collect::<Result<Vec<_>, speelruimte_report::ReportError>>()
     })

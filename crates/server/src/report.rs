@@ -13,8 +13,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use speelruimte_model::{
-    ApiError, ArtefactKind, ClientRecords, Evaluation, ReportPreview, ReportQuery,
-    ValidationError,
+    ApiError, ArtefactKind, ClientRecords, Evaluation, ReportPreview, ReportQuery, ValidationError,
 };
 use speelruimte_report::{Drawing, Report};
 use utoipa_axum::router::OpenApiRouter;
@@ -55,7 +54,9 @@ pub(crate) async fn make_report(
         let artefact = records.artefacts.iter().find(|a| a.id == *id);
         drawings.push(Drawing {
             id: *id,
-            date: artefact.map(|a| a.created_at.date_naive()).unwrap_or(evaluation.date),
+            date: artefact
+                .map(|a| a.created_at.date_naive())
+                .unwrap_or(evaluation.date),
             png: state.blobs.get(&png.sha256).await?,
         });
     }

@@ -114,7 +114,11 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
         .map(|(a, r)| TensionRun {
             date: util::local_date(a.created_at),
             name: i18n::text(&r.exercise.title).to_owned(),
-            tooltip: format!("{} · {}", i18n::text(&r.exercise.title), util::datetime_long(a.created_at)),
+            tooltip: format!(
+                "{} · {}",
+                i18n::text(&r.exercise.title),
+                util::datetime_long(a.created_at)
+            ),
             before: r.before.value,
             after: r.after.value,
         })

@@ -15,12 +15,12 @@
 mod app;
 mod client_data;
 mod evaluation;
-mod report;
 mod exercise;
 mod kiosk;
 mod music;
 mod outbox;
 mod pwa;
+mod report;
 mod switch;
 
 use std::cell::Cell;
@@ -28,12 +28,12 @@ use std::cell::Cell;
 pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
-pub use report::{REPORT_EN, REPORT_NL, ReportTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
+pub use report::{REPORT_EN, REPORT_NL, ReportTexts};
 pub use switch::LangSwitch;
 
 /// Declares a table of texts with its Dutch and English contents, each string written once

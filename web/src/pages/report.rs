@@ -103,13 +103,25 @@ fn ReportForm(
     let eid = evaluation.id;
     // The picks in the order shown; a chart only with its goal.
     let pick = Memo::new(move |_| {
-        let goals: Vec<Uuid> = order.iter().copied().filter(|g| picked.with(|p| p.contains(g))).collect();
+        let goals: Vec<Uuid> = order
+            .iter()
+            .copied()
+            .filter(|g| picked.with(|p| p.contains(g)))
+            .collect();
         ReportPick {
             evaluation_id: eid,
-            progress_charts: goals.iter().copied().filter(|g| charts.with(|c| c.contains(g))).collect(),
+            progress_charts: goals
+                .iter()
+                .copied()
+                .filter(|g| charts.with(|c| c.contains(g)))
+                .collect(),
             goals,
             tension_chart: tension.get(),
-            artefacts: drawing_order.iter().copied().filter(|a| drawings.with(|d| d.contains(a))).collect(),
+            artefacts: drawing_order
+                .iter()
+                .copied()
+                .filter(|a| drawings.with(|d| d.contains(a)))
+                .collect(),
             satisfaction: satisfaction.get(),
             notes: notes.get(),
             next_steps: next_steps.get(),
@@ -207,7 +219,13 @@ fn ReportForm(
         }
     };
     let no_goal = move || pick.with(|p| p.goals.is_empty());
-    let current = move || preview.with(|p| p.as_ref().filter(|(p, _)| *p == pick.get()).map(|(_, r)| r.clone()));
+    let current = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .filter(|(p, _)| *p == pick.get())
+                .map(|(_, r)| r.clone())
+        })
+    };
     let stale = move || preview.with(|p| p.as_ref().is_some_and(|(p, _)| *p != pick.get()));
     view! {
         <section class="card report-picks" data-testid="report-picks">

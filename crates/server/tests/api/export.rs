@@ -202,7 +202,10 @@ async fn the_export_holds_the_report_of_every_evaluation_as_a_pdf() {
     let mut ids = Vec::new();
     for date in ["2026-12-01", "2026-12-15"] {
         let e = app
-            .post_evaluation(&c, json!({"date": date, "goals": [{"goal_id": goal["id"]}]}))
+            .post_evaluation(
+                &c,
+                json!({"date": date, "goals": [{"goal_id": goal["id"]}]}),
+            )
             .await
             .expect(StatusCode::CREATED)
             .json();
@@ -214,7 +217,10 @@ async fn the_export_holds_the_report_of_every_evaluation_as_a_pdf() {
         .expect(StatusCode::OK);
     let mut zip = entries(&res.body);
     for (date, id) in ["2026-12-01", "2026-12-15"].iter().zip(&ids) {
-        let pdf = read(&mut zip, &format!("verslagen/{date}_evaluatieverslag_{id}.pdf"));
+        let pdf = read(
+            &mut zip,
+            &format!("verslagen/{date}_evaluatieverslag_{id}.pdf"),
+        );
         assert!(pdf.starts_with(b"%PDF-"), "{date}");
     }
     let readme = String::from_utf8(read(&mut zip, "LEESMIJ.txt")).unwrap();

@@ -15,6 +15,6 @@ mod export;
 mod kiosk;
 mod kiosk_unlock;
 mod progress;
-mod report;
 mod proxy;
+mod report;
 mod security;

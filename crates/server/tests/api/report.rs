@@ -33,7 +33,10 @@ async fn evaluated(app: &TestApp, c: &serde_json::Value) -> (String, Vec<String>
 }
 
 fn report_url(c: &serde_json::Value, e: &str, what: &str, query: &str) -> String {
-    format!("/api/clients/{}/evaluations/{e}/report/{what}?{query}", id_of(c))
+    format!(
+        "/api/clients/{}/evaluations/{e}/report/{what}?{query}",
+        id_of(c)
+    )
 }
 
 #[tokio::test]
@@ -41,7 +44,10 @@ async fn the_pdf_holds_the_picked_drawing_only_and_has_a_proper_name() {
     let (app, c) = spawn_with_client().await;
     let (e, goals, drawings) = evaluated(&app, &c).await;
     let query = format!("goals={}&charts=&artefacts={}", goals[1], drawings[0]);
-    let res = app.get(&report_url(&c, &e, "pdf", &query)).await.expect(StatusCode::OK);
+    let res = app
+        .get(&report_url(&c, &e, "pdf", &query))
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(res.headers[header::CONTENT_TYPE], "application/pdf");
     assert_eq!(
         res.headers[header::CONTENT_DISPOSITION],
@@ -51,10 +57,20 @@ async fn the_pdf_holds_the_picked_drawing_only_and_has_a_proper_name() {
     // The picked drawing goes in: without it the PDF is smaller (its objects are compressed,
     // so the browser test counts the images with pdfimages).
     let without = app
-        .get(&report_url(&c, &e, "pdf", &format!("goals={}&charts=&artefacts=", goals[1])))
+        .get(&report_url(
+            &c,
+            &e,
+            "pdf",
+            &format!("goals={}&charts=&artefacts=", goals[1]),
+        ))
         .await
         .expect(StatusCode::OK);
-    assert!(res.body.len() > without.body.len() + 500, "{} against {}", res.body.len(), without.body.len());
+    assert!(
+        res.body.len() > without.body.len() + 500,
+        "{} against {}",
+        res.body.len(),
+        without.body.len()
+    );
     let rows = app.audit_rows().await;
     let last = &rows[rows.len() - 2];
     assert_eq!(last.action, "report.pdf");
@@ -67,14 +83,26 @@ async fn the_preview_is_the_pdfs_pages_as_png() {
     let (app, c) = spawn_with_client().await;
     let (e, _, drawings) = evaluated(&app, &c).await;
     let query = format!("artefacts={},{}", drawings[0], drawings[1]);
-    let preview = app.get(&report_url(&c, &e, "preview", &query)).await.expect(StatusCode::OK).json();
+    let preview = app
+        .get(&report_url(&c, &e, "preview", &query))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     let pages = preview["pages"].as_array().unwrap();
     assert!(!pages.is_empty());
     use base64::Engine as _;
-    let png = base64::engine::general_purpose::STANDARD.decode(pages[0].as_str().unwrap()).unwrap();
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(pages[0].as_str().unwrap())
+        .unwrap();
     assert!(png.starts_with(b"\x89PNG"));
-    assert_eq!(preview["file_name"], "evaluatieverslag-vos-12-2026-12-01.pdf");
-    assert_eq!(app.audit_rows().await.last().unwrap().action, "report.preview");
+    assert_eq!(
+        preview["file_name"],
+        "evaluatieverslag-vos-12-2026-12-01.pdf"
+    );
+    assert_eq!(
+        app.audit_rows().await.last().unwrap().action,
+        "report.preview"
+    );
 }
 
 #[tokio::test]
@@ -82,15 +110,29 @@ async fn another_therapists_client_or_evaluation_answers_as_a_missing_one() {
     let (app, c) = spawn_with_client().await;
     let (e, _, _) = evaluated(&app, &c).await;
     let other = app.colleague("b.devries").await;
-    let missing_client = format!("/api/clients/{}/evaluations/{e}/report/pdf", uuid::Uuid::new_v4());
-    let missing = other.get(&missing_client).await.expect(StatusCode::NOT_FOUND);
+    let missing_client = format!(
+        "/api/clients/{}/evaluations/{e}/report/pdf",
+        uuid::Uuid::new_v4()
+    );
+    let missing = other
+        .get(&missing_client)
+        .await
+        .expect(StatusCode::NOT_FOUND);
     for what in ["pdf", "preview"] {
-        let theirs = other.get(&report_url(&c, &e, what, "")).await.expect(StatusCode::NOT_FOUND);
+        let theirs = other
+            .get(&report_url(&c, &e, what, ""))
+            .await
+            .expect(StatusCode::NOT_FOUND);
         assert_eq!(theirs.body, missing.body);
     }
     // The owner with an evaluation id that is not the client's: the same 404.
     let wrong = app
-        .get(&report_url(&c, &uuid::Uuid::new_v4().to_string(), "pdf", ""))
+        .get(&report_url(
+            &c,
+            &uuid::Uuid::new_v4().to_string(),
+            "pdf",
+            "",
+        ))
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(wrong.body, missing.body);
@@ -103,18 +145,38 @@ async fn a_drawing_of_another_client_or_a_bad_pick_is_refused_in_dutch() {
     let c2 = app.client("Uil-3").await;
     let theirs = app.put_artefact(&c2, &[]).await;
     let res = app
-        .get(&report_url(&c, &e, "pdf", &format!("artefacts={}", id_of(&theirs))))
+        .get(&report_url(
+            &c,
+            &e,
+            "pdf",
+            &format!("artefacts={}", id_of(&theirs)),
+        ))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(res.message(), "Alleen tekeningen van deze cliënt kunnen als afbeelding in het verslag.");
+    assert_eq!(
+        res.message(),
+        "Alleen tekeningen van deze cliënt kunnen als afbeelding in het verslag."
+    );
     let res = app
-        .get(&report_url(&c, &e, "pdf", &format!("goals={}&charts={}", goals[0], goals[1])))
+        .get(&report_url(
+            &c,
+            &e,
+            "pdf",
+            &format!("goals={}&charts={}", goals[0], goals[1]),
+        ))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.message().starts_with("Een grafiek hoort bij een doel"), "{}", res.message());
+    assert!(
+        res.message().starts_with("Een grafiek hoort bij een doel"),
+        "{}",
+        res.message()
+    );
     let res = app
         .get(&report_url(&c, &e, "pdf", "tension=misschien"))
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(res.message(), "De keuze voor het verslag is onleesbaar; kies opnieuw.");
+    assert_eq!(
+        res.message(),
+        "De keuze voor het verslag is onleesbaar; kies opnieuw."
+    );
 }
