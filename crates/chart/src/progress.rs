@@ -36,6 +36,9 @@ const LEFT: f32 = 34.0;
 const RIGHT: f32 = 34.0;
 const TOP: f32 = 12.0;
 const BOTTOM: f32 = 34.0;
+/// The least distance between two dates written under the axis ("10 december" is about 65
+/// units wide at 12 px).
+const MIN_GAP: f32 = 80.0;
 
 /// A date under the axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,15 +102,32 @@ pub fn progress_layout(data: &ProgressData) -> Option<ProgressLayout> {
     label_days.dedup();
     let every = label_days.len().div_ceil(5).max(1);
     let count = label_days.len();
-    let dates = label_days
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % every == 0 || *i == count - 1)
+    let is_last = |i: usize| i == count - 1;
+    // Kept dates stand at least MIN_GAP apart: the one before the last gives way to the last.
+    let mut kept: Vec<(usize, NaiveDate)> = Vec::new();
+    for (i, d) in label_days.iter().copied().enumerate() {
+        if i % every != 0 && !is_last(i) {
+            continue;
+        }
+        if let Some(&(_, prev)) = kept.last()
+            && x(d) - x(prev) < MIN_GAP
+        {
+            if !is_last(i) {
+                continue;
+            }
+            if kept.len() > 1 {
+                kept.pop();
+            }
+        }
+        kept.push((i, d));
+    }
+    let dates = kept
+        .into_iter()
         .map(|(i, d)| {
             let anchor = match i {
                 _ if count == 1 => "middle",
                 0 => "start",
-                i if i == count - 1 => "end",
+                i if is_last(i) => "end",
                 _ => "middle",
             };
             let shift = match anchor {
@@ -116,8 +136,8 @@ pub fn progress_layout(data: &ProgressData) -> Option<ProgressLayout> {
                 _ => 0.0,
             };
             DateMark {
-                date: *d,
-                x: x(*d) + shift,
+                date: d,
+                x: x(d) + shift,
                 anchor,
                 between: anchor == "middle" && count > 1,
             }
@@ -327,5 +347,20 @@ mod tests {
         assert_eq!(svg.matches("class=\"gas-point\"").count(), 1);
         assert!(svg.contains("17 november 2026 · GAS +1"));
         assert!(svg.contains("fill=\"#0072b2\"") && svg.contains("fill=\"#e69f00\""));
+    }
+
+    #[test]
+    fn a_date_too_close_to_the_last_gives_way_to_it() {
+        // 24 november to 10 december is 16 days over 572 units: 8 and 10 december stand 71.5
+        // apart, too close to read both, so 8 december goes and the last date stays.
+        let data = ProgressData {
+            scores: vec![(day(11, 24), 3), (day(12, 1), 5), (day(12, 8), 7)],
+            gas: vec![(day(12, 10), 1)],
+        };
+        let l = progress_layout(&data).unwrap();
+        let days: Vec<NaiveDate> = l.dates.iter().map(|m| m.date).collect();
+        assert_eq!(days, vec![day(11, 24), day(12, 1), day(12, 10)]);
+        // Every mark still has its place.
+        assert_eq!(l.scores.len(), 3);
     }
 }

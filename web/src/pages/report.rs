@@ -173,7 +173,7 @@ fn ReportForm(
                         <span>{title_of(id)}{level}</span>
                     </label>
                     <label class="check sub">
-                        <input type="checkbox" name="chart" prop:checked=move || charts.with(|c| c.contains(&id))
+                        <input type="checkbox" name="chart" prop:checked=move || charts.with(|c| c.contains(&id)) && picked.with(|p| p.contains(&id))
                             prop:disabled=move || !picked.with(|p| p.contains(&id))
                             on:change=move |ev| toggle(charts, id, event_target_checked(&ev)) />
                         {tr().chart_of}
