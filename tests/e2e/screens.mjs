@@ -50,7 +50,11 @@ export async function seedWork(page, server) {
   await cdp.detach();
   await page.locator('[data-testid="hit-count"][data-hits="1"]').waitFor();
   await saveLinked();
-  return { ...seeded, cookies: await page.context().cookies() };
+  // An evaluation of the goal, for the evaluatieverslag screen.
+  const evaluation = await seeded.post(`/api/clients/${client.id}/evaluations`, {
+    date: "2026-11-24", goals: [{ goal_id: goal.id }], discussed_with_client: true,
+  });
+  return { ...seeded, evaluation, cookies: await page.context().cookies() };
 }
 
 /** Waits until the screen has loaded what it asked the server for. */
@@ -178,6 +182,13 @@ export async function walkLoggedIn(page, server, work, visit) {
     await go(`/clients/${client.id}/galerij`);
     await page.locator(".gallery-grid li").nth(2).waitFor();
     await visit("gallery");
+    // The evaluatieverslag: the picks, then the preview of its pages.
+    await go(`/clients/${client.id}/evaluaties/${work.evaluation.id}/verslag`);
+    await page.getByTestId("report-picks").waitFor();
+    await visit("report");
+    await page.getByTestId("report-preview-button").click();
+    await page.getByTestId("report-preview").waitFor({ timeout: 30_000 });
+    await visit("report, preview");
 
     // Kindermodus: the session's start buttons once a PIN is set, the locked drawing, the PIN
     // pad, a wrong PIN; the right one leads back to the session.

@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/clients/:id/tijdlijn") view=|| view! { <pages::Protected><pages::timeline::TimelinePage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/galerij") view=|| view! { <pages::Protected><pages::gallery::GalleryPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/evaluaties/:eid/verslag") view=|| view! { <pages::Protected><pages::report::ReportPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/muziek") view=|| view! { <pages::Protected><music::MusicPage /></pages::Protected> } />

@@ -90,6 +90,14 @@ pub fn date_long(date: NaiveDate) -> String {
     date_long_in(crate::i18n::lang(), date)
 }
 
+/// The month names of the language in use, for the charts.
+pub fn month_names() -> &'static [&'static str; 12] {
+    match crate::i18n::lang() {
+        Lang::Nl => &MONTHS_NL,
+        Lang::En => &MONTHS_EN,
+    }
+}
+
 /// A date written out in `lang`.
 fn date_long_in(lang: Lang, date: NaiveDate) -> String {
     use chrono::Datelike;
@@ -105,16 +113,23 @@ fn date_long_in(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// The local calendar day of a moment.
+pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
 /// A moment in local time, written out: "24 november 2026, 14:05".
 pub fn datetime_long(at: DateTime<Utc>) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         at.timestamp_millis() as f64
     ));
-    let date = NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or_default();
     format!(
         "{}, {:02}:{:02}",
-        date_long(date),
+        date_long(local_date(at)),
         d.get_hours(),
         d.get_minutes()
     )

@@ -172,6 +172,26 @@ pub enum ValidationError {
         /// What was given (at most 60 characters of it).
         got: String,
     },
+    /// A report that names no goal.
+    #[error("Kies minstens één doel voor het verslag.")]
+    NoGoalsInReport,
+    /// A report pick that names the same goal, artefact or chart twice.
+    #[error("{what} staat twee keer in het verslag; kies elk één keer.")]
+    TwiceInReport {
+        /// Dutch name of what was named twice.
+        what: &'static str,
+    },
+    /// A chart picked for a goal that is not in the report.
+    #[error(
+        "Een grafiek hoort bij een doel dat niet in het verslag staat; kies dat doel ook, of laat de grafiek weg."
+    )]
+    ChartWithoutGoal,
+    /// A goal picked for a report that the evaluation did not look at.
+    #[error("Een van de gekozen doelen is niet in deze evaluatie besproken.")]
+    GoalNotInEvaluation,
+    /// An artefact picked for a report that is not one of the client's drawings.
+    #[error("Alleen tekeningen van deze cliënt kunnen als afbeelding in het verslag.")]
+    NotADrawingOfClient,
     /// A blob whose content is not what its media type claims.
     #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {

@@ -11,6 +11,7 @@
 //! werkstukken/2026-11-24_tekening_1a2b3c4d-…/werkstuk.json
 //! werkstukken/2026-11-24_tekening_1a2b3c4d-…/drawing.png
 //! werkstukken/2026-11-24_tekening_1a2b3c4d-…/strokes.bin
+//! verslagen/2026-12-02_evaluatieverslag_5e6f7a8b-….pdf
 //! ```
 
 use serde::Serialize;
@@ -34,6 +35,26 @@ pub struct ClientRecords {
     pub evaluations: Vec<Evaluation>,
     /// The client's own exercises.
     pub exercises: Vec<SavedExercise>,
+}
+
+/// The evaluatieverslag (PDF) of one evaluation, made by the server with the default picks
+/// (`ReportPick::default_for`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationReport {
+    /// The evaluation.
+    pub evaluation_id: uuid::Uuid,
+    /// Its date.
+    pub date: chrono::NaiveDate,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+}
+
+/// The path of an evaluation's report inside the export.
+pub fn report_path(r: &EvaluationReport) -> String {
+    format!(
+        "verslagen/{}_evaluatieverslag_{}.pdf",
+        r.date, r.evaluation_id
+    )
 }
 
 /// Where an entry's bytes come from.
@@ -97,11 +118,12 @@ pub fn artefact_folder(a: &Artefact) -> String {
 /// The export's files, in the order they go into the ZIP: the README first.
 pub fn export_manifest(
     records: &ClientRecords,
+    reports: &[EvaluationReport],
     made_at: chrono::DateTime<chrono::Utc>,
 ) -> Vec<ExportEntry> {
     let mut out = vec![ExportEntry {
         path: "LEESMIJ.txt".to_owned(),
-        source: ExportSource::Bytes(readme(records, made_at).into_bytes()),
+        source: ExportSource::Bytes(readme(records, reports.len(), made_at).into_bytes()),
         compress: true,
     }];
     out.push(json("client.json", &records.client));
@@ -126,6 +148,16 @@ pub fn export_manifest(
             });
         }
     }
+    let mut reports: Vec<&EvaluationReport> = reports.iter().collect();
+    reports.sort_by_key(|r| (r.date, r.evaluation_id));
+    for r in reports {
+        out.push(ExportEntry {
+            path: report_path(r),
+            source: ExportSource::Bytes(r.pdf.clone()),
+            // A PDF's streams are compressed already.
+            compress: false,
+        });
+    }
     out
 }
 
@@ -144,7 +176,11 @@ fn file_kind(name: &str) -> &'static str {
 }
 
 /// The `LEESMIJ.txt`: what the export is and what each file holds, in Dutch.
-fn readme(records: &ClientRecords, made_at: chrono::DateTime<chrono::Utc>) -> String {
+fn readme(
+    records: &ClientRecords,
+    reports: usize,
+    made_at: chrono::DateTime<chrono::Utc>,
+) -> String {
     let mut names: Vec<&str> = records
         .artefacts
         .iter()
@@ -180,6 +216,11 @@ fn readme(records: &ClientRecords, made_at: chrono::DateTime<chrono::Utc>) -> St
          \x20 van het werkstuk in de naam. In elke map staat werkstuk.json (de werkvorm, de datum, de\r\n\
          \x20 gekoppelde doelen en wat er tijdens het maken is vastgelegd) en de originele bestanden:\r\n\
          {files}\
+         - verslagen/: het evaluatieverslag (PDF) van elke evaluatie ({reports}), zoals Speelruimte\r\n\
+         \x20 het standaard opmaakt: alle doelen van die evaluatie met hun GAS-niveau, T-score en\r\n\
+         \x20 grafieken, het evaluatiegesprek, notities en afspraken. Tekeningen staan er niet als\r\n\
+         \x20 afbeelding in (die staan al origineel in werkstukken/); een verslag met tekeningen\r\n\
+         \x20 maakt de therapeut zelf in de app.\r\n\
          \r\n\
          Samen {bytes} bytes aan originele bestanden. De codes (id) in de JSON-bestanden\r\n\
          verwijzen naar elkaar: een werkstuk noemt zijn sessie (session_id) en doelen (goal_ids).\r\n",
@@ -191,6 +232,7 @@ fn readme(records: &ClientRecords, made_at: chrono::DateTime<chrono::Utc>) -> St
         exercises = records.exercises.len(),
         artefacts = records.artefacts.len(),
         files = files.replace('\n', "\r\n"),
+        reports = reports,
         bytes = blob_bytes,
     )
 }
@@ -270,7 +312,7 @@ mod tests {
 
     #[test]
     fn every_record_and_every_file_has_its_place_in_date_order() {
-        let m = export_manifest(&records(), at(30));
+        let m = export_manifest(&records(), &[], at(30));
         let paths: Vec<&str> = m.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -311,7 +353,7 @@ mod tests {
     #[test]
     fn the_records_read_back_as_what_went_in() {
         let r = records();
-        let m = export_manifest(&r, at(30));
+        let m = export_manifest(&r, &[], at(30));
         let bytes = |p: &str| match &m.iter().find(|e| e.path == p).unwrap().source {
             ExportSource::Bytes(b) => b.clone(),
             other => panic!("{p} is {other:?}"),
@@ -328,7 +370,7 @@ mod tests {
 
     #[test]
     fn the_readme_names_the_client_every_file_kind_and_the_counts() {
-        let m = export_manifest(&records(), at(30));
+        let m = export_manifest(&records(), &[], at(30));
         let ExportSource::Bytes(b) = &m[0].source else {
             panic!("README from the store")
         };
@@ -368,7 +410,7 @@ mod tests {
             17,
             vec![],
         ));
-        let m = export_manifest(&r, at(30));
+        let m = export_manifest(&r, &[], at(30));
         let mut paths: Vec<&str> = m.iter().map(|e| e.path.as_str()).collect();
         let n = paths.len();
         paths.sort_unstable();
@@ -377,5 +419,41 @@ mod tests {
         assert!(paths.iter().all(|p| p.is_ascii()
             && !p.starts_with('/')
             && !p.split('/').any(|s| s == ".." || s.is_empty())));
+    }
+
+    #[test]
+    fn each_evaluation_report_is_a_pdf_after_the_artefacts_in_date_order() {
+        let report = |id: u128, d: u32, pdf: &[u8]| EvaluationReport {
+            evaluation_id: Uuid::from_u128(id),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap(),
+            pdf: pdf.to_vec(),
+        };
+        let reports = [report(9, 20, b"%PDF-late"), report(8, 2, b"%PDF-early")];
+        let m = export_manifest(&records(), &reports, at(30));
+        let tail: Vec<(&str, &ExportSource, bool)> = m[m.len() - 2..]
+            .iter()
+            .map(|e| (e.path.as_str(), &e.source, e.compress))
+            .collect();
+        assert_eq!(
+            tail,
+            [
+                (
+                    "verslagen/2026-12-02_evaluatieverslag_00000000-0000-0000-0000-000000000008.pdf",
+                    &ExportSource::Bytes(b"%PDF-early".to_vec()),
+                    false
+                ),
+                (
+                    "verslagen/2026-12-20_evaluatieverslag_00000000-0000-0000-0000-000000000009.pdf",
+                    &ExportSource::Bytes(b"%PDF-late".to_vec()),
+                    false
+                ),
+            ]
+        );
+        let ExportSource::Bytes(b) = &m[0].source else {
+            panic!("README from the store")
+        };
+        let text = String::from_utf8(b.clone()).unwrap();
+        assert!(text.contains("- verslagen/: het evaluatieverslag (PDF) van elke evaluatie (2)"));
+        assert!(text.contains("Tekeningen staan er niet als"));
     }
 }

@@ -18,6 +18,7 @@ mod music;
 pub mod outbox;
 mod progress;
 mod record;
+mod report;
 mod session;
 mod timeline;
 
@@ -39,7 +40,10 @@ pub use evaluation::{
 };
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
 pub use exercise_run::read_exercise_run;
-pub use export::{ClientRecords, ExportEntry, ExportSource, artefact_folder, export_manifest};
+pub use export::{
+    ClientRecords, EvaluationReport, ExportEntry, ExportSource, artefact_folder, export_manifest,
+    report_path,
+};
 pub use gas::{
     GAS_RHO, GasLevel, GasScale, GasWeight, GoalGas, baseline_t_score, gas_t_score,
     gas_t_score_with,
@@ -55,6 +59,7 @@ pub use progress::{
     SubgoalStatus, progress_series,
 };
 pub use record::{WorkForm, check_metadata_size};
+pub use report::{MAX_REPORT_ARTEFACTS, ReportPick, ReportPreview, ReportQuery};
 pub use session::{NewSession, Session, SessionNotes};
 pub use timeline::{
     Glance, MUSIC_GLANCE_DOTS, MusicDot, Period, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT,

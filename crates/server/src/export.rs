@@ -19,7 +19,10 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use speelruimte_model::{ApiError, ClientRecords, ExportEntry, ExportSource, export_manifest};
+use speelruimte_model::{
+    ApiError, ClientRecords, EvaluationReport, ExportEntry, ExportSource, ReportQuery,
+    export_manifest,
+};
 use tokio::sync::Semaphore;
 use tokio_util::io::{ReaderStream, SyncIoBridge};
 use utoipa_axum::router::OpenApiRouter;
@@ -59,17 +62,10 @@ pub async fn export_client(
     Path(id): Path<String>,
 ) -> Result<Response, Error> {
     let (mut conn, id) = reading_client(&state.db, &caller, &id).await?;
-    let records = ClientRecords {
-        client: clients::load(&mut conn, id).await?,
-        goals: goals::of_client(&mut conn, id).await?,
-        sessions: sessions::of_client(&mut conn, id).await?,
-        artefacts: artefacts::of_client(&mut conn, id).await?,
-        progress: progress::of_client(&mut conn, id).await?,
-        evaluations: evaluations::of_client(&mut conn, id).await?,
-        exercises: exercises::of_client(&mut conn, id).await?,
-    };
+    let records = load_records(&mut conn, id).await?;
     let made_at = chrono::Utc::now();
-    let entries = export_manifest(&records, made_at);
+    let reports = evaluation_reports(&state, &records).await?;
+    let entries = export_manifest(&records, &reports, made_at);
     let total: u64 = entries.iter().map(ExportEntry::size).sum();
     let detail = format!("{} files, {total} bytes", entries.len());
     audit::record(&mut conn, &caller, "client.export", Some(id), Some(&detail)).await?;
@@ -118,6 +114,52 @@ pub async fn export_client(
         Body::from_stream(body),
     )
         .into_response())
+}
+
+/// Everything the server keeps of client `id` (one the caller may read).
+pub(crate) async fn load_records(
+    conn: &mut sqlx::SqliteConnection,
+    id: uuid::Uuid,
+) -> Result<ClientRecords, Error> {
+    Ok(ClientRecords {
+        client: clients::load(conn, id).await?,
+        goals: goals::of_client(conn, id).await?,
+        sessions: sessions::of_client(conn, id).await?,
+        artefacts: artefacts::of_client(conn, id).await?,
+        progress: progress::of_client(conn, id).await?,
+        evaluations: evaluations::of_client(conn, id).await?,
+        exercises: exercises::of_client(conn, id).await?,
+    })
+}
+
+/// The evaluatieverslag of every evaluation with the default picks (its goals and their
+/// charts, the conversation; no drawings: their originals are in the export already),
+/// typeset one after the other on a blocking thread. A PDF without images is some tens of kB.
+async fn evaluation_reports(
+    state: &AppState,
+    records: &ClientRecords,
+) -> Result<Vec<EvaluationReport>, Error> {
+    let mut made = Vec::with_capacity(records.evaluations.len());
+    for e in &records.evaluations {
+        let (report, _) =
+            crate::report::make_report(state, records, e, ReportQuery::default()).await?;
+        made.push((e.id, e.date, report));
+    }
+    tokio::task::spawn_blocking(move || {
+        made.into_iter()
+            .map(|(evaluation_id, date, report)| {
+                let pdf = speelruimte_report::pdf(&report.typeset()?)?;
+                Ok(EvaluationReport {
+                    evaluation_id,
+                    date,
+                    pdf,
+                })
+            })
+            .collect::<Result<Vec<_>, speelruimte_report::ReportError>>()
+    })
+    .await
+    .map_err(|e| Error::Internal(anyhow::anyhow!("typesetting stopped: {e}")))?
+    .map_err(|e| Error::Internal(anyhow::anyhow!(e)))
 }
 
 /// A label as a file name: letters, digits and `-` kept, the rest `_`.

@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod ownership;
 pub mod progress;
 pub mod records;
+pub mod report;
 pub mod routes;
 pub mod sessions;
 pub mod timeline;

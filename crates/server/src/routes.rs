@@ -20,7 +20,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     AppState, artefacts, auth, clients, evaluations, exercises, export, goals, kiosk, openapi,
-    progress, sessions, timeline,
+    progress, report, sessions, timeline,
 };
 
 /// Every API route, with the document that describes them.
@@ -37,6 +37,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(evaluations::router())
         .merge(export::router())
         .merge(timeline::router())
+        .merge(report::router())
         .merge(kiosk::router())
         .merge(openapi::router())
 }

@@ -26,7 +26,8 @@ pub fn wasm_target() -> Result<()> {
 
 /// Debian's chromium (and its WebDriver), the standard tools the browser tests check files
 /// with (sox for WAV, pngcheck for PNG, unzip for the export's ZIP, sqlite3 to look into the
-/// database after a deletion), Node's packages for the browser tests.
+/// database after a deletion, qpdf and poppler's pdfinfo/pdftoppm/pdfimages/pdftotext for the
+/// evaluatieverslag), Node's packages for the browser tests.
 pub fn browser_test_tools(root: &Path) -> Result<()> {
     if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
         apt_install(&["chromium", "chromium-driver"])?;
@@ -37,6 +38,8 @@ pub fn browser_test_tools(root: &Path) -> Result<()> {
         ("unzip", "unzip"),
         ("pngcheck", "pngcheck"),
         ("sqlite3", "sqlite3"),
+        ("qpdf", "qpdf"),
+        ("pdfinfo", "poppler-utils"),
     ] {
         if !on_path(tool) {
             apt_install(&[package])?;

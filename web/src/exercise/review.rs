@@ -2,6 +2,7 @@
 //! sessions as a chart.
 
 use leptos::prelude::*;
+use speelruimte_chart::{TensionLabels, TensionRun, tension_svg};
 use speelruimte_guide::ExerciseResult;
 use speelruimte_model::Artefact;
 
@@ -96,15 +97,6 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
     .into_any()
 }
 
-/// An exercise title cut to fit under one mark.
-fn short(title: &str) -> String {
-    if title.chars().count() <= 16 {
-        title.to_string()
-    } else {
-        format!("{}…", title.chars().take(15).collect::<String>())
-    }
-}
-
 /// Before (open) and after (filled) of every rated run, oldest left, on the 0–10 scale.
 #[component]
 pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
@@ -117,53 +109,33 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
     if runs.is_empty() {
         return ().into_any();
     }
-    let (w, h, left, top) = (640.0f32, 220.0f32, 36.0f32, 14.0f32);
-    let plot_h = h - top - 40.0;
-    let step = (w - left - 20.0) / runs.len().max(1) as f32;
-    let y = |v: u8| top + plot_h * (1.0 - v as f32 / 10.0);
-    let grid = [0u8, 5, 10]
-        .into_iter()
-        .map(|v| {
-            view! {
-                <line x1=left x2=w - 10.0 y1=y(v) y2=y(v) class="grid" />
-                <text x=left - 8.0 y=y(v) + 4.0 class="axis" text-anchor="end">{v}</text>
-            }
-        })
-        .collect_view();
-    // At most about eight labels fit under the chart; the rest keep their tooltip.
-    let every = runs.len().div_ceil(8).max(1);
-    let marks = runs
+    let runs: Vec<TensionRun> = runs
         .iter()
-        .enumerate()
-        .map(|(i, (a, r))| {
-            let x = left + step * (i as f32 + 0.5);
-            let day = util::datetime_long(a.created_at);
-            let day = day.split(' ').take(2).collect::<Vec<_>>().join(" ");
-            let link = match (r.before.value, r.after.value) {
-                (Some(b), Some(af)) => Some(view! { <line x1=x x2=x y1=y(b) y2=y(af) class="change" /> }),
-                _ => None,
-            };
-            view! {
-                <g class="run" data-before=value_text(r.before.value) data-after=value_text(r.after.value)>
-                    <title>{format!("{} · {}", i18n::text(&r.exercise.title), util::datetime_long(a.created_at))}</title>
-                    {link}
-                    {r.before.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="before" /> })}
-                    {r.after.value.map(|v| view! { <circle cx=x cy=y(v) r="7" class="after" /> })}
-                    {(i % every == 0).then(|| view! {
-                        <text x=x y=h - 24.0 class="axis" text-anchor="middle">{day}</text>
-                        <text x=x y=h - 8.0 class="axis name" text-anchor="middle">{short(i18n::text(&r.exercise.title))}</text>
-                    })}
-                </g>
-            }
+        .map(|(a, r)| TensionRun {
+            date: util::local_date(a.created_at),
+            name: i18n::text(&r.exercise.title).to_owned(),
+            tooltip: format!(
+                "{} · {}",
+                i18n::text(&r.exercise.title),
+                util::datetime_long(a.created_at)
+            ),
+            before: r.before.value,
+            after: r.after.value,
         })
-        .collect_view();
+        .collect();
+    let labels = TensionLabels {
+        chart: tx().over_sessions,
+        months: util::month_names(),
+        font_family: None,
+    };
+    let Some(svg) = tension_svg(&runs, &labels) else {
+        return ().into_any();
+    };
     view! {
         <section class="card tension-chart" data-testid="tension-chart">
             <h2>{tx().over_sessions}</h2>
-            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=tx().over_sessions>
-                {grid}
-                {marks}
-            </svg>
+            // Drawn by speelruimte-chart, as the evaluatieverslag prints it; the SVG names itself.
+            <div class="chart-svg" inner_html=svg></div>
             <p class="legend muted">
                 <span class="key before"></span> {tx().before} " "
                 <span class="key after"></span> {tx().after}

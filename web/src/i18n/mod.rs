@@ -20,6 +20,7 @@ mod kiosk;
 mod music;
 mod outbox;
 mod pwa;
+mod report;
 mod switch;
 mod views;
 
@@ -33,6 +34,7 @@ pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
 pub use pwa::{PWA_EN, PWA_NL, PwaTexts};
+pub use report::{REPORT_EN, REPORT_NL, ReportTexts};
 pub use switch::LangSwitch;
 pub use views::{VIEWS_EN, VIEWS_NL, ViewTexts};
 
@@ -198,6 +200,14 @@ pub fn te() -> &'static EvalTexts {
     match lang() {
         Lang::Nl => &EVAL_NL,
         Lang::En => &EVAL_EN,
+    }
+}
+
+/// The texts of the evaluatieverslag screen in use.
+pub fn tr() -> &'static ReportTexts {
+    match lang() {
+        Lang::Nl => &REPORT_NL,
+        Lang::En => &REPORT_EN,
     }
 }
 

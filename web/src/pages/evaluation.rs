@@ -10,7 +10,7 @@ use speelruimte_model::{
 use uuid::Uuid;
 
 use super::{ErrorBox, Load, value};
-use crate::i18n::{decimal, t, te, tv};
+use crate::i18n::{decimal, t, te, tr, tv};
 use crate::{api, util};
 
 pub use super::goal_progress::GoalProgress;
@@ -35,6 +35,7 @@ pub fn Evaluations(
         .collect();
     let list = {
         let titles = titles.clone();
+        let cid = cid.clone();
         move || match evaluations.get() {
             Load::Loading => view! { <p class="notice">{t().loading}</p> }.into_any(),
             Load::Failed(m) => view! { <p class="error">{m}</p> }.into_any(),
@@ -42,13 +43,14 @@ pub fn Evaluations(
                 view! { <p class="notice">{te().evaluations_empty}</p> }.into_any()
             }
             Load::Ready(list) => {
+                let cid = cid.clone();
                 let scales = match progress.get() {
                     Load::Ready(p) => p,
                     _ => ClientProgress::default(),
                 };
                 view! {
                     <ol class="evaluations" data-testid="evaluation-list">
-                        {list.into_iter().map(|e| evaluation_item(e, &titles, &scales)).collect_view()}
+                        {list.into_iter().map(|e| evaluation_item(e, &cid, &titles, &scales)).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -66,6 +68,7 @@ pub fn Evaluations(
 
 fn evaluation_item(
     e: Evaluation,
+    cid: &str,
     titles: &[(Uuid, String)],
     progress: &ClientProgress,
 ) -> impl IntoView {
@@ -126,6 +129,9 @@ fn evaluation_item(
                 {text(te().notes, e.notes)}
                 {text(te().next_steps, e.next_steps)}
             </dl>
+            <a class="button" data-testid="report-link" href=format!("/clients/{cid}/evaluaties/{}/verslag", e.id)>
+                {tr().make}
+            </a>
         </li>
     }
 }

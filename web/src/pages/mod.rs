@@ -9,6 +9,7 @@ pub mod gallery;
 pub mod goal_progress;
 pub mod login;
 pub mod progress_chart;
+pub mod report;
 pub mod review;
 pub mod scores;
 pub mod session;

@@ -193,3 +193,36 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[tokio::test]
+async fn the_export_holds_the_report_of_every_evaluation_as_a_pdf() {
+    let mut app = spawn_app().await;
+    let (c, _) = client_with_work(&mut app).await;
+    let goal = app.goal(&c).await;
+    let mut ids = Vec::new();
+    for date in ["2026-12-01", "2026-12-15"] {
+        let e = app
+            .post_evaluation(
+                &c,
+                json!({"date": date, "goals": [{"goal_id": goal["id"]}]}),
+            )
+            .await
+            .expect(StatusCode::CREATED)
+            .json();
+        ids.push(id_of(&e).to_owned());
+    }
+    let res = app
+        .get(&format!("/api/clients/{}/export", id_of(&c)))
+        .await
+        .expect(StatusCode::OK);
+    let mut zip = entries(&res.body);
+    for (date, id) in ["2026-12-01", "2026-12-15"].iter().zip(&ids) {
+        let pdf = read(
+            &mut zip,
+            &format!("verslagen/{date}_evaluatieverslag_{id}.pdf"),
+        );
+        assert!(pdf.starts_with(b"%PDF-"), "{date}");
+    }
+    let readme = String::from_utf8(read(&mut zip, "LEESMIJ.txt")).unwrap();
+    assert!(readme.contains("van elke evaluatie (2)"), "{readme}");
+}

@@ -17,5 +17,6 @@ mod kiosk_gallery;
 mod kiosk_unlock;
 mod progress;
 mod proxy;
+mod report;
 mod security;
 mod timeline;

@@ -359,6 +359,8 @@ async fn every_get_route_that_returns_client_data_is_audited_with_its_client() {
             "/api/clients/{id}/artefacts",
             "/api/clients/{id}/evaluations",
             "/api/clients/{id}/evaluations/{eid}",
+            "/api/clients/{id}/evaluations/{eid}/report/pdf",
+            "/api/clients/{id}/evaluations/{eid}/report/preview",
             "/api/clients/{id}/exercises",
             "/api/clients/{id}/export",
             "/api/clients/{id}/goals",

@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+
+pub mod progress;
+pub mod svg;
+pub mod tension;
+
+pub use progress::{ProgressData, ProgressLabels, ProgressLayout, progress_layout, progress_svg};
+pub use tension::{TensionLabels, TensionLayout, TensionRun, tension_layout, tension_svg};
+
+/// Month names in the caller's language, January first: the chart writes its dates with them.
+pub type MonthNames<'a> = [&'a str; 12];
+
+/// "3 november": a date short enough for an axis.
+pub fn short_date(months: &MonthNames<'_>, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {}", d.day(), months[d.month0() as usize])
+}
+
+/// "3 november 2026".
+pub fn long_date(months: &MonthNames<'_>, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {}", short_date(months, d), d.year())
+}
+
+/// Okabe–Ito blue: the *voortgang* scores.
+pub const BLUE: &str = "#0072b2";
+/// Okabe–Ito orange: the GAS levels.
+pub const ORANGE: &str = "#e69f00";
