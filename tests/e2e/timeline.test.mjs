@@ -146,11 +146,12 @@ test("timeline, filters, load more, the client's gallery (also in kindermodus) a
       data: { levels: ["veel minder", "minder", "verwacht", "meer", "veel meer"], baseline: -2 }, headers: { "X-CSRF-Token": csrf },
     });
     assert.equal(gas.status(), 200, await gas.text());
-    await post(`/api/clients/${client.id}/evaluations`, {
+    const made = await post(`/api/clients/${client.id}/evaluations`, {
       date: "2026-12-09", goals: [{ goal_id: goal.id, level: 1 }], discussed_with_client: true,
     });
     await page.goto(`${url}/clients/${client.id}/evaluatie`);
-    const evaluation = page.getByTestId("evaluation");
+    // This evaluation (the shared seed may hold others of the same client).
+    const evaluation = page.locator(`[data-testid="evaluation"][data-evaluation="${made.id}"]`);
     await attributeIs(evaluation, "data-t-score", "60.00");
     await attributeIs(evaluation.getByTestId("baseline-t-score"), "data-t-score", "30.00", "the T-score at the start is not shown");
     await textMatches(evaluation.getByTestId("baseline-t-score"), [/T-score bij de start\s*30,0/]);
