@@ -1,7 +1,8 @@
 // A client's data as a whole, in a real browser against the real server: the therapist
 // exports everything of a client as a ZIP (the AVG right of access) from the client's page,
 // sees its progress, and gets a file that standard tools accept (unzip -t, pngcheck, sox),
-// holding the drawing made in the app and the recording byte for byte; then deletes the
+// holding the drawing made in the app and the recording byte for byte, and the evaluation's
+// report as a PDF that qpdf and pdfinfo accept; then deletes the
 // client after typing its label, and nothing of it is left in the database or the blob folder.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -38,7 +39,8 @@ const sql = (q) => execFileSync("sqlite3", ["-readonly", path.join(env.server.da
 test("a client's data goes out as one ZIP that standard tools accept, and deleting it after typing the label leaves nothing", async (t) => {
   const page = await newPage(env.browser);
   try {
-    const { client, session, X, Y } = await openDrawing(page, env.server);
+    const { client, goal, session, post, X, Y } = await openDrawing(page, env.server);
+    await post(`/api/clients/${client.id}/evaluations`, { date: "2026-11-24", goals: [{ goal_id: goal.id }], discussed_with_client: true });
     await penStroke(page, line([X(0.2), Y(0.3)], [X(0.7), Y(0.6)], 20, 0.4, 0.9));
     await page.getByTestId("save").click();
     await attributeIs(page.getByTestId("save-status"), "data-state", "saved", "the drawing was not saved");
@@ -89,6 +91,16 @@ test("a client's data goes out as one ZIP that standard tools accept, and deleti
     assert.equal(Number(execFileSync("sox", ["--i", "-D", path.join(out, heard[0])]).toString()), 0.5, "sox reads another length");
     assert.deepEqual(readFileSync(path.join(out, drawn[0])), png, "the drawing in the export is not the stored one");
     assert.deepEqual(readFileSync(path.join(out, heard[0])), sound, "the recording in the export is not the one sent");
+    // The evaluation's report, as the dossier would get it.
+    const reports = names.filter((n) => n.startsWith("verslagen/") && n.endsWith(".pdf"));
+    assert.equal(reports.length, 1, `one report for the one evaluation: ${names}`);
+    const pdf = path.join(out, reports[0]);
+    execFileSync("qpdf", ["--check", pdf]);
+    const info = execFileSync("pdfinfo", [pdf]).toString();
+    assert.ok(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) >= 1, info);
+    const text = execFileSync("pdftotext", [pdf, "-"]).toString();
+    assert.match(text, /Evaluatieverslag/);
+    assert.match(text, /Voelen waar de spanning zit/, "the evaluation's goal is not in its report");
     const readme = readFileSync(path.join(out, "LEESMIJ.txt"), "utf8");
     assert.match(readme, /alle gegevens van cliënt Uil-7/);
     assert.equal(JSON.parse(readFileSync(path.join(out, "client.json"), "utf8")).label, "Uil-7");
