@@ -55,36 +55,6 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
-/// Month names, January first.
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date written out in the language in use: "24 november 2026" or "24 November 2026".
 pub fn date_long(date: NaiveDate) -> String {
     date_long_in(crate::i18n::lang(), date)
@@ -92,19 +62,21 @@ pub fn date_long(date: NaiveDate) -> String {
 
 /// The month names of the language in use, for the charts.
 pub fn month_names() -> &'static [&'static str; 12] {
-    match crate::i18n::lang() {
-        Lang::Nl => &MONTHS_NL,
-        Lang::En => &MONTHS_EN,
+    months_in(crate::i18n::lang())
+}
+
+/// The month names of `lang`.
+fn months_in(lang: Lang) -> &'static [&'static str; 12] {
+    match lang {
+        Lang::Nl => &speelruimte_chart::MONTHS_NL,
+        Lang::En => &speelruimte_chart::MONTHS_EN,
     }
 }
 
 /// A date written out in `lang`.
 fn date_long_in(lang: Lang, date: NaiveDate) -> String {
     use chrono::Datelike;
-    let months = match lang {
-        Lang::Nl => &MONTHS_NL,
-        Lang::En => &MONTHS_EN,
-    };
+    let months = months_in(lang);
     format!(
         "{} {} {}",
         date.day(),

@@ -234,20 +234,7 @@ pub fn progress_svg(data: &ProgressData, labels: &ProgressLabels<'_>) -> Option<
 mod tests {
     use super::*;
 
-    const MONTHS: MonthNames<'static> = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    const MONTHS: MonthNames<'static> = crate::MONTHS_NL;
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()

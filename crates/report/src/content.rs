@@ -2,27 +2,14 @@
 //! what the pick names is taken over: the rest of the source is there to look things up in.
 
 use chrono::NaiveDate;
-use speelruimte_chart::{MonthNames, ProgressData, ProgressLabels, TensionLabels, TensionRun};
+use speelruimte_chart::{ProgressData, ProgressLabels, TensionLabels, TensionRun};
 use speelruimte_model::{Evaluation, Goal, GoalGas, GoalScore, ReportPick, progress_series};
 use uuid::Uuid;
 
 use crate::{Figure, GoalRow, Report, Section};
 
-/// Dutch month names.
-pub const MONTHS_NL: MonthNames<'static> = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// Dutch month names (one list, in the chart crate).
+pub use speelruimte_chart::MONTHS_NL;
 
 /// The font the charts' text is set in inside the report (embedded from `typst-assets`).
 const FONT: &str = "Libertinus Serif";

@@ -145,16 +145,7 @@ async fn logging_in_again_on_the_locked_browser_ends_the_lock_and_its_session() 
 #[tokio::test]
 async fn a_lock_holds_only_its_own_login_session() {
     let (app, _c, _session, _, _) = locked().await;
-    let mut elsewhere = another_browser(&app);
-    let res = elsewhere
-        .post(
-            "/api/login",
-            json!({"username": "a.jansen", "password": PASSWORD}),
-        )
-        .await
-        .expect(StatusCode::OK);
-    elsewhere.take_session(&res);
-    elsewhere.get("/api/clients").await.expect(StatusCode::OK);
+    logged_in_elsewhere(&app).await;
     app.get("/api/clients").await.expect(StatusCode::FORBIDDEN);
 }
 
@@ -165,16 +156,7 @@ async fn once_the_pin_is_blocked_a_login_elsewhere_ends_the_locked_login() {
         app.wait_is_over().await;
         app.unlock("0000").await.expect(StatusCode::FORBIDDEN);
     }
-    let mut elsewhere = another_browser(&app);
-    let res = elsewhere
-        .post(
-            "/api/login",
-            json!({"username": "a.jansen", "password": PASSWORD}),
-        )
-        .await
-        .expect(StatusCode::OK);
-    elsewhere.take_session(&res);
-    elsewhere.get("/api/clients").await.expect(StatusCode::OK);
+    logged_in_elsewhere(&app).await;
     // The blocked tablet is logged out (not unlocked: a child holds it), its lock gone.
     app.get("/api/me").await.expect(StatusCode::UNAUTHORIZED);
     app.get("/api/clients")
@@ -192,9 +174,10 @@ async fn once_the_pin_is_blocked_a_login_elsewhere_ends_the_locked_login() {
     assert_eq!(ended[0].client_id.as_deref(), c["id"].as_str());
 }
 
-/// The same server seen from another browser (another address, no login yet).
-fn another_browser(app: &TestApp) -> TestApp {
-    TestApp {
+/// The therapist logged in on the same server from another browser (another address), with
+/// normal rights there.
+async fn logged_in_elsewhere(app: &TestApp) -> TestApp {
+    let mut elsewhere = TestApp {
         router: app.router.clone(),
         state: app.state.clone(),
         setup_token: None,
@@ -202,5 +185,15 @@ fn another_browser(app: &TestApp) -> TestApp {
         cookie: None,
         csrf: None,
         address: "10.0.0.3".into(),
-    }
+    };
+    let res = elsewhere
+        .post(
+            "/api/login",
+            json!({"username": "a.jansen", "password": PASSWORD}),
+        )
+        .await
+        .expect(StatusCode::OK);
+    elsewhere.take_session(&res);
+    elsewhere.get("/api/clients").await.expect(StatusCode::OK);
+    elsewhere
 }
