@@ -129,6 +129,11 @@ test("a child rates with faces, breathes along a short own exercise, and the rat
     await attributeIs(run, "data-after", "3", "the chart's run does not end at 3");
     const card = page.locator(`section[data-goal="${goal.id}"] button.thumb`);
     await textMatches(card, /Korte adem · 8 → 3/, "the card does not show Korte adem · 8 → 3");
+    // The goal's own section charts the runs linked to it: this one.
+    const goalRun = page.locator(`section[data-goal="${goal.id}"] [data-testid="goal-tension-chart"] g.run`);
+    await countIs(goalRun, 1, "the goal's tension chart does not hold its one run");
+    await attributeIs(goalRun, "data-before", "8", "the goal's chart does not start at 8");
+    await attributeIs(goalRun, "data-after", "3", "the goal's chart does not end at 3");
     await shot(page, "exercise-review-1024x768");
     await card.click();
     await page.getByTestId("exercise-review").waitFor();

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import {
-  WEB_DIR, countIs, evaluatesTo, inkPixels, launchWithProfile, line, newPage, penStroke, seed, shot, startServer, suite, textMatches,
+  WEB_DIR, attributeIs, countIs, evaluatesTo, inkPixels, launchWithProfile, line, newPage, penStroke, seed, shot, startServer, suite, textMatches,
 } from "./harness.mjs";
 import { violations } from "./axe.mjs";
 
@@ -202,6 +202,10 @@ test("a new build waits with a calm note until the therapist switches, then runs
     await page.goto(`${server.url}/clients/${client.id}`);
     await page.getByTestId("goal-list").waitFor();
     await controlled(page);
+    // Once the page has looked for a new version (a start looks), the first one is not "new".
+    await page.reload();
+    await page.getByTestId("goal-list").waitFor();
+    await attributeIs(page.locator("html"), "data-update", "none", "the page did not finish looking for a new version");
     assert.equal(await page.getByTestId("update-banner").count(), 0, "the first version announced itself as new");
 
     // The second build: another index.html, so another version, as `cargo xtask build` writes it.
@@ -227,6 +231,7 @@ test("a new build waits with a calm note until the therapist switches, then runs
     assert.equal(await isSecond(), false, "a reload switched to the new version");
     await page.goto(`${server.url}/clients/${client.id}/sessies/${session.id}/tekenen`);
     await page.getByTestId("canvas").waitFor();
+    await attributeIs(page.locator("html"), "data-update", "waiting", "the work form does not know the new version waits");
     assert.equal(await page.getByTestId("update-banner").count(), 0, "a work form shows the note");
     assert.equal(await isSecond(), false, "opening a work form switched to the new version");
 

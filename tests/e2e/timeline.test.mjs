@@ -162,8 +162,9 @@ test("timeline, filters, load more, the client's gallery (also in kindermodus) a
     const step = page.getByTestId("in-step");
     await step.waitFor();
     const left = step.getByTestId("in-step-left"), right = step.getByTestId("in-step-right");
-    const full = [Number(await left.getAttribute("data-points")), Number(await right.getAttribute("data-points"))];
-    assert.ok(full[0] > 0 && full[1] > full[0], `the finished drawings show ${full} points`);
+    // The finished drawings first (painted once the stage has its size).
+    const points = async () => [Number(await left.getAttribute("data-points")), Number(await right.getAttribute("data-points"))];
+    const full = await eventually(points, (f) => f[0] > 0 && f[1] > f[0], "the finished drawings are not shown, the later one with more points");
     // Every value each side shows while it plays.
     await page.evaluate(() => {
       window.seen = { left: [], right: [] };

@@ -24,6 +24,8 @@ thread_local! {
     static TRYING: Cell<bool> = const { Cell::new(false) };
     /// Whether the `online` and `visibilitychange` listeners are set.
     static LISTENING: Cell<bool> = const { Cell::new(false) };
+    /// Whether a logout request is on its way now (see [`flush`]).
+    static SENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -57,10 +59,25 @@ fn clear() {
 /// Sends the pending logout, if any. True when none is pending any more: sent, or the server
 /// says that login session has ended already (401; 403 when the browser's cookie is another
 /// one). False when the server cannot be reached: nobody may work as that login meanwhile.
+///
+/// One request at a time: a second caller (the `online` event beside the retry loop) waits for
+/// the one on its way. Two at once would race: the second one's 401 (the first has ended the
+/// login) could clear the note while the first one's answer, which removes the cookie, is
+/// still on its way, and a navigation then would keep the ended login's cookie.
 pub async fn flush() -> bool {
+    while SENDING.with(Cell::get) {
+        sleep(50).await;
+    }
     let Some(token) = csrf() else {
         return true;
     };
+    SENDING.with(|s| s.set(true));
+    let done = send(token).await;
+    SENDING.with(|s| s.set(false));
+    done
+}
+
+async fn send(token: String) -> bool {
     api::set_csrf(Some(token));
     let sent = api::send_empty("POST", "/api/logout").await;
     api::set_csrf(None);

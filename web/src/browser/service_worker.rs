@@ -97,6 +97,7 @@ fn watch(container: &ServiceWorkerContainer, reg: &ServiceWorkerRegistration, up
                 .is_some_and(|w| w.state() == ServiceWorkerState::Installed);
             if waiting && container.controller().is_some() {
                 update.ready.try_set(true);
+                show_state("waiting");
             }
         }
     };
@@ -130,7 +131,22 @@ fn check_for_update() {
     if let Ok(promise) = reg.update() {
         leptos::task::spawn_local(async move {
             let _ = JsFuture::from(promise).await;
+            if reg.installing().is_none() && reg.waiting().is_none() {
+                show_state("none");
+            }
         });
+    }
+}
+
+/// Shows on the root element what the page knows of a new version (`data-update`: "none" once
+/// a look found none, "waiting" while one waits), so a test can wait for the page to know
+/// before it checks that no note shows.
+fn show_state(state: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-update", state);
     }
 }
 

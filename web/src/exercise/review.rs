@@ -97,9 +97,10 @@ pub fn ExerciseReview(artefact: Artefact) -> impl IntoView {
     .into_any()
 }
 
-/// Before (open) and after (filled) of every rated run, oldest left, on the 0–10 scale.
+/// Before (open) and after (filled) of every rated run, oldest left, on the 0–10 scale: over
+/// all the client's runs, or (`for_goal`) inside a goal's section, over the runs linked to it.
 #[component]
-pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
+pub fn TensionChart(artefacts: Vec<Artefact>, #[prop(optional)] for_goal: bool) -> impl IntoView {
     let mut runs: Vec<(Artefact, ExerciseResult)> = artefacts
         .into_iter()
         .filter_map(|a| result(&a).map(|r| (a, r)))
@@ -123,17 +124,28 @@ pub fn TensionChart(artefacts: Vec<Artefact>) -> impl IntoView {
             after: r.after.value,
         })
         .collect();
+    let title = if for_goal {
+        tx().for_this_goal
+    } else {
+        tx().over_sessions
+    };
     let labels = TensionLabels {
-        chart: tx().over_sessions,
+        chart: title,
         months: util::month_names(),
         font_family: None,
     };
     let Some(svg) = tension_svg(&runs, &labels) else {
         return ().into_any();
     };
+    let heading = if for_goal {
+        view! { <h3>{title}</h3> }.into_any()
+    } else {
+        view! { <h2>{title}</h2> }.into_any()
+    };
     view! {
-        <section class="card tension-chart" data-testid="tension-chart">
-            <h2>{tx().over_sessions}</h2>
+        <section class="card tension-chart" class:in-goal=for_goal
+            data-testid=if for_goal { "goal-tension-chart" } else { "tension-chart" } data-runs=runs.len()>
+            {heading}
             // Drawn by speelruimte-chart, as the evaluatieverslag prints it; the SVG names itself.
             <div class="chart-svg" inner_html=svg></div>
             <p class="legend muted">

@@ -71,6 +71,10 @@ texts! {
         before: ("voor", "before"),
         after: ("na", "after"),
         over_sessions: ("Spanningsthermometer over de sessies", "Tension thermometer across sessions"),
+        for_this_goal: (
+            "Spanningsthermometer bij de oefeningen voor dit doel",
+            "Tension thermometer of the exercises for this goal",
+        ),
         places: ("Plekken", "Places"),
         interrupted: ("onderbroken", "interrupted"),
         no_change: ("geen verschil", "no change"),

@@ -93,7 +93,10 @@ fn by_goal(
                 view! {
                     <section class="card" data-goal=g.id.to_string()>
                         <h2><span class="domain">{pick(g.domain.label_nl(), g.domain.label_en())}</span> {g.title.as_str().to_owned()}</h2>
-                        {with_thumbs.then(|| thumbs(mine, open))}
+                        {with_thumbs.then(|| {
+                            let runs: Vec<Artefact> = mine.iter().filter(|a| a.kind == ArtefactKind::Exercise).cloned().collect();
+                            view! { {thumbs(mine, open)} <TensionChart artefacts=runs for_goal=true /> }
+                        })}
                         <GoalProgress goal=g.clone() cid=scores.cid.clone() progress=scores.progress
                             evaluations=scores.evaluations reload=scores.reload />
                     </section>
