@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { context as runContext, save } from '../e2e/bench-record.mjs';
 import { client as apiClient, envelope, rng, serverFolder, start, uuid, wav } from '../lib/server.mjs';
 
 const args = Object.fromEntries(
@@ -163,4 +164,5 @@ rows.forEach(({ disk, exp }, i) => {
 });
 const ratios = rows.map(({ disk, exp }) => (exp.bytes / exp.seconds) / (disk.bytes / disk.seconds)).sort((a, b) => a - b);
 const growth = Math.max(...rows.map(({ exp }) => exp.peak - exp.before)) / MiB;
+save('export', runContext(), { sessions: SESSIONS, rounds: rows });
 console.log(`median export / disk ${ratios[Math.floor(ratios.length / 2)].toFixed(2)} (goal ≥ 0.50); greatest memory growth ${growth.toFixed(0)} MiB (goal ≤ 100)`);

@@ -21,6 +21,7 @@
 //   build's exports, on the login page).
 import { startServer, launch, seed, eventually } from "./harness.mjs";
 import { PROBE } from "./audio-probe.mjs";
+import { context as runContext, save } from "./bench-record.mjs";
 
 const TAPS = Number(process.env.B3_TAPS ?? 30);
 
@@ -190,8 +191,10 @@ try {
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   const q = (s, p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   let floor = null;
+  const raw = [];
   for (const [label, run] of rows) {
     const all = await run();
+    raw.push({ path: label, taps: all });
     const s = all.filter((x) => x !== null).sort((a, b) => a - b);
     if (!s.length) {
       console.log(`| ${label} | 0 / ${all.length} | – | – | – | – | – |`);
@@ -202,6 +205,7 @@ try {
     const d = (a, b) => `${a - b >= 0 ? "+" : ""}${(a - b).toFixed(1)} ms`;
     console.log(`| ${label} | ${s.length} / ${all.length} | ${m.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${max.toFixed(1)} ms | ${d(m, floor.m)} | ${d(p95, floor.p95)} |`);
   }
+  save("audio", runContext(), { ...info, tapMs: raw });
 } finally {
   await browser.close();
   await server.stop();

@@ -8,6 +8,7 @@
 // table for BENCHMARKS.md.
 import { startServer, launch, newPage } from "./harness.mjs";
 import { seedWork } from "./screens.mjs";
+import { context as runContext, heading, save } from "./bench-record.mjs";
 
 const SESSIONS = 100;
 const PER_SESSION = 10;
@@ -133,13 +134,15 @@ try {
     rows.push([name, runs]);
   }
   const kb = (b) => (b / 1024).toFixed(1);
-  console.log(`\n${SESSIONS} sessions, ${count} artefacts; CPU throttled ${RATE}×; median of ${RUNS} runs (min–max)\n`);
+  const ctx = runContext();
+  console.log(`\n${SESSIONS} sessions, ${count} artefacts; CPU throttled ${RATE}×; median of ${RUNS} runs (min–max); ${heading(ctx)}\n`);
   console.log("| screen | first render ms | KB before thumbnails | KB of JSON in all | thumbnails asked | KB of thumbnails |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const [name, runs] of rows) {
     const f = (k, g = (x) => x.toFixed(0)) => `${g(median(runs.map((r) => r[k])))} (${g(Math.min(...runs.map((r) => r[k])))}–${g(Math.max(...runs.map((r) => r[k])))})`;
     console.log(`| ${name} | ${f("ms")} | ${f("beforeThumbs", kb)} | ${f("json", kb)} | ${f("thumbs")} | ${f("thumbBytes", kb)} |`);
   }
+  save("scale", ctx, { sessions: SESSIONS, artefacts: count, cpuRate: RATE, runs: Object.fromEntries(rows) });
 } finally {
   await browser.close();
   await server.stop();

@@ -1,12 +1,10 @@
-// Browser benchmarks B1 and B2 (run by `cargo xtask bench`): the ink crate compiled to wasm,
-// against the npm package perfect-freehand 1.2.3, on the same strokes, in one headless
-// Chromium run. Prints markdown tables for BENCHMARKS.md. Times come from performance.now()
-// around many repetitions; only ratios measured in the same run are compared.
-// B5: frame intervals on the real drawing screen while a pen draws at 120 Hz (long lines, and
+// Browser benchmark B5 (run by `cargo xtask bench frames`; B1 and B2 are `bench-ink.mjs`):
+// frame intervals on the real drawing screen while a pen draws at 120 Hz (long lines, and
 // quick hatching), with the page's main thread slowed as a mid-range tablet's, against the same
 // page idle.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmdirSync, accessSync, constants } from "node:fs";
 import { startServer, launch, seed, penEvent } from "./harness.mjs";
+import { context as runContext, heading, save } from "./bench-record.mjs";
 
 // B5: what the pen draws. `lines`: long wavy lines across the paper, pressure rising and
 // falling, the pen lifted 400 ms between them (a person moving to the next line). `hatching`:
@@ -39,6 +37,7 @@ const FRAME_MS = 1000 / 60;
 const CGROUP_CPU = "/sys/fs/cgroup/cpu";
 const HOWS = ["devtools", "quota"];
 
+const ctx = runContext();
 const server = await startServer();
 const browser = await launch();
 try {
@@ -46,101 +45,6 @@ try {
   const page = await context.newPage();
   await page.goto(server.url + "/login");
   await page.locator("h1").waitFor();
-  // perfect-freehand's ESM build, its export list turned into window.PF.
-  const src = readFileSync("node_modules/perfect-freehand/dist/esm/index.mjs", "utf8");
-  const exportList = src.match(/export\s*\{([^}]*)\};?/);
-  const names = exportList[1].split(",").map((e) => e.trim().split(/\s+as\s+/));
-  const body = src.replace(exportList[0], "") + `\nwindow.PF = {${names.map(([local, name]) => `${name}: ${local}`).join(", ")}};`;
-  await page.addScriptTag({ content: body });
-
-  const result = await page.evaluate(async () => {
-    const m = await import("/app.js");
-    // The same stroke for both: a wavy pen line, ~1.5 px between points, pressure varying.
-    const stroke = (n) => Array.from({ length: n }, (_, i) => [10 + i * 1.5, 300 + 80 * Math.sin(i / 60), 0.5 + 0.4 * Math.sin(i / 90), i * 8]);
-    const size = 8;
-    // perfect-freehand options as near as they map to ink's pencil.
-    const opts = { size, thinning: 0.7, smoothing: 0.5, streamline: 0.45, simulatePressure: false, start: { taper: 12 }, end: { taper: 12 }, last: true };
-    // Average time of one call over a round of at least `ms` milliseconds.
-    const round = (fn, ms) => {
-      let reps = 0;
-      const t0 = performance.now();
-      let t1 = t0;
-      while (t1 - t0 < ms) {
-        fn();
-        reps++;
-        t1 = performance.now();
-      }
-      return (t1 - t0) / reps;
-    };
-    const median = (xs) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    };
-    // Both sides in turns, nine rounds of 50 ms each, the median round of each side: a burst of
-    // other work on the machine then lands in a round of either side, not in one side's whole
-    // measurement.
-    const compare = (a, b) => {
-      for (let i = 0; i < 5; i++) {
-        a();
-        b();
-      } // warm up
-      const as = [], bs = [];
-      for (let r = 0; r < 9; r++) {
-        as.push(round(a, 50));
-        bs.push(round(b, 50));
-      }
-      return [median(as), median(bs)];
-    };
-    const b1 = [];
-    for (const n of [1, 10, 100, 500, 1000, 2400]) {
-      const pts = stroke(n);
-      const flat = new Float32Array(pts.flat());
-      const [inkMs, pfMs] = compare(
-        () => m.bench_outline(flat, size),
-        () => window.PF.getStroke(pts, opts),
-      );
-      b1.push({ n, inkUs: (inkMs * 1000) / n, pfUs: (pfMs * 1000) / n, ratio: pfMs / inkMs });
-    }
-    // B2: 2,400 points, one at a time, as a live canvas gets them.
-    const pts = stroke(2400);
-    const live = (update) => {
-      let total = 0, worst = 0;
-      for (let i = 0; i < pts.length; i++) {
-        const t0 = performance.now();
-        update(i);
-        const dt = performance.now() - t0;
-        total += dt;
-        worst = Math.max(worst, dt);
-      }
-      return { total, worst };
-    };
-    const runs = 5;
-    let ink = { total: 0, worst: 0 }, pf = { total: 0, worst: 0 };
-    for (let r = 0; r < runs; r++) {
-      const s = new m.BenchStroke(size);
-      const a = live((i) => s.push(pts[i][0], pts[i][1], pts[i][2], pts[i][3]));
-      s.free();
-      const b = live((i) => window.PF.getStroke(pts.slice(0, i + 1), opts));
-      ink = { total: ink.total + a.total / runs, worst: Math.max(ink.worst, a.worst) };
-      pf = { total: pf.total + b.total / runs, worst: Math.max(pf.worst, b.worst) };
-    }
-    return { b1, b2: { ink, pf, ratio: pf.total / ink.total }, ua: navigator.userAgent };
-  });
-
-  const f = (v, d = 3) => v.toFixed(d);
-  console.log(`Browser: ${result.ua}\n`);
-  console.log("B1: outline time per input point, whole stroke from scratch (µs per point; ratio = perfect-freehand ÷ ink)\n");
-  console.log("| points | ink (wasm) µs/pt | perfect-freehand 1.2.3 µs/pt | ratio |");
-  console.log("| ---: | ---: | ---: | ---: |");
-  for (const r of result.b1) console.log(`| ${r.n} | ${f(r.inkUs)} | ${f(r.pfUs)} | ${f(r.ratio, 1)}× |`);
-  const { ink, pf, ratio } = result.b2;
-  console.log("\nB2: a 2,400-point stroke drawn point by point (outline after every point; mean of 5 runs, slowest update over all runs)\n");
-  console.log("| | total outline work (ms) | slowest single update (ms) |");
-  console.log("| --- | ---: | ---: |");
-  console.log(`| ink, incremental (wasm) | ${f(ink.total, 1)} | ${f(ink.worst, 2)} |`);
-  console.log(`| perfect-freehand, whole stroke each move | ${f(pf.total, 1)} | ${f(pf.worst, 2)} |`);
-  console.log(`| ratio | ${f(ratio, 1)}× less work | one 60 Hz frame = 16.7 ms |`);
-
   // B5: the drawing screen while a pen draws, frame by frame. The page is the app itself (the
   // benchmark build only adds exported functions); one context per CPU throttling rate.
   const b5 = [];
@@ -162,6 +66,7 @@ try {
     }
   }
   printB5(b5);
+  save("frames", ctx, { b5 });
 } finally {
   await browser.close();
   await server.stop();
@@ -330,7 +235,7 @@ function frameStats(t, pen = []) {
 function printB5(rows) {
   const f = (v, d = 1) => v.toFixed(d);
   const what = Object.entries(PATTERNS).map(([name, p]) => `${name}: ${p.strokes} strokes of ${p.strokeMs} ms (${Math.round(p.strokeMs / PEN_MS)} points each, ${p.brush}), the pen lifted ${p.pauseMs} ms after each`).join("; ");
-  console.log(`\nB5: frame intervals on the drawing screen while a 120 Hz pen draws (${what}) against the same page idle for as long as the lines take; 1024×768 at pixel ratio 2; the main thread slowed by DevTools or by a CPU quota, "measured" is how much slower a fixed computation ran\n`);
+  console.log(`\nB5 (${heading(ctx)}): frame intervals on the drawing screen while a 120 Hz pen draws (${what}) against the same page idle for as long as the lines take; 1024×768 at pixel ratio 2; the main thread slowed by DevTools or by a CPU quota, "measured" is how much slower a fixed computation ran\n`);
   console.log("| main thread | measured | page | frames | missed (> 20.8 ms) | of those, pen down | frames skipped | p50 ms | p95 ms | max ms | main thread busy |");
   console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {

@@ -1,7 +1,10 @@
 //! Benchmark B4: how fast each voice renders, as microseconds per second of audio at 48 kHz
 //! and as a multiple of real time (goal: at least 200×).
 //!
-//! Run with `cargo run --release -p speelruimte-sound --example b4`. Each voice is rendered
+//! Run with `cargo run --release -p speelruimte-sound --example b4`; `-- --rate 44100` renders
+//! at another rate, `-- --json` prints one JSON line of the per-render times instead of the
+//! table (`cargo xtask bench voices` runs it so, at opt-level 3 and at the app's "z", beside
+//! the same voices rendered in the browser). Each voice is rendered
 //! in batches of enough hits to make at least one second of audio; after a warm-up batch,
 //! the median of 21 batches is reported. Results pass through `black_box` so the work is not
 //! optimised away. The last row mixes a two-bar, four-layer loop (renders cached, as in the
@@ -12,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use speelruimte_sound::{Event, Layer, PERCUSSION, Recording, Voice, mix, render};
 
-const SR: u32 = 48_000;
+const DEFAULT_RATE: u32 = 48_000;
 const RUNS: usize = 21;
 
 fn median(mut d: Vec<Duration>) -> Duration {
@@ -83,13 +86,36 @@ fn groove() -> Recording {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let json = args.iter().any(|a| a == "--json");
+    let rate = args
+        .iter()
+        .position(|a| a == "--rate")
+        .and_then(|i| args.get(i + 1))
+        .map(|r| r.parse().expect("--rate takes a sample rate in Hz"))
+        .unwrap_or(DEFAULT_RATE);
     let mut voices: Vec<Voice> = PERCUSSION.to_vec();
     voices.extend([
         Voice::Xylophone(60),
         Voice::Metallophone(60),
         Voice::Pad(60),
     ]);
-    println!("B4: rendering at {SR} Hz, median of {RUNS} runs after a warm-up\n");
+    if json {
+        // One render per run, as the app renders a voice: `[code, frames, µs per render]`.
+        let rows: Vec<String> = voices
+            .iter()
+            .map(|&voice| {
+                let frames = render(voice, 0.6, rate).len();
+                let us = per_audio_second(1.0, || {
+                    black_box(render(black_box(voice), black_box(0.6), black_box(rate)));
+                });
+                format!("[\"{}\",{frames},{us:.1}]", voice.code())
+            })
+            .collect();
+        println!("{{\"rate\":{rate},\"voices\":[{}]}}", rows.join(","));
+        return;
+    }
+    println!("B4: rendering at {rate} Hz, median of {RUNS} runs after a warm-up\n");
     println!("| voice | µs per 1 s of audio | × real time |");
     println!("| --- | ---: | ---: |");
     let mut worst = f64::INFINITY;
@@ -100,7 +126,7 @@ fn main() {
         let us = per_audio_second(audio_s, || {
             for k in 0..hits {
                 let v = black_box(0.6 + 0.02 * k as f32);
-                black_box(render(black_box(voice), v, black_box(SR)));
+                black_box(render(black_box(voice), v, black_box(rate)));
             }
         });
         let x = 1e6 / us;
@@ -108,9 +134,9 @@ fn main() {
         println!("| {} | {:.0} | {:.0}× |", voice.code(), us, x);
     }
     let rec = groove();
-    let audio_s = mix(&rec, SR).len() as f64 / f64::from(SR);
+    let audio_s = mix(&rec, rate).len() as f64 / f64::from(rate);
     let us = per_audio_second(audio_s, || {
-        black_box(mix(black_box(&rec), SR));
+        black_box(mix(black_box(&rec), rate));
     });
     println!(
         "| mix: 2-bar loop, 4 layers, 42 hits | {:.0} | {:.0}× |",

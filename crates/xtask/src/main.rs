@@ -88,7 +88,7 @@ fn run() -> Result<()> {
                  test   install test tools, run cargo test and the browser tests\n\
                  e2e    run only the browser tests\n\
                  crash  kill the server 24 times under 64 uploads; check nothing is lost\n\
-                 bench  run the benchmarks (`bench ink`, `bench audio` or `bench scale` for one part; `bench export` the at-scale export)"
+                 bench  run the benchmarks (`bench ink|voices|frames|audio|scale` for one part; `bench export` the at-scale export)"
             );
             bail!("unknown command {command:?}")
         }
@@ -184,36 +184,52 @@ fn e2e(layout: &Layout) -> Result<()> {
     process::status(&mut cmd)
 }
 
-/// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md:
-/// `bench.mjs` (ink against perfect-freehand), `bench-audio.mjs` (B3, tap to sound) and
-/// `bench-scale.mjs` (the timeline of a client with 100 sessions and 1,000 artefacts).
-/// `cargo xtask bench ink`, `bench audio` or `bench scale` runs only one of them; `cargo xtask
-/// bench export` runs the at-scale export (`tests/bench/export-scale.mjs`), which is not part
-/// of the whole run (it writes more than 1 GiB).
+/// Browser benchmarks in headless Chromium, printing the tables that go into BENCHMARKS.md and
+/// writing each script's raw output (JSON, with the commit, the time and the machine's load) to
+/// `target/bench/` (the scripts print the file). `cargo xtask bench <part>` runs one part:
+/// `ink` (B1, B2: `bench-ink.mjs`, ink against perfect-freehand), `voices` (B4:
+/// `bench-voices.mjs`, the voices rendered in the browser build and natively), `audio` (B3:
+/// `bench-audio.mjs`, tap to sound), `frames` (B5: `bench.mjs`, the drawing screen's frames),
+/// `scale` (`bench-scale.mjs`, the timeline of a client with 100 sessions and 1,000 artefacts);
+/// `export` runs the at-scale export (`tests/bench/export-scale.mjs`), which is not part of the
+/// whole run (it writes more than 1 GiB).
 fn bench(layout: &Layout, only: Option<&str>) -> Result<()> {
+    let out = layout.target.join("bench");
     if only == Some("export") {
         // The at-scale export needs only the server: no browser, no web build.
         process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
         let mut cmd = std::process::Command::new("node");
         cmd.current_dir(&layout.root)
+            .env("SPEELRUIMTE_BENCH_DIR", &out)
             .arg("tests/bench/export-scale.mjs")
             .arg("--server")
             .arg(layout.built_server()?);
         return process::status(&mut cmd);
     }
+    let scripts: &[&str] = match only {
+        None => &[
+            "bench-ink.mjs",
+            "bench-voices.mjs",
+            "bench.mjs",
+            "bench-audio.mjs",
+            "bench-scale.mjs",
+        ],
+        Some("ink") => &["bench-ink.mjs"],
+        Some("voices") => &["bench-voices.mjs"],
+        Some("frames") => &["bench.mjs"],
+        Some("audio") => &["bench-audio.mjs"],
+        Some("scale") => &["bench-scale.mjs"],
+        Some(other) => {
+            bail!("unknown benchmark {other:?}: ink, voices, frames, audio, scale or export")
+        }
+    };
     install::wasm_target()?;
     install::browser_test_tools(&layout.root)?;
     web::build_into(layout, "dist-bench", &["bench"])?;
     process::cargo(&["build", "--release", "--package", "speelruimte-server"])?;
-    let scripts: &[&str] = match only {
-        Some("audio") => &["bench-audio.mjs"],
-        Some("ink") => &["bench.mjs"],
-        Some("scale") => &["bench-scale.mjs"],
-        _ => &["bench.mjs", "bench-audio.mjs", "bench-scale.mjs"],
-    };
     for script in scripts {
         let mut cmd = node_in_e2e(layout, "dist-bench")?;
-        cmd.arg(script);
+        cmd.env("SPEELRUIMTE_BENCH_DIR", &out).arg(script);
         process::status(&mut cmd)?;
     }
     Ok(())
