@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, newPage, shot, seed, attributeIs, countIs, textIs, textMatches } from "./harness.mjs";
+import { giveScores, describeGas, fillEvaluation } from "./dossier.mjs";
 
 const env = suite();
 
@@ -49,20 +50,9 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     }
 
     // End of each session: one tap opens the panel, one tap per goal gives its score.
-    const given = [[3, 5, 2], [5, 6, 4], [7, 6, 5]];
-    for (const [i, s] of sessions.entries()) {
-      await page.goto(`${env.server.url}/clients/${client.id}/sessies/${s.id}`);
-      await page.locator('[data-testid="session-scores"] > summary').click();
-      for (const [j, g] of goals.entries()) {
-        const row = page.locator(`.score-row[data-goal="${g.id}"]`);
-        await row.locator(`button.score[data-value="${given[i][j]}"]`).click();
-        await attributeIs(row, "data-saved", "1", `the score of goal ${j + 1} in session ${i + 1} was not saved`);
-      }
-      if (i === 2) {
-        assert.deepEqual(await smallTargets(page), [], "targets smaller than a finger on the session screen");
-        await shots(page, "session-voortgang", page.getByTestId("session-scores"));
-      }
-    }
+    await giveScores(page, env.server.url, client, sessions, goals, [[3, 5, 2], [5, 6, 4], [7, 6, 5]]);
+    assert.deepEqual(await smallTargets(page), [], "targets smaller than a finger on the session screen");
+    await shots(page, "session-voortgang", page.getByTestId("session-scores"));
     // Back on the last session, the scores given there show as chosen.
     await page.reload();
     await page.locator('[data-testid="session-scores"] > summary').click();
@@ -71,17 +61,11 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     // Review: each goal's chart has its three scores; describe each goal's GAS scale.
     await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
     for (const [j, g] of goals.entries()) {
-      const section = page.locator(`section[data-goal="${g.id}"]`);
-      await attributeIs(section.getByTestId("progress-chart"), "data-scores", "3", `goal ${j + 1}'s chart`);
-      await section.locator(".gas-edit > summary").click();
-      const levels = ["nooit", "soms, met hulp", "meestal zelf", "vaak zelf", "altijd zelf"];
-      for (const [k, words] of levels.entries()) {
-        await section.locator(`input[name="level${k - 2}"]`).fill(`${words} (${j + 1})`);
-      }
-      if (j === 0) await shots(page, "gas-editor", section.locator(".gas-edit"));
-      await section.getByTestId("gas-save").click();
-      await attributeIs(section.locator("div.gas"), "data-has-scale", "1", `goal ${j + 1}'s scale was not saved`);
+      await attributeIs(page.locator(`section[data-goal="${g.id}"]`).getByTestId("progress-chart"), "data-scores", "3", `goal ${j + 1}'s chart`);
     }
+    await describeGas(page, goals, ["nooit", "soms, met hulp", "meestal zelf", "vaak zelf", "altijd zelf"], async (j, section) => {
+      if (j === 0) await shots(page, "gas-editor", section.locator(".gas-edit"));
+    });
     const first = page.locator(`section[data-goal="${goals[0].id}"]`);
     const marks = await first.locator(".progress-chart .score-point").evaluateAll((cs) => cs.map((c) => c.dataset.value));
     assert.deepEqual(marks, ["3", "5", "7"], "the first goal's scores in date order");
@@ -95,21 +79,11 @@ test("voortgang per session, GAS scales and an evaluation whose T-score is the p
     await attributeIs(sub, "data-status", "bezig");
 
     // The evaluation: every goal a little less than expected (−1).
-    await page.getByTestId("evaluation-open").click();
-    const form = page.getByTestId("evaluation-form");
-    await form.locator('input[name="date"]').fill("2026-12-15");
-    for (const g of goals) {
-      const row = form.locator(`.eval-goal[data-goal="${g.id}"]`);
-      await row.locator(".chip").click();
-      await row.locator('button[data-level="-1"]').click();
-      await attributeIs(row.locator('button[data-level="-1"]'), "aria-pressed", "true");
-    }
+    const form = await fillEvaluation(page, goals, {
+      date: "2026-12-15", levels: [-1, -1, -1], words: "Het gaat beter, maar nee zeggen blijft moeilijk.", satisfaction: 7,
+      notes: "Rustiger bij het tekenen.", next: "Nog zes sessies; daarna opnieuw evalueren.",
+    });
     await attributeIs(page.getByTestId("t-preview"), "data-t-score", "36.31", "the T-score before saving");
-    await form.locator('textarea[name="satisfaction_words"]').fill("Het gaat beter, maar nee zeggen blijft moeilijk.");
-    await form.locator('select[name="satisfaction"]').selectOption("7");
-    await form.locator('input[name="discussed"]').check();
-    await form.locator('textarea[name="notes"]').fill("Rustiger bij het tekenen.");
-    await form.locator('textarea[name="next_steps"]').fill("Nog zes sessies; daarna opnieuw evalueren.");
     assert.deepEqual(await smallTargets(page), [], "targets smaller than a finger on the evaluation form");
     await shots(page, "form", form.locator("fieldset"));
     await page.getByTestId("evaluation-save").click();
