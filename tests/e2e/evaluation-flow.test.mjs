@@ -123,6 +123,8 @@ test("one client's evaluation from the work forms to the report, the ZIP and the
     await shots(page, "report-preview", preview);
     const pdf = await download(page, page.getByTestId("report-download"), dir);
     const report = checkPdf(pdf);
+    // How long the server took to typeset (its log; BENCHMARKS.md B8 quotes it).
+    t.diagnostic(env.server.log().split("\n").filter((l) => l.includes("report typeset")).map((l) => l.replace(/^.*report typeset\s*/, "")).join("; "));
     assert.equal(report.pages, shown, "the PDF has other pages than the preview showed");
     for (const words of [/Voelen waar de spanning zit/, /Nee zeggen als het te veel wordt/, /GAS T-score: 56,2/, /Nog zes sessies\./, /Pagina 1 van/]) {
       assert.match(report.text, words);

@@ -99,8 +99,20 @@ async fn typeset<T: Send + 'static>(
     + Send
     + 'static,
 ) -> Result<T, Error> {
-    tokio::task::spawn_blocking(move || then(&report.typeset()?))
-        .await
+    tokio::task::spawn_blocking(move || {
+        let start = std::time::Instant::now();
+        let doc = report.typeset()?;
+        let laid_out = start.elapsed();
+        let made = then(&doc);
+        tracing::info!(
+            typeset_ms = laid_out.as_secs_f64() * 1e3,
+            total_ms = start.elapsed().as_secs_f64() * 1e3,
+            pages = doc.pages().len(),
+            "report typeset"
+        );
+        made
+    })
+    .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("typesetting stopped: {e}")))?
         .map_err(|e| Error::Internal(anyhow::anyhow!(e)))
 }
