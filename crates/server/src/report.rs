@@ -113,8 +113,8 @@ async fn typeset<T: Send + 'static>(
         made
     })
     .await
-        .map_err(|e| Error::Internal(anyhow::anyhow!("typesetting stopped: {e}")))?
-        .map_err(|e| Error::Internal(anyhow::anyhow!(e)))
+    .map_err(|e| Error::Internal(anyhow::anyhow!("typesetting stopped: {e}")))?
+    .map_err(|e| Error::Internal(anyhow::anyhow!(e)))
 }
 
 /// The report's pages as PNG images: the preview of exactly what the PDF holds.
