@@ -40,12 +40,15 @@ pub async fn list_sessions(
     Ok(Json(sessions))
 }
 
+/// A stored session: id, date, notes, created at, group.
+type SessionRow = (String, String, Option<String>, String, Option<String>);
+
 /// The sessions of `id` (a client the caller may read), newest first.
 pub(crate) async fn of_client(
     conn: &mut SqliteConnection,
     id: Uuid,
 ) -> Result<Vec<Session>, Error> {
-    let rows: Vec<(String, String, Option<String>, String, Option<String>)> = sqlx::query_as(
+    let rows: Vec<SessionRow> = sqlx::query_as(
         "SELECT id, date, notes, created_at, group_id FROM therapy_sessions WHERE client_id = ? ORDER BY date DESC, created_at DESC",
     )
     .bind(id.to_string())

@@ -132,10 +132,11 @@ fn Player(drawing: Drawing, group: Option<super::mine::Shared>) -> impl IntoView
             paint_drawing_paper(&pc, &at);
             paint_drawing_strokes(&ic, &at);
         };
-        match dimmed.with_value(|d| faint && d.is_some()) {
-            true => dimmed.with_value(|d| d.as_ref().map(paint)),
-            false => source.with_value(|s| Some(paint(s))),
-        };
+        if dimmed.with_value(|d| faint && d.is_some()) {
+            dimmed.with_value(|d| d.as_ref().map(paint));
+        } else {
+            source.with_value(paint);
+        }
     });
     let last_frame = StoredValue::new(None::<f64>);
     // Frames only while it plays.

@@ -47,7 +47,10 @@ fn shapes(animal: Animal, fill: &str, ink: &str) -> impl IntoView + use<> {
         Animal::Elephant => {
             r#"<ellipse cx="12" cy="30" rx="11" ry="16"/><ellipse cx="52" cy="30" rx="11" ry="16"/><circle cx="32" cy="28" r="16"/><path d="M28 38 L36 38 L36 58 Q32 62 28 58 Z"/>"#
         }
-        Animal::Owl => r#"<path d="M14 16 L22 24 L42 24 L50 16 L52 40 A20 20 0 0 1 12 40 Z"/>"#,
+        // Round, with wings and a beak, and no pointed ears: not a second cat.
+        Animal::Owl => {
+            r#"<ellipse cx="32" cy="36" rx="19" ry="23"/><path d="M13 30 Q4 44 14 54 Z"/><path d="M51 30 Q60 44 50 54 Z"/><path d="M28 40 L36 40 L32 48 Z"/>"#
+        }
     };
     // Eyes: two white dots with a dark centre, where the face is.
     let (ey, ex1, ex2, r) = match animal {
@@ -58,7 +61,7 @@ fn shapes(animal: Animal, fill: &str, ink: &str) -> impl IntoView + use<> {
         Animal::Rabbit => (40.0, 26.0, 38.0, 3.5),
         Animal::Turtle => (38.0, 56.0, 56.0, 2.0),
         Animal::Elephant => (24.0, 26.0, 38.0, 3.0),
-        Animal::Owl => (34.0, 24.0, 40.0, 7.0),
+        Animal::Owl => (30.0, 24.0, 40.0, 7.0),
     };
     let eyes = if ex1 == ex2 {
         format!(
