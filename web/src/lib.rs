@@ -11,6 +11,7 @@ pub mod body;
 pub mod browser;
 pub mod draw;
 pub mod exercise;
+pub mod group;
 pub mod i18n;
 pub mod kiosk;
 pub mod music;
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/clients/:id/evaluatie") view=|| view! { <pages::Protected><pages::review::ReviewPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/evaluaties/:eid/verslag") view=|| view! { <pages::Protected><pages::report::ReportPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid") view=|| view! { <pages::Protected><pages::session::SessionPage /></pages::Protected> } />
+                <Route path=path!("/clients/:id/sessies/:sid/dieren") view=|| view! { <pages::Protected><group::picker::AvatarPickerPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/tekenen") view=|| view! { <pages::Protected><draw::DrawPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/muziek") view=|| view! { <pages::Protected><music::MusicPage /></pages::Protected> } />
                 <Route path=path!("/clients/:id/sessies/:sid/spanning") view=|| view! { <pages::Protected><exercise::ExercisePage /></pages::Protected> } />

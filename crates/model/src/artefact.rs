@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::ValidationError;
+use crate::{GroupPlay, Participant, ValidationError, check_participants};
 
 /// Which work form made an artefact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,6 +180,11 @@ pub struct ArtefactUpload {
     /// ([`crate::ArtefactHead`]), whose files follow the head as raw bytes.
     #[serde(default)]
     pub blobs: Vec<BlobUpload>,
+    /// In a group or family session: everyone who took part, `client_id` among them. The
+    /// artefact is linked to each participating client; *naasten* are attributed, not linked.
+    /// Empty for a client's own work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
 }
 
 impl ArtefactUpload {
@@ -215,7 +220,23 @@ impl ArtefactUpload {
         if !self.metadata.is_object() {
             return Err(ValidationError::Metadata("het moet een JSON-object zijn"));
         }
+        self.validate_group()?;
         crate::check_metadata_size(&self.metadata)
+    }
+
+    /// The participants fit together, and the group part of the record names only them.
+    fn validate_group(&self) -> Result<(), ValidationError> {
+        let play = GroupPlay::read(&self.metadata)?;
+        if self.participants.is_empty() {
+            return match play {
+                Some(_) => Err(ValidationError::Group(
+                    "het werkstuk noemt spelers, maar geen deelnemers",
+                )),
+                None => Ok(()),
+            };
+        }
+        check_participants(self.client_id, &self.participants)?;
+        play.unwrap_or_default().validate(self.participants.len())
     }
 }
 
@@ -257,6 +278,20 @@ pub struct Artefact {
     pub metadata: serde_json::Value,
     /// Its files.
     pub blobs: Vec<BlobInfo>,
+    /// In a group: who took part (see [`ArtefactUpload::participants`]). Another client shows
+    /// here only by an id and an avatar, never by label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+}
+
+impl Artefact {
+    /// The player number of `client` in this group artefact, if they took part.
+    pub fn player_of(&self, client: Uuid) -> Option<u8> {
+        self.participants
+            .iter()
+            .position(|p| p.member.client_id == Some(client))
+            .map(|i| i as u8)
+    }
 }
 
 #[cfg(test)]

@@ -192,6 +192,15 @@ pub enum ValidationError {
     /// An artefact picked for a report that is not one of the client's drawings.
     #[error("Alleen tekeningen van deze cliënt kunnen als afbeelding in het verslag.")]
     NotADrawingOfClient,
+    /// A group of the wrong size.
+    #[error("Een groep heeft 2 tot 8 deelnemers; nu zijn het er {n}.")]
+    GroupSize {
+        /// The number given.
+        n: usize,
+    },
+    /// A group whose participants do not fit together (the reason in Dutch, lower case).
+    #[error("De groep klopt niet: {0}.")]
+    Group(&'static str),
     /// A blob whose content is not what its media type claims.
     #[error("Het bestand '{name}' is geen {expected}: {reason}")]
     BlobContent {

@@ -268,6 +268,7 @@ mod tests {
             stored_at: at(day),
             metadata: serde_json::json!({}),
             blobs,
+            participants: vec![],
         }
     }
 

@@ -13,6 +13,7 @@ mod exercise_run;
 mod export;
 mod gas;
 mod goal;
+mod group;
 mod kiosk;
 mod music;
 pub mod outbox;
@@ -49,6 +50,10 @@ pub use gas::{
     gas_t_score_with,
 };
 pub use goal::{Goal, GoalDomain, GoalTitle, MAX_SUBGOALS, NewGoal};
+pub use group::{
+    Animal, Avatar, AvatarColour, GroupPlay, MAX_PARTICIPANTS, MIN_PARTICIPANTS, Member,
+    Participant, PlayerRating, RelativeRole, check_members, check_participants,
+};
 pub use kiosk::{
     KioskLock, KioskMinutes, KioskPasswordUnlock, KioskPin, KioskUnlock, KioskView, PIN_TRIES,
     SetKioskPin, StartKiosk, cue_before_end_seconds, pin_wait_seconds,
@@ -60,7 +65,7 @@ pub use progress::{
 };
 pub use record::{WorkForm, check_metadata_size};
 pub use report::{MAX_REPORT_ARTEFACTS, ReportPick, ReportPreview, ReportQuery};
-pub use session::{NewSession, Session, SessionNotes};
+pub use session::{NewGroup, NewSession, Session, SessionGroup, SessionNotes};
 pub use timeline::{
     Glance, MUSIC_GLANCE_DOTS, MusicDot, Period, TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT,
     TimelineCursor, TimelineItem, TimelinePage, TimelineQuery, TimelineSession, music_dots,

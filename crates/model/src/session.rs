@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{ValidationError, clean_text};
+use crate::{Member, RelativeRole, ValidationError, check_members, clean_text};
 
 /// Free notes of a session: up to 10,000 characters, newlines allowed. Empty notes are `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +47,50 @@ pub struct NewSession {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub notes: Option<SessionNotes>,
+    /// For a group or family session: who else takes part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<NewGroup>,
+}
+
+/// Who takes part in a group session besides the client it is started for: other clients of
+/// the therapist (a group) or *naasten* (a family session).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewGroup {
+    /// The other clients.
+    #[serde(default)]
+    pub clients: Vec<Uuid>,
+    /// The *naasten*, by role.
+    #[serde(default)]
+    pub relatives: Vec<RelativeRole>,
+}
+
+impl NewGroup {
+    /// Every member, `lead` first, then the clients, then the *naasten*.
+    pub fn members(&self, lead: Uuid) -> Vec<Member> {
+        std::iter::once(Member::client(lead))
+            .chain(self.clients.iter().map(|&c| Member::client(c)))
+            .chain(self.relatives.iter().map(|&r| Member::relative(r)))
+            .collect()
+    }
+
+    /// Checks the group the session for `lead` would have (see [`check_members`]).
+    pub fn validate(&self, lead: Uuid) -> Result<Vec<Member>, ValidationError> {
+        let members = self.members(lead);
+        check_members(lead, members.iter())?;
+        Ok(members)
+    }
+}
+
+/// The group of a group or family session. Every participating client has their own session
+/// (their own notes and scores) in the same group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionGroup {
+    /// The group's id, shared by its sessions.
+    pub id: Uuid,
+    /// Who takes part, in the order the work numbers its players.
+    pub members: Vec<Member>,
 }
 
 /// A session (*sessie*) with one client.
@@ -64,6 +108,9 @@ pub struct Session {
     pub notes: Option<SessionNotes>,
     /// When it was recorded.
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// For a group or family session, its group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<SessionGroup>,
 }
 
 #[cfg(test)]
@@ -81,5 +128,49 @@ mod tests {
         assert!(serde_json::from_str::<NewSession>(r#"{"date":"2026-02-30"}"#).is_err());
         let s: NewSession = serde_json::from_str(r#"{"date":"2026-11-24"}"#).unwrap();
         assert_eq!(s.notes, None);
+        assert_eq!(s.group, None);
+    }
+
+    #[test]
+    fn a_family_session_has_the_client_first_then_the_naasten() {
+        let lead = Uuid::from_u128(1);
+        let s: NewSession = serde_json::from_str(
+            r#"{"date":"2026-12-03","group":{"relatives":["ouder","broer_of_zus"]}}"#,
+        )
+        .unwrap();
+        let members = s.group.unwrap().validate(lead).unwrap();
+        assert_eq!(
+            members,
+            vec![
+                Member::client(lead),
+                Member::relative(RelativeRole::Parent),
+                Member::relative(RelativeRole::Sibling)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_of_one_is_refused_in_dutch() {
+        let g = NewGroup {
+            clients: vec![],
+            relatives: vec![],
+        };
+        assert_eq!(
+            g.validate(Uuid::from_u128(1)).unwrap_err().to_string(),
+            "Een groep heeft 2 tot 8 deelnemers; nu zijn het er 1."
+        );
+    }
+
+    #[test]
+    fn the_lead_cannot_be_named_again_among_the_others() {
+        let lead = Uuid::from_u128(1);
+        let g = NewGroup {
+            clients: vec![lead],
+            relatives: vec![],
+        };
+        assert_eq!(
+            g.validate(lead).unwrap_err().to_string(),
+            "De groep klopt niet: een cliënt staat twee keer in de groep."
+        );
     }
 }

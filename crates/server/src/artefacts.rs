@@ -25,7 +25,7 @@ use crate::auth::{Caller, hex};
 use crate::content::CheckedBlob;
 use crate::error::Json;
 use crate::ownership::{artefact_hash, owned, owned_artefact, reading_client};
-use crate::{AppState, Error, audit, blobs, content, db, records};
+use crate::{AppState, Error, audit, blobs, content, db, groups, records};
 
 pub use crate::upload_body::{MAX_BINARY_UPLOAD, MAX_UPLOAD, UPLOAD_MEMORY_MIB};
 use crate::upload_body::{read_body, reserve};
@@ -63,8 +63,10 @@ pub(crate) async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefa
             .bind(id)
             .fetch_all(&mut *conn)
             .await?;
+    let participants = groups::participants(conn, id).await?;
     let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| bad("id"));
     Ok(Artefact {
+        participants,
         id: uuid(&aid)?,
         kind: ArtefactKind::from_code(&kind).ok_or_else(|| bad("kind"))?,
         client_id: uuid(&client_id)?,
@@ -89,7 +91,7 @@ pub(crate) async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Artefa
 
 /// What makes two uploads "the same": every field, and each blob by name, type and hash.
 fn content_hash(up: &ArtefactUpload, blobs: &[CheckedBlob]) -> String {
-    let canonical = serde_json::json!({
+    let mut canonical = serde_json::json!({
         "kind": up.kind,
         "client_id": up.client_id,
         "session_id": up.session_id,
@@ -98,6 +100,11 @@ fn content_hash(up: &ArtefactUpload, blobs: &[CheckedBlob]) -> String {
         "metadata": up.metadata, // serde_json sorts object keys: the same object hashes the same
         "blobs": blobs.iter().map(|b| (b.name.as_str(), b.media_type.as_str(), b.sha256.as_str())).collect::<Vec<_>>(),
     });
+    // Only group work names participants: a client's own work hashes as it always did, so an
+    // upload retried from an older outbox is still "the same".
+    if !up.participants.is_empty() {
+        canonical["participants"] = serde_json::json!(up.participants);
+    }
     hex(&Sha256::digest(canonical.to_string().as_bytes()))
 }
 
@@ -237,6 +244,11 @@ pub async fn put_artefact(
         return repeat(&mut conn, &caller, id, &stored, &hash).await;
     }
     check_links(&mut conn, &up).await?;
+    let group_sessions = if up.participants.is_empty() {
+        Vec::new()
+    } else {
+        groups::sessions_of(&mut conn, &caller, &up).await?
+    };
     drop(conn);
 
     // From the first file written until the rows are committed, no client delete may decide
@@ -292,6 +304,7 @@ pub async fn put_artefact(
             .execute(&mut *tx)
             .await?;
     }
+    groups::insert(&mut tx, &caller, id, &up, &group_sessions).await?;
     audit::record(
         &mut tx,
         &caller,
@@ -303,6 +316,15 @@ pub async fn put_artefact(
     let artefact = load(&mut tx, &id.to_string()).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(artefact)).into_response())
+}
+
+/// The clients whose data artefact `a` is: its own client and, in a group, every
+/// participating client (the reads of a shared work are logged for each of them).
+fn linked(a: &Artefact) -> Vec<Uuid> {
+    let others = a.participants.iter().filter_map(|p| p.member.client_id);
+    let mut out = vec![a.client_id];
+    out.extend(others.filter(|c| *c != a.client_id));
+    out
 }
 
 /// The artefact `id` (a path segment) if the caller owns it.
@@ -325,14 +347,9 @@ pub async fn read(
 ) -> Result<Json<Artefact>, Error> {
     let mut conn = state.db.acquire().await?;
     let artefact = load_owned(&mut conn, &caller, &id).await?;
-    audit::record(
-        &mut conn,
-        &caller,
-        "artefact.read",
-        Some(artefact.client_id),
-        Some(&id),
-    )
-    .await?;
+    for c in linked(&artefact) {
+        audit::record(&mut conn, &caller, "artefact.read", Some(c), Some(&id)).await?;
+    }
     Ok(Json(artefact))
 }
 
@@ -351,14 +368,10 @@ pub async fn read_blob(
         .iter()
         .find(|b| b.name.as_str() == name)
         .ok_or(Error::NotFound)?;
-    audit::record(
-        &mut conn,
-        &caller,
-        "blob.read",
-        Some(artefact.client_id),
-        Some(&format!("{id}/{name}")),
-    )
-    .await?;
+    for c in linked(&artefact) {
+        let detail = format!("{id}/{name}");
+        audit::record(&mut conn, &caller, "blob.read", Some(c), Some(&detail)).await?;
+    }
     drop(conn);
     let bytes = state.blobs.get(&blob.sha256).await?;
     Ok((
@@ -387,17 +400,21 @@ pub async fn list(
     Ok(Json(out))
 }
 
-/// The artefacts of `id` (a client the caller may read), newest first.
+/// The artefacts of `id` (a client the caller may read), newest first: their own and the group
+/// work they took part in.
 pub(crate) async fn of_client(
     conn: &mut SqliteConnection,
     id: Uuid,
 ) -> Result<Vec<Artefact>, Error> {
-    let ids: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM artefacts WHERE client_id = ? ORDER BY created_at DESC, stored_at DESC",
-    )
-    .bind(id.to_string())
-    .fetch_all(&mut *conn)
-    .await?;
+    let sql = format!(
+        "SELECT a.id FROM artefacts a WHERE {} ORDER BY a.created_at DESC, a.stored_at DESC",
+        groups::LINKED
+    );
+    let ids: Vec<String> = sqlx::query_scalar(&sql)
+        .bind(id.to_string())
+        .bind(id.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
     let mut out = Vec::with_capacity(ids.len());
     for a in &ids {
         out.push(load(conn, a).await?);

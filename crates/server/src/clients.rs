@@ -119,6 +119,7 @@ pub async fn delete_client(
     Path(id): Path<String>,
 ) -> Result<StatusCode, Error> {
     let (mut tx, id) = writing_client(&state.db, &caller, &id).await?;
+    crate::groups::hand_over(&mut tx, id).await?;
     let hashes: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT b.sha256 FROM artefact_blobs b JOIN artefacts a ON a.id = b.artefact_id WHERE a.client_id = ?",
     )

@@ -13,6 +13,7 @@ pub mod evaluations;
 pub mod exercises;
 pub mod export;
 pub mod goals;
+pub mod groups;
 pub mod kiosk;
 pub mod openapi;
 pub mod ownership;

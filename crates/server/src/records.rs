@@ -26,10 +26,31 @@ pub fn check_metadata(up: &ArtefactUpload) -> Result<(), Error> {
         Some(WorkForm::Beeldend) => {
             Drawing::read(&up.metadata)?;
         }
-        Some(WorkForm::Muziek) => check_take(&Take::read(&up.metadata)?)?,
+        Some(WorkForm::Muziek) => {
+            let take = Take::read(&up.metadata)?;
+            check_take(&take)?;
+            check_players(&take, up.participants.len())?;
+        }
         Some(WorkForm::Spanning) => {
             read_exercise_run(&up.metadata)?;
         }
+    }
+    Ok(())
+}
+
+/// In group music every event's player is one of the participants.
+fn check_players(take: &Take, participants: usize) -> Result<(), Error> {
+    if participants == 0 {
+        return Ok(());
+    }
+    let events = take.recording.layers.iter().flat_map(|l| &l.events);
+    if events
+        .into_iter()
+        .any(|e| usize::from(e.player) >= participants)
+    {
+        return Err(Error::Validation(
+            "Een slag in de opname hoort bij een speler die niet meedoet in de groep.".into(),
+        ));
     }
     Ok(())
 }
@@ -80,6 +101,7 @@ mod tests {
             created_at: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
             metadata,
             blobs: Vec::new(),
+            participants: Vec::new(),
         }
     }
 

@@ -69,6 +69,10 @@ pub async fn timeline(
 }
 
 /// The artefact filter, as SQL on `a` with its binds (kind, kind, goal, goal).
+/// SQL: the artefact `a` shows under session `s`: made in it, or group work in which this
+/// session's client took part (under their own session of the group).
+const IN_SESSION: &str = "(a.session_id = s.id OR EXISTS (SELECT 1 FROM artefact_participants p WHERE p.artefact_id = a.id AND p.session_id = s.id))";
+
 const ITEM_FILTER: &str = "(? IS NULL OR a.kind = ?)
     AND (? IS NULL OR EXISTS (SELECT 1 FROM artefact_goals g WHERE g.artefact_id = a.id AND g.goal_id = ?))";
 
@@ -90,7 +94,7 @@ async fn page(
          WHERE s.client_id = ?
            AND (? IS NULL OR s.date >= ?) AND (? IS NULL OR s.date <= ?)
            AND (? IS NULL OR s.date < ? OR (s.date = ? AND s.id < ?))
-           AND (? = 0 OR EXISTS (SELECT 1 FROM artefacts a WHERE a.session_id = s.id AND {ITEM_FILTER}))
+           AND (? = 0 OR EXISTS (SELECT 1 FROM artefacts a WHERE {IN_SESSION} AND {ITEM_FILTER}))
          ORDER BY s.date DESC, s.id DESC LIMIT ?"
     );
     let from = from.map(|d| d.to_string());
@@ -126,8 +130,8 @@ async fn page(
     if !shown.is_empty() {
         let marks = vec!["?"; shown.len()].join(", ");
         let sql = format!(
-            "SELECT a.id, a.session_id FROM artefacts a
-             WHERE a.client_id = ? AND a.session_id IN ({marks}) AND {ITEM_FILTER}"
+            "SELECT a.id, s.id FROM artefacts a JOIN therapy_sessions s ON {IN_SESSION}
+             WHERE s.client_id = ? AND s.id IN ({marks}) AND {ITEM_FILTER}"
         );
         let mut found = sqlx::query_as::<_, (String, String)>(&sql).bind(client.to_string());
         for (sid, _) in shown {

@@ -15,9 +15,25 @@ use leptos::prelude::GetUntracked;
 
 use super::tools::Tools;
 
-/// A stroke being drawn by one pointer.
+/// A stroke being drawn by one pointer, in a group by one child (their place in the group).
 struct Live {
     builder: LiveStroke,
+    player: Option<u8>,
+}
+
+/// A group drawing: each child's avatar colour, and who drew each stroke.
+#[derive(Default)]
+pub struct GroupInk {
+    /// Each participant's ink colour (their avatar's), by player.
+    pub colours: Vec<Rgba>,
+    /// The player of every stroke in the drawing, in order (undone ones included).
+    pub players: Vec<u8>,
+    /// Pointers that went down on a child's dock and have not reached the paper yet: the
+    /// player and where the pointer went down (frame px).
+    pub bound: HashMap<i32, (u8, (f64, f64))>,
+    /// The child whose dock was touched last: a finger put straight onto the paper draws as
+    /// them.
+    pub selected: Option<u8>,
 }
 
 /// The drawing being made, with what is still under a finger or pen.
@@ -27,6 +43,8 @@ pub struct Board {
     origin: Option<f64>,
     /// Once a pen has touched the paper.
     pub pen_seen: bool,
+    /// In a group, who is who.
+    pub group: Option<GroupInk>,
 }
 
 impl Default for Board {
@@ -36,6 +54,7 @@ impl Default for Board {
             live: HashMap::new(),
             origin: None,
             pen_seen: false,
+            group: None,
         }
     }
 }
@@ -76,15 +95,51 @@ impl Board {
     }
 
     /// Begins a stroke for pointer `id`.
-    pub fn start_stroke(&mut self, id: i32, _kind: &str, tools: Tools, first: InputPoint) {
+    /// In a group, `player` draws it, in their own colour.
+    pub fn start_stroke(&mut self, id: i32, tools: Tools, first: InputPoint, player: Option<u8>) {
+        let own = self.group.as_ref().zip(player);
+        let color = match own.and_then(|(g, p)| g.colours.get(usize::from(p))) {
+            Some(c) => *c,
+            None => parse_hex(&tools.colour.get_untracked()),
+        };
         let style = BrushStyle {
             brush: tools.brush.get_untracked(),
             size: tools.size.get_untracked(),
-            color: parse_hex(&tools.colour.get_untracked()),
+            color,
         };
         let mut builder = LiveStroke::new(style);
         builder.push(first);
-        self.live.insert(id, Live { builder });
+        self.live.insert(id, Live { builder, player });
+    }
+
+    /// Undoes `player`'s last stroke if it is the last step of the drawing: a child undoes
+    /// only their own work. (The ink history is one line; a stroke under another child's
+    /// later one is not taken out of the middle of it.)
+    pub fn undo_of(&mut self, player: u8) -> bool {
+        let ok = self.can_undo_of(player);
+        if ok {
+            self.drawing.push(Event::Undo);
+        }
+        ok
+    }
+
+    /// Whether `player` may undo now (see [`Self::undo_of`]).
+    pub fn can_undo_of(&self, player: u8) -> bool {
+        let Some(g) = &self.group else { return false };
+        let last = self
+            .drawing
+            .visible_strokes()
+            .last()
+            .map(|s| *s as *const Stroke);
+        let index = self
+            .drawing
+            .all_strokes()
+            .position(|s| Some(s as *const Stroke) == last);
+        let last_is_stroke = matches!(
+            self.drawing.events.last(),
+            Some(Event::Stroke(_)) | Some(Event::Redo)
+        );
+        last_is_stroke && index.and_then(|i| g.players.get(i)) == Some(&player)
     }
 
     /// Whether pointer `id` is drawing.
@@ -101,8 +156,15 @@ impl Board {
 
     /// Ends pointer `id`'s stroke and keeps it in the drawing; returns it for painting.
     pub fn finish_stroke(&mut self, id: i32) -> Option<Stroke> {
-        let stroke = self.live.remove(&id)?.builder.finish();
+        let live = self.live.remove(&id)?;
+        let stroke = live.builder.finish();
+        let before = self.drawing.events.len();
         self.drawing.push(Event::Stroke(stroke.clone()));
+        if let (Some(g), Some(p)) = (&mut self.group, live.player)
+            && self.drawing.events.len() > before
+        {
+            g.players.push(p);
+        }
         Some(stroke)
     }
 

@@ -4,10 +4,12 @@
 
 mod clear_ask;
 pub mod compare;
+mod docks;
 mod in_step;
 pub(crate) mod ink_glue;
 mod layers;
 mod live;
+mod mine;
 mod rehearsal;
 pub mod replay;
 mod save;
@@ -106,6 +108,8 @@ pub fn DrawPage() -> impl IntoView {
     } = WorkFormRoute::read();
     let storage_key = sid.clone();
     let saver = Saver::new(client_id);
+    // A group session with every avatar picked: a group drawing.
+    let participants = crate::group::participants(&sid);
     let status = saver.status;
 
     let tools = Tools::new();
@@ -123,6 +127,10 @@ pub fn DrawPage() -> impl IntoView {
             SaveState::Empty
         });
     }
+    if let Some(list) = &participants {
+        let players = crate::group::players(&storage_key);
+        board.update_value(|b| b.group = Some(docks::group_ink(list, players)));
+    }
     let layers = Layers::new();
 
     // Strokes kept on the tablet (for tests: `data-kept`), and whether a keep is due.
@@ -139,6 +147,11 @@ pub fn DrawPage() -> impl IntoView {
                 SaveState::Empty
             });
             keep_soon(board, key.clone(), kept, due);
+            board.with_value(|b| {
+                if let Some(g) = &b.group {
+                    crate::group::keep_players(&key, &g.players);
+                }
+            });
         }
     };
     // A stroke's end shows around the paper (save status, undo, the drawing kept) in the frame
@@ -242,16 +255,18 @@ pub fn DrawPage() -> impl IntoView {
         }),
         // Asked in the page first (`clear_ask`), then wiped.
         clear: Callback::new(move |_| ask_clear.set(true)),
+        // In a group each child undoes their own strokes at their dock, not the others'.
         can_undo: Signal::derive(move || {
             version.track();
-            board.with_value(|b| b.drawing.can_undo())
+            board.with_value(|b| b.group.is_none() && b.drawing.can_undo())
         }),
         can_redo: Signal::derive(move || {
             version.track();
-            board.with_value(|b| b.drawing.can_redo())
+            board.with_value(|b| b.group.is_none() && b.drawing.can_redo())
         }),
     };
 
+    let participants_for_save = participants.clone();
     let save = move |_| {
         catch_up();
         let Some(canvas) = flatten(layers) else {
@@ -266,8 +281,12 @@ pub fn DrawPage() -> impl IntoView {
         saver.save_with(
             saved,
             |goals| {
-                board
-                    .with_value(|b| save::upload(&canvas, &b.drawing, client_id, session_id, goals))
+                board.with_value(|b| {
+                    let group = participants_for_save
+                        .clone()
+                        .zip(b.group.as_ref().map(|g| g.players.clone()));
+                    save::upload(&canvas, &b.drawing, client_id, session_id, goals, group)
+                })
             },
             // In the outbox (or acknowledged): the drawing is safe, so the tablet lets go of
             // the copy it kept as work in progress. Unless the drawing changed meanwhile: then
@@ -276,6 +295,7 @@ pub fn DrawPage() -> impl IntoView {
                 if version.try_get_untracked() == Some(saved) {
                     due.try_set_value(false);
                     forget(&key);
+                    crate::group::keep_players(&key, &[]);
                     kept.try_set(0);
                 } else {
                     status.try_set(SaveState::Unsaved);
@@ -301,7 +321,28 @@ pub fn DrawPage() -> impl IntoView {
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
             <Toolbar tools actions />
-            <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended()) />
+            {match participants.clone() {
+                Some(list) => {
+                    let avatars = list.iter().map(|p| p.avatar).collect::<Vec<_>>();
+                    let on_undo = Callback::new({
+                        let changed = changed.clone();
+                        move |p: u8| {
+                            let undone = board.try_update_value(|b| {
+                                let ok = b.undo_of(p);
+                                if ok { repaint(layers, b); }
+                                ok
+                            });
+                            if undone == Some(true) { changed(); }
+                        }
+                    });
+                    view! {
+                        <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended())>
+                            <docks::Docks board version avatars on_undo />
+                        </Surface>
+                    }.into_any()
+                }
+                None => view! { <Surface board layers tools version on_change=Callback::new(move |_| stroke_ended()) /> }.into_any(),
+            }}
             <ClearAsk open=ask_clear wipe />
         </main>
     }

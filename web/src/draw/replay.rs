@@ -47,6 +47,7 @@ fn ctx(node: NodeRef<Canvas>) -> Option<CanvasRenderingContext2d> {
 pub fn DrawingReview(artefact: Artefact) -> impl IntoView {
     let drawing = RwSignal::new_local(None::<Result<Drawing, String>>);
     let id = artefact.id;
+    let group = super::mine::of_artefact(&artefact);
     leptos::task::spawn_local(async move {
         let res = match api::get_bytes(&format!("/api/artefacts/{id}/blobs/strokes.bin")).await {
             Ok(bytes) => decode(&bytes).map_err(|e| e.to_string()),
@@ -61,13 +62,13 @@ pub fn DrawingReview(artefact: Artefact) -> impl IntoView {
                 <p class="notice">{i18n::t().replay_not_kept} " (" {m} ")."</p>
                 <img class="review-image" src=format!("/api/artefacts/{id}/blobs/image.png") alt=i18n::t().drawing_alt />
             }.into_any(),
-            Some(Ok(d)) => view! { <Player drawing=d /> }.into_any(),
+            Some(Ok(d)) => view! { <Player drawing=d group=group.clone() /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn Player(drawing: Drawing) -> impl IntoView {
+fn Player(drawing: Drawing, group: Option<super::mine::Shared>) -> impl IntoView {
     // Computed here from the strokes, once per opened drawing, and not stored with it: every
     // drawing is then measured by the same code (see `speelruimte_model::DrawingRecord`).
     let metrics = ProcessMetrics::from_drawing(&drawing);
@@ -83,6 +84,14 @@ fn Player(drawing: Drawing) -> impl IntoView {
     let speed = RwSignal::new(1.0f64);
     let playing = RwSignal::new(false);
     let t = RwSignal::new(f64::MAX); // start showing the finished drawing
+    // In a group: "mijn deel" paints the other children's strokes faint.
+    let mine_on = RwSignal::new(false);
+    let dimmed = group.as_ref().map(|g| {
+        let d = super::mine::dim_others(&drawing, &g.players, g.mine);
+        let s = skip_pauses(&d, SKIPPED_PAUSE_MS);
+        (d, s)
+    });
+    let dimmed = StoredValue::new_local(dimmed);
     let source = StoredValue::new_local((drawing.clone(), skipped));
     let end = move || {
         source
@@ -102,6 +111,7 @@ fn Player(drawing: Drawing) -> impl IntoView {
     Effect::new(move |_| {
         let now = t.get();
         let use_skipped = skip.get();
+        let faint = mine_on.get();
         let (Some(pc), Some(ic), Some(pe)) = (ctx(paper), ctx(ink), paper.get()) else {
             return;
         };
@@ -116,12 +126,17 @@ fn Player(drawing: Drawing) -> impl IntoView {
             el.set_height((h * dpr) as u32);
             let _ = c.set_transform(scale * dpr, 0.0, 0.0, scale * dpr, 0.0, 0.0);
         }
-        source.with_value(|(d, s)| {
+        let paint = |(d, s): &(Drawing, Drawing)| {
             let d = if use_skipped { s } else { d };
             let at = replay_until(d, now);
             paint_drawing_paper(&pc, &at);
             paint_drawing_strokes(&ic, &at);
-        });
+        };
+        if dimmed.with_value(|d| faint && d.is_some()) {
+            dimmed.with_value(|d| d.as_ref().map(paint));
+        } else {
+            source.with_value(paint);
+        }
     });
     let last_frame = StoredValue::new(None::<f64>);
     // Frames only while it plays.
@@ -151,7 +166,8 @@ fn Player(drawing: Drawing) -> impl IntoView {
 
     let chart = chart(&drawing, &metrics);
     view! {
-        <div class="replay">
+        {group.map(|g| view! { <super::mine::MineBar shared=g on=mine_on /> })}
+        <div class="replay" data-mine=move || mine_on.get().to_string()>
             // At most its natural size, narrower on a phone: the stage keeps the paper's
             // proportions and the canvases fill it (their pixels stay at the natural size).
             <div class="replay-stage" style=format!("width:{w}px;aspect-ratio:{w}/{h}")>

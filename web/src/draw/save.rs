@@ -7,7 +7,8 @@
 use base64::Engine as _;
 use speelruimte_ink::{Background, Drawing, Template, encode};
 use speelruimte_model::{
-    ArtefactKind, ArtefactUpload, BlobName, DrawingRecord, MediaType, OutgoingFile,
+    ArtefactKind, ArtefactUpload, BlobName, DrawingRecord, GroupPlay, MediaType, OutgoingFile,
+    Participant,
 };
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,7 @@ pub fn upload(
     client_id: Uuid,
     session_id: Option<Uuid>,
     goal_ids: Vec<Uuid>,
+    group: Option<(Vec<Participant>, Vec<u8>)>,
 ) -> Result<Outgoing, String> {
     let image = png_bytes(canvas)?;
     let thumb = png_bytes(&thumbnail(canvas)?)?;
@@ -38,6 +40,21 @@ pub fn upload(
     )
     .to_metadata()
     .map_err(|e| e.to_string())?;
+    let (participants, metadata) = match group {
+        None => (Vec::new(), metadata),
+        Some((participants, mut players)) => {
+            // Every stroke has its player; one kept before a crash without it counts as the
+            // session's own client's.
+            players.resize(drawing.all_strokes().count(), 0);
+            let mut metadata = metadata;
+            let play = GroupPlay {
+                stroke_players: players,
+                ratings: Vec::new(),
+            };
+            metadata[GroupPlay::FIELD] = serde_json::to_value(play).map_err(|e| e.to_string())?;
+            (participants, metadata)
+        }
+    };
     let file = |name: &str, media_type, bytes| OutgoingFile {
         name: BlobName::parse(name).expect("fixed blob names are valid"),
         media_type,
@@ -52,6 +69,7 @@ pub fn upload(
             created_at: util::now(),
             metadata,
             blobs: Vec::new(),
+            participants,
         },
         files: vec![
             file("image.png", MediaType::Png, image),

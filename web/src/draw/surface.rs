@@ -38,6 +38,9 @@ pub fn Surface(
     on_change: Callback<()>,
     /// Bumped by the page on every change of the drawing.
     version: RwSignal<u32>,
+    /// Shown over the paper (a group's avatar docks).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let frame = NodeRef::<Div>::new();
     let view_t = RwSignal::new(ViewTransform::default());
@@ -136,10 +139,35 @@ pub fn Surface(
             });
             return;
         }
+        // In a group a finger must know its child. Two children draw at the same moment, so
+        // "whoever was chosen last" cannot say whose finger is whose; the one thing that stays
+        // with a finger from touch to lift is its pointerId. So a child starts on their own
+        // avatar dock at the paper's edge and swipes onto the paper: the pointer is bound to
+        // that child at pointerdown and the stroke is theirs until pointerup, however many
+        // other fingers draw meanwhile. A finger put straight on the paper draws as the child
+        // whose dock was touched last (one child at a time needs no swipe); before any dock
+        // is touched such a finger draws nothing.
+        let mut player = None;
+        if board.with_value(|b| b.group.is_some()) {
+            if let Some(p) = dock_of(&ev) {
+                let xy = frame_xy(corner, &ev);
+                board.update_value(|b| {
+                    if let Some(g) = &mut b.group {
+                        g.bound.insert(ev.pointer_id(), (p, xy));
+                        g.selected = Some(p);
+                    }
+                });
+                return;
+            }
+            player = board.with_value(|b| b.group.as_ref().and_then(|g| g.selected));
+            if player.is_none() {
+                return;
+            }
+        }
         let (x, y) = to_paper(&ev);
         board.update_value(|b| {
             let point = glue::input_point(&ev, &kind, x, y, b.origin_ms(ev.time_stamp()));
-            b.start_stroke(ev.pointer_id(), &kind, tools, point);
+            b.start_stroke(ev.pointer_id(), tools, point, player);
         });
         live_dirty.set_value(true);
         frames.wake();
@@ -165,6 +193,25 @@ pub fn Surface(
             return;
         }
         if !board.with_value(|b| b.is_live(id)) {
+            // A finger from a dock starts its child's stroke once it has left the dock.
+            let bound =
+                board.with_value(|b| b.group.as_ref().and_then(|g| g.bound.get(&id).copied()));
+            let Some((p, (x0, y0))) = bound else { return };
+            let (fx, fy) = frame_xy(corner, &ev);
+            if (fx - x0).hypot(fy - y0) < DOCK_LEAVE_PX {
+                return;
+            }
+            let (x, y) = to_paper(&ev);
+            let kind = ev.pointer_type();
+            board.update_value(|b| {
+                if let Some(g) = &mut b.group {
+                    g.bound.remove(&id);
+                }
+                let point = glue::input_point(&ev, &kind, x, y, b.origin_ms(ev.time_stamp()));
+                b.start_stroke(id, tools, point, Some(p));
+            });
+            live_dirty.set_value(true);
+            frames.wake();
             return;
         }
         ev.prevent_default();
@@ -190,6 +237,11 @@ pub fn Surface(
 
     let on_up = move |ev: PointerEvent| {
         let id = ev.pointer_id();
+        board.update_value(|b| {
+            if let Some(g) = &mut b.group {
+                g.bound.remove(&id);
+            }
+        });
         let was_finger = gesture.try_update_value(|g| {
             let had = g.fingers.remove(&id).is_some();
             if g.fingers.len() < 2 {
@@ -238,6 +290,7 @@ pub fn Surface(
                 <button class="zoom-reset" data-testid="zoom-reset" on:pointerdown=|ev| ev.stop_propagation()
                     on:click=move |_| view_t.set(ViewTransform::default())>{crate::i18n::t().zoom_reset}</button>
             </Show>
+            {children.map(|c| c())}
             <div class="paper-stack" style=transform>
                 <canvas node_ref=layers.paper class="layer" data-layer="paper"></canvas>
                 <div node_ref=layers.ink class="layer" data-layer="ink"></div>
@@ -245,6 +298,16 @@ pub fn Surface(
             </div>
         </div>
     }
+}
+
+/// How far a finger from a dock moves before its stroke begins (it has left the dock).
+const DOCK_LEAVE_PX: f64 = 24.0;
+
+/// The player of the avatar dock under a pointer's first touch, if any.
+fn dock_of(ev: &PointerEvent) -> Option<u8> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let dock = target.closest("[data-dock]").ok()??;
+    dock.get_attribute("data-dock")?.parse().ok()
 }
 
 /// Position of an event relative to the frame's top-left corner, in CSS pixels, sub-pixel.

@@ -211,6 +211,7 @@ pub fn ExercisePage() -> impl IntoView {
                         created_at: util::now(),
                         metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
                         blobs: Vec::new(),
+                        participants: Vec::new(),
                     },
                     files: Vec::new(),
                 })

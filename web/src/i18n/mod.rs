@@ -16,6 +16,7 @@ mod app;
 mod client_data;
 mod evaluation;
 mod exercise;
+mod group;
 mod kiosk;
 mod music;
 mod outbox;
@@ -30,6 +31,7 @@ pub use app::{EN, NL, Texts, brush_name};
 pub use client_data::{CLIENT_DATA_EN, CLIENT_DATA_NL, ClientDataTexts};
 pub use evaluation::{EVAL_EN, EVAL_NL, EvalTexts};
 pub use exercise::{EXERCISE_EN, EXERCISE_NL, ExerciseTexts};
+pub use group::{GROUP_EN, GROUP_NL, GroupTexts};
 pub use kiosk::{KIOSK_EN, KIOSK_NL, KioskTexts};
 pub use music::{MUSIC_EN, MUSIC_NL, MusicTexts, pad_label, voice_name};
 pub use outbox::{OUTBOX_EN, OUTBOX_NL, OutboxTexts};
@@ -248,5 +250,13 @@ pub fn tv() -> &'static ViewTexts {
     match lang() {
         Lang::Nl => &VIEWS_NL,
         Lang::En => &VIEWS_EN,
+    }
+}
+
+/// The texts of group and family sessions in use.
+pub fn tg() -> &'static GroupTexts {
+    match lang() {
+        Lang::Nl => &GROUP_NL,
+        Lang::En => &GROUP_EN,
     }
 }

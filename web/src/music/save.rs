@@ -94,6 +94,7 @@ pub fn upload(take: Take<'_>) -> Result<Outgoing, String> {
             created_at: util::now(),
             metadata,
             blobs: Vec::new(),
+            participants: Vec::new(),
         },
         files,
     })

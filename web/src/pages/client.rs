@@ -47,6 +47,7 @@ pub fn ClientPage() -> impl IntoView {
             }}
             <div class="actions">
                 <StartSession client_id=id.clone() />
+                <crate::group::start::FamilyStart client_id=id.clone() />
                 <a class="button secondary big" href=review>{t().review_open}</a>
                 <a class="button secondary big" data-testid="timeline-open" href=format!("/clients/{id}/tijdlijn")>{tv().timeline_open}</a>
                 <a class="button secondary big" data-testid="gallery-open" href=format!("/clients/{id}/galerij")>{tv().gallery_open}</a>
@@ -101,6 +102,7 @@ fn session_item(s: Session) -> impl IntoView {
         <li>
             <a class="row-link" href=format!("/clients/{}/sessies/{}", s.client_id, s.id)>
                 {util::date_long(s.date)}
+                {s.group.map(|g| view! { <small class="group-mark">{crate::group::kind_name(&g)} " · " {g.members.len()} " " {crate::i18n::tg().participants}</small> })}
                 {s.notes.map(|n| view! { <small>{n.as_str().chars().take(80).collect::<String>()}</small> })}
             </a>
         </li>
@@ -118,6 +120,7 @@ fn StartSession(client_id: String) -> impl IntoView {
             let new = NewSession {
                 date: util::today(),
                 notes: None,
+                group: None,
             };
             match api::send::<_, Session>(
                 "POST",

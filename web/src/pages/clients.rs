@@ -32,6 +32,10 @@ pub fn ClientsPage() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            {move || match clients.get() {
+                Load::Ready(list) if list.len() >= 2 => view! { <crate::group::start::GroupStart clients=list /> }.into_any(),
+                _ => ().into_any(),
+            }}
             <AddClient on_added=reload />
             <InviteColleague />
         </main>

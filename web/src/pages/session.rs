@@ -40,12 +40,26 @@ pub fn SessionPage() -> impl IntoView {
             _ => String::new(),
         }
     };
+    // A group session: its members are kept for this tab (the work forms need them, also
+    // under kindermodus, where the session list cannot be read).
+    let group = {
+        let sid = sid.clone();
+        Memo::new(move |_| match sessions.get() {
+            Load::Ready(list) => list
+                .into_iter()
+                .find(|s| s.id.to_string() == sid)
+                .and_then(|s| s.group)
+                .inspect(|g| crate::group::remember(&sid, g)),
+            _ => None,
+        })
+    };
     let choice = KioskChoice::new();
     view! {
         <TopBar title=title back=format!("/clients/{id}") leaves_session=true />
         <main class="page">
             <p class="subtitle">{date}</p>
             <OutboxNotice />
+            {let (id, sid) = (id.clone(), sid.clone()); move || group.get().map(|g| view! { <crate::group::GroupPanel group=g cid=id.clone() sid=sid.clone() /> })}
             <h2>{t().choose_work_form}</h2>
             <div class="workforms">
                 <div class="workform-slot">

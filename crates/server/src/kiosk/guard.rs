@@ -176,12 +176,19 @@ async fn artefact_verdict(
     let Some(id) = id_in(path) else {
         return Err(Error::NotFound);
     };
-    let client: Option<String> =
-        sqlx::query_scalar("SELECT client_id FROM artefacts WHERE id = ? AND owner_id = ?")
-            .bind(id.to_string())
-            .bind(lock.therapist_id.to_string())
-            .fetch_optional(&state.db)
-            .await?;
+    // The locked client's own work, or group work they took part in (then theirs too).
+    let locked = lock.client_id.map(|c| c.to_string());
+    let client: Option<String> = sqlx::query_scalar(
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM artefact_participants p WHERE p.artefact_id = a.id AND p.client_id = ?)
+                THEN ? ELSE a.client_id END
+         FROM artefacts a WHERE a.id = ? AND a.owner_id = ?",
+    )
+    .bind(&locked)
+    .bind(&locked)
+    .bind(id.to_string())
+    .bind(lock.therapist_id.to_string())
+    .fetch_optional(&state.db)
+    .await?;
     match (client, lock.client_id) {
         (Some(c), Some(l)) if c == l.to_string() && shown => Ok(()),
         (Some(c), Some(l)) if c == l.to_string() => Err(Error::KioskLocked),

@@ -12,6 +12,7 @@ mod durability;
 mod evaluation;
 mod exercises;
 mod export;
+mod groups;
 mod kiosk;
 mod kiosk_gallery;
 mod kiosk_unlock;

@@ -1,0 +1,195 @@
+// Groups on one tablet: the therapist starts a group session for two children, each child picks
+// an animal and a colour (pictures, no words), both draw at the same moment with a finger each
+// (two touch pointers), each starting on their own dock. The one saved drawing is linked to both;
+// each child's review shows it with "mijn deel" making the other's strokes faint, and no page
+// of one child holds the other's label (text or attributes). A family session links its drawing
+// to the client only, the parent named by role. axe-core on every new screen; screenshots at
+// three sizes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { suite, newPage, shot, inputSession, attributeIs, countIs, eventually, seed } from "./harness.mjs";
+import { violations } from "./axe.mjs";
+
+const env = suite();
+const SIZES = [
+  { name: "1024x768", width: 1024, height: 768 },
+  { name: "768x1024", width: 768, height: 1024 },
+  { name: "phone-390x844", width: 390, height: 844 },
+];
+const OTHER = "Vos-Geheim-3";
+
+async function shots(page, name) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await shot(page, `groups-${name}-${size.name}`);
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+async function axeClean(page, name) {
+  assert.deepEqual(await violations(page, name), [], `${name}: axe-core violations`);
+}
+
+/** Each participant in turn taps a colour and an animal, then the arrow. */
+async function pickAvatars(page, picks) {
+  await page.getByTestId("avatar-picker").waitFor();
+  for (const [i, [colour, animal]] of picks.entries()) {
+    await attributeIs(page.getByTestId("avatar-picker"), "data-turn", String(i), `turn ${i} did not come`);
+    await page.locator(`.colour-choice[data-colour="${colour}"]`).click();
+    await page.locator(`.animal-choice[data-animal="${animal}"]`).click();
+    if (i === 0) {
+      await axeClean(page, "avatar picker");
+      await shots(page, "avatar-picker");
+    }
+    await page.getByTestId("picker-next").click();
+  }
+  await page.getByTestId("group-panel").waitFor();
+  await countIs(page.locator('[data-testid="group-avatars"] li'), picks.length, "the session does not show the avatars");
+}
+
+/** Fingers through the DevTools protocol, each from `from` to `to` (page px), at the same time. */
+async function fingers(page, paths, steps = 16) {
+  const cdp = await inputSession(page);
+  const at = (f) => paths.map(([a, b], i) => ({
+    x: a[0] + (b[0] - a[0]) * f, y: a[1] + (b[1] - a[1]) * f, id: i + 1, radiusX: 5, radiusY: 5, force: 0.5,
+  }));
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(0) });
+  for (let i = 1; i <= steps; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(i / steps) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
+async function centre(locator) {
+  const b = await locator.boundingBox();
+  return [b.x + b.width / 2, b.y + b.height / 2];
+}
+
+/** The strongest ink alpha on the review's ink canvas in the left and the right half. */
+function inkAlpha(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('[data-layer="replay-ink"]');
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let left = 0, right = 0;
+    for (let i = 3; i < d.length; i += 4) {
+      const x = ((i - 3) / 4) % c.width;
+      if (x < c.width / 2) left = Math.max(left, d[i]); else right = Math.max(right, d[i]);
+    }
+    return { left, right };
+  });
+}
+
+async function logIn(seeded) {
+  const page = await newPage(env.browser);
+  const r = await page.request.post(`${env.server.url}/api/login`, {
+    data: { username: "c.bakker", password: "een lange zin als wachtwoord" },
+  });
+  assert.ok(r.ok(), `login: ${r.status()}`);
+  page.seeded = seeded;
+  return page;
+}
+
+/** Saves the drawing and waits for the server's acknowledgement; gives the stored artefact. */
+async function saveDrawing(page, clientId) {
+  await attributeIs(page.getByTestId("save-status"), "data-state", "unsaved", "the strokes did not make the drawing unsaved");
+  await page.getByTestId("save").click();
+  await attributeIs(page.getByTestId("save-status"), "data-state", "saved", "the drawing was not acknowledged", 15_000);
+  const list = await (await page.request.get(`${env.server.url}/api/clients/${clientId}/artefacts`)).json();
+  return list.find((a) => a.kind === "drawing");
+}
+
+let seeded;
+test("two children draw at once as their avatars; each review shows their own part, never the other's label", async () => {
+  const first = await newPage(env.browser);
+  seeded = await seed(first, env.server);
+  const other = await seeded.post("/api/clients", { label: OTHER, birth_year: 2016, discipline: "beeldend" });
+  await first.context().close();
+  const page = await logIn(seeded);
+  const a = seeded.client;
+  try {
+    await page.goto(env.server.url + "/");
+    await page.getByTestId("group-start").locator("summary").click();
+    await page.locator(`input[data-client="${a.id}"]`).check();
+    await page.locator(`input[data-client="${other.id}"]`).check();
+    await axeClean(page, "group start");
+    await page.getByTestId("group-go").click();
+    await page.getByTestId("group-panel").waitFor();
+    await axeClean(page, "group session");
+    await page.getByTestId("pick-avatars").click();
+    await pickAvatars(page, [["orange", "cat"], ["blue", "owl"]]);
+
+    await page.goto(page.url() + "/tekenen");
+    await countIs(page.locator(".dock-avatar"), 2, "the paper has no dock per child");
+    const box = await page.getByTestId("canvas").boundingBox();
+    const dockA = await centre(page.locator('[data-dock="0"]'));
+    const dockB = await centre(page.locator('[data-dock="1"]'));
+    // Child A swipes from their dock (bottom left) into the left half, child B at the same
+    // moment from theirs (top right) into the right half.
+    await fingers(page, [
+      [dockA, [box.x + box.width * 0.3, box.y + box.height * 0.5]],
+      [dockB, [box.x + box.width * 0.7, box.y + box.height * 0.45]],
+    ]);
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "2", "two fingers did not make two strokes");
+    await axeClean(page, "group drawing");
+    await shots(page, "drawing");
+    const art = await saveDrawing(page, a.id);
+    assert.equal(art.participants.length, 2);
+    assert.deepEqual(art.participants.map((p) => p.avatar.animal), ["cat", "owl"]);
+    assert.deepEqual([...art.metadata.group.stroke_players].sort(), [0, 1], "each stroke has its own child");
+    const ofOther = await (await page.request.get(`${env.server.url}/api/clients/${other.id}/artefacts`)).json();
+    assert.deepEqual(ofOther.map((x) => x.id), [art.id], "the drawing is linked to the other child too");
+
+    for (const [client, label, hidden, mineSide] of [[a, a.label, OTHER, "left"], [other, OTHER, a.label, "right"]]) {
+      await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
+      await page.locator(`[data-artefact="${art.id}"]`).first().click();
+      await page.getByTestId("mine-bar").waitFor();
+      await page.locator('[data-layer="replay-ink"]').waitFor();
+      await eventually(() => inkAlpha(page), (v) => v.left > 200 && v.right > 200, "both strokes do not show in full");
+      await page.getByTestId("mine-toggle").click();
+      await attributeIs(page.locator(".replay"), "data-mine", "true", "mijn deel did not turn on");
+      const faint = mineSide === "left" ? "right" : "left";
+      await eventually(() => inkAlpha(page), (v) => v[mineSide] > 200 && v[faint] < 60,
+        `${label}'s own strokes (${mineSide}) are not the highlighted ones`);
+      const text = await page.evaluate(() => document.body.innerText);
+      const html = await page.evaluate(() => document.documentElement.outerHTML);
+      assert.ok(!text.includes(hidden) && !html.includes(hidden), `${hidden} shows in ${label}'s review`);
+      await axeClean(page, `review of ${label}`);
+      await shots(page, `review-${client === a ? "a" : "b"}`);
+    }
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], "console errors");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a family drawing with a parent is linked to the client only, the parent named by role", async () => {
+  const page = await logIn(seeded);
+  const a = seeded.client;
+  try {
+    await page.goto(`${env.server.url}/clients/${a.id}`);
+    await page.getByTestId("family-start").locator("summary").click();
+    await page.locator('[data-role="ouder"]').click();
+    await axeClean(page, "family start");
+    await page.getByTestId("family-go").click();
+    await page.getByTestId("group-panel").waitFor();
+    await page.getByTestId("pick-avatars").click();
+    await pickAvatars(page, [["yellow", "dog"], ["black", "elephant"]]);
+    const sessionUrl = page.url();
+    const sid = sessionUrl.split("/").pop();
+    await page.goto(sessionUrl + "/tekenen");
+    const box = await page.getByTestId("canvas").boundingBox();
+    const dockParent = await centre(page.locator('[data-dock="1"]'));
+    await fingers(page, [[dockParent, [box.x + box.width * 0.5, box.y + box.height * 0.5]]]);
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "1", "the parent's finger did not draw");
+    const list = await (await page.request.get(`${env.server.url}/api/clients/${a.id}/artefacts`)).json();
+    await attributeIs(page.getByTestId("save-status"), "data-state", "unsaved", "the stroke did not make the drawing unsaved");
+    await page.getByTestId("save").click();
+    await attributeIs(page.getByTestId("save-status"), "data-state", "saved", "the drawing was not acknowledged", 15_000);
+    const after = await (await page.request.get(`${env.server.url}/api/clients/${a.id}/artefacts`)).json();
+    const art = after.find((x) => !list.some((y) => y.id === x.id));
+    assert.equal(art.session_id, sid);
+    assert.deepEqual(art.participants.map((p) => p.member), [{ client_id: a.id }, { relative: "ouder" }]);
+    assert.deepEqual(art.metadata.group.stroke_players, [1], "the stroke is the parent's");
+  } finally {
+    await page.context().close();
+  }
+});
