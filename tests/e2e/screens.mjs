@@ -99,7 +99,8 @@ export async function walkLoggedIn(page, server, work, visit) {
     await go(`/clients/${client.id}`);
     await page.getByTestId("goal-list").waitFor();
     await visit("client");
-    await page.locator("details.add summary").click();
+    // The goal form's summary (the client page also offers a family session the same way).
+    await page.locator("details.add").filter({ has: page.locator('input[name="title"]') }).locator("summary").click();
     await page.locator('details.add[open] input[name="title"]').waitFor();
     await visit("client, add goal");
     await page.locator("details.danger summary").click();
