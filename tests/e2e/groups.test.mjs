@@ -7,7 +7,7 @@
 // three sizes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { suite, newPage, shot, inputSession, attributeIs, countIs, eventually, seed } from "./harness.mjs";
+import { suite, newPage, shot, inputSession, attributeIs, countIs, eventually, seed, inkSettled } from "./harness.mjs";
 import { violations } from "./axe.mjs";
 
 const env = suite();
@@ -64,6 +64,21 @@ async function centre(locator) {
   return [b.x + b.width / 2, b.y + b.height / 2];
 }
 
+/** Mostly opaque ink pixels on the drawing's ink layer within `box` (page px). */
+async function inkIn(page, box) {
+  await inkSettled(page);
+  return page.evaluate(({ x, y, width, height }) => {
+    const c = window.__layerCanvas("ink");
+    const r = document.querySelector('[data-layer="ink"]').getBoundingClientRect();
+    const s = c.width / r.width;
+    const d = window.__canvasPixels(c, Math.round((x - r.left) * s), Math.round((y - r.top) * s),
+      Math.round(width * s), Math.round(height * s));
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 127) n++;
+    return n;
+  }, box);
+}
+
 /** The strongest ink alpha on the review's ink canvas in the left and the right half. */
 function inkAlpha(page) {
   return page.evaluate(() => {
@@ -103,7 +118,7 @@ test("two children draw at once as their avatars; each review shows their own pa
   seeded = await seed(first, env.server);
   const other = await seeded.post("/api/clients", { label: OTHER, birth_year: 2016, discipline: "beeldend" });
   await first.context().close();
-  const page = await logIn(seeded);
+  let page = await logIn(seeded);
   const a = seeded.client;
   try {
     await page.goto(env.server.url + "/");
@@ -129,12 +144,45 @@ test("two children draw at once as their avatars; each review shows their own pa
       [dockB, [box.x + box.width * 0.7, box.y + box.height * 0.45]],
     ]);
     await attributeIs(page.getByTestId("canvas"), "data-strokes", "2", "two fingers did not make two strokes");
+    await countIs(page.locator(".swatch"), 0, "a group drawing offers colours (each child draws in their avatar's)");
     await axeClean(page, "group drawing");
     await shots(page, "drawing");
+
+    // A draws along the bottom, then B near the top; A's undo takes back A's stroke from under
+    // B's later one, and B's stays.
+    const bottom = { x: box.x + box.width * 0.6, y: dockA[1] - 20, width: box.width * 0.35, height: 40 };
+    const top = { x: box.x + box.width * 0.52, y: box.y + 4, width: box.width * 0.12, height: box.height * 0.2 };
+    await fingers(page, [[dockA, [box.x + box.width * 0.92, dockA[1]]]]);
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "3", "A's second stroke did not come");
+    await fingers(page, [[dockB, [box.x + box.width * 0.55, box.y + box.height * 0.1]]]);
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "4", "B's second stroke did not come");
+    const bStroke = await inkIn(page, top);
+    assert.ok(await inkIn(page, bottom) > 100 && bStroke > 100, "the two later strokes do not show where drawn");
+    await page.getByTestId("undo-0").click();
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "3", "A's undo took nothing back");
+    assert.equal(await inkIn(page, bottom), 0, "A's undo left A's last stroke");
+    assert.equal(await inkIn(page, top), bStroke, "A's undo touched B's stroke");
+    assert.equal(await page.getByTestId("undo-1").isEnabled(), true, "B lost their undo");
+
+    // The tab crashes: a new tab has none of this tab's session storage, only the drawing
+    // kept on the tablet, which brings back the group and who drew which stroke.
+    await attributeIs(page.locator(".draw-screen"), "data-kept", "3", "the drawing was not kept on the tablet");
+    const drawingUrl = page.url();
+    const again = await page.context().newPage();
+    again.errors = [];
+    again.on("pageerror", (e) => again.errors.push(String(e)));
+    await page.close();
+    page = again;
+    await page.goto(drawingUrl);
+    await attributeIs(page.getByTestId("canvas"), "data-strokes", "3", "the new tab did not restore the drawing");
+    await countIs(page.locator(".dock-avatar"), 2, "the restored drawing lost its group");
+
     const art = await saveDrawing(page, a.id);
     assert.equal(art.participants.length, 2);
     assert.deepEqual(art.participants.map((p) => p.avatar.animal), ["cat", "owl"]);
-    assert.deepEqual([...art.metadata.group.stroke_players].sort(), [0, 1], "each stroke has its own child");
+    const players = art.metadata.group.stroke_players;
+    assert.deepEqual([...players.slice(0, 2)].sort(), [0, 1], "each of the simultaneous strokes has its own child");
+    assert.deepEqual(players.slice(2), [0, 1], "the later strokes lost who drew them");
     const ofOther = await (await page.request.get(`${env.server.url}/api/clients/${other.id}/artefacts`)).json();
     assert.deepEqual(ofOther.map((x) => x.id), [art.id], "the drawing is linked to the other child too");
 

@@ -124,6 +124,10 @@ pub enum Event {
     Redo,
     /// Everything was wiped (and can be undone).
     Clear,
+    /// The stroke with this number (its place among all strokes ever drawn) was taken back by
+    /// the one who drew it. In a group on one tablet a child undoes their own stroke even when
+    /// another child drew after it; a plain undo could only take back the last step.
+    Withdraw(usize),
 }
 
 /// A drawing and its history.
@@ -167,6 +171,7 @@ impl Drawing {
             Event::Redo => self.can_redo(),
             Event::Clear => !self.visible_strokes().is_empty(),
             Event::Stroke(ref s) => !s.points.is_empty(),
+            Event::Withdraw(n) => self.visible_stroke_numbers().contains(&n),
         };
         if ok {
             self.events.push(event);
@@ -176,11 +181,20 @@ impl Drawing {
     /// Applies the history: (done steps, undone steps waiting for redo).
     fn steps(&self) -> (Vec<Step>, Vec<Step>) {
         let (mut done, mut undone) = (Vec::new(), Vec::new());
+        // The event index of each stroke, by its number.
+        let mut strokes = Vec::new();
         for (i, e) in self.events.iter().enumerate() {
             match e {
                 Event::Stroke(_) => {
+                    strokes.push(i);
                     done.push(Step::Stroke(i));
                     undone.clear();
+                }
+                Event::Withdraw(n) => {
+                    if let Some(&at) = strokes.get(*n) {
+                        done.retain(|s| *s != Step::Stroke(at));
+                        undone.retain(|s| *s != Step::Stroke(at));
+                    }
                 }
                 Event::Clear => {
                     done.push(Step::Clear);
@@ -201,8 +215,8 @@ impl Drawing {
         (done, undone)
     }
 
-    /// The strokes that show now, in drawing order.
-    pub fn visible_strokes(&self) -> Vec<&Stroke> {
+    /// The event indices of the strokes that show now, in drawing order.
+    fn visible_events(&self) -> Vec<usize> {
         let (done, _) = self.steps();
         let from = done
             .iter()
@@ -212,13 +226,38 @@ impl Drawing {
         done[from..]
             .iter()
             .filter_map(|s| match s {
-                Step::Stroke(i) => match &self.events[*i] {
-                    Event::Stroke(st) => Some(st),
-                    _ => None,
-                },
+                Step::Stroke(i) => Some(*i),
                 Step::Clear => None,
             })
             .collect()
+    }
+
+    /// The strokes that show now, in drawing order.
+    pub fn visible_strokes(&self) -> Vec<&Stroke> {
+        self.visible_events()
+            .into_iter()
+            .filter_map(|i| match &self.events[i] {
+                Event::Stroke(st) => Some(st),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The numbers (places among [`Self::all_strokes`]) of the strokes that show now, in
+    /// drawing order.
+    pub fn visible_stroke_numbers(&self) -> Vec<usize> {
+        let visible = self.visible_events();
+        let mut numbers = Vec::with_capacity(visible.len());
+        let mut n = 0;
+        for (i, e) in self.events.iter().enumerate() {
+            if matches!(e, Event::Stroke(_)) {
+                if visible.binary_search(&i).is_ok() {
+                    numbers.push(n);
+                }
+                n += 1;
+            }
+        }
+        numbers
     }
 
     /// Whether there is a step to undo.
@@ -301,5 +340,32 @@ mod tests {
             3,
             "a redo with nothing to redo is not recorded"
         );
+    }
+
+    #[test]
+    fn a_withdrawn_stroke_goes_from_under_later_ones_and_only_once() {
+        let mut d = Drawing::new(100.0, 100.0);
+        d.push(stroke(1.0));
+        d.push(stroke(2.0));
+        d.push(stroke(3.0));
+        d.push(Event::Withdraw(0));
+        assert_eq!(xs(&d), [2.0, 3.0]);
+        assert_eq!(d.visible_stroke_numbers(), [1, 2]);
+        d.push(Event::Withdraw(0));
+        d.push(Event::Withdraw(7));
+        assert_eq!(d.events.len(), 4, "withdrawing what does not show is not recorded");
+        d.push(Event::Undo);
+        assert_eq!(xs(&d), [2.0], "undo still takes back the last step");
+    }
+
+    #[test]
+    fn a_cleared_stroke_cannot_be_withdrawn() {
+        let mut d = Drawing::new(100.0, 100.0);
+        d.push(stroke(1.0));
+        d.push(Event::Clear);
+        d.push(Event::Withdraw(0));
+        assert_eq!(d.events.len(), 2);
+        d.push(Event::Undo);
+        assert_eq!(xs(&d), [1.0], "undoing the clear brings the stroke back");
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! "SRI" version:u8=1  width:f32 height:f32 background:u8 template:u8  events:varint
-//! event = 0 stroke | 1 undo | 2 redo | 3 clear
+//! event = 0 stroke | 1 undo | 2 redo | 3 clear | 4 withdraw stroke:varint (its number)
 //! stroke = brush:u8 size:f32 rgba:[u8;4] flags:u8(1=pressure, 2=tilt) points:varint
 //!          then per point: dx:zigzag dy:zigzag (1/8 px, from the previous point; the first
 //!          from 0,0)  dt:varint (0.1 ms, the first from 0)  [pressure:u8 0–254, 255 = none]
@@ -59,6 +59,10 @@ pub fn encode(d: &Drawing) -> Vec<u8> {
             Event::Undo => out.push(1),
             Event::Redo => out.push(2),
             Event::Clear => out.push(3),
+            Event::Withdraw(n) => {
+                out.push(4);
+                varint(&mut out, *n as u64);
+            }
         }
     }
     out
@@ -194,12 +198,20 @@ pub fn decode(bytes: &[u8]) -> Result<Drawing, DecodeError> {
     let template = Template::from_code(r.u8()?).ok_or(DecodeError::Invalid("sjabloon"))?;
     let n = r.count()?;
     let mut events = Vec::with_capacity(n);
+    let mut strokes = 0;
     for _ in 0..n {
         events.push(match r.u8()? {
-            0 => Event::Stroke(read_stroke(&mut r)?),
+            0 => {
+                strokes += 1;
+                Event::Stroke(read_stroke(&mut r)?)
+            }
             1 => Event::Undo,
             2 => Event::Redo,
             3 => Event::Clear,
+            4 => match r.varint()? {
+                k if k < strokes as u64 => Event::Withdraw(k as usize),
+                _ => return Err(DecodeError::Invalid("teruggenomen lijn")),
+            },
             _ => return Err(DecodeError::Invalid("gebeurtenis")),
         });
     }
@@ -285,11 +297,32 @@ mod tests {
                 points: pts,
             }));
         }
+        d.push(Event::Withdraw(0));
         d.push(Event::Undo);
         d.push(Event::Clear);
         d.push(Event::Undo);
         d.push(Event::Redo);
         d
+    }
+
+    #[test]
+    fn a_withdrawal_as_the_last_event_reads_back() {
+        let mut d = drawing();
+        let n = d.all_strokes().count();
+        d.push(Event::Undo);
+        d.push(Event::Withdraw(n - 2));
+        assert_eq!(d.events.last(), Some(&Event::Withdraw(n - 2)));
+        assert_eq!(decode(&encode(&d)).unwrap().events.last(), Some(&Event::Withdraw(n - 2)));
+    }
+
+    #[test]
+    fn a_withdrawal_of_a_stroke_not_yet_drawn_is_refused() {
+        let mut d = Drawing::new(10.0, 10.0);
+        d.events.push(Event::Withdraw(0));
+        assert_eq!(
+            decode(&encode(&d)),
+            Err(DecodeError::Invalid("teruggenomen lijn"))
+        );
     }
 
     #[test]

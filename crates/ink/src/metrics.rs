@@ -158,7 +158,7 @@ impl ProcessMetrics {
                 .iter()
                 .filter(|s| s.style.brush == Brush::Eraser)
                 .count(),
-            undo_count: count(|e| matches!(e, Event::Undo)),
+            undo_count: count(|e| matches!(e, Event::Undo | Event::Withdraw(_))),
             redo_count: count(|e| matches!(e, Event::Redo)),
             clear_count: count(|e| matches!(e, Event::Clear)),
             colours: ink,

@@ -45,6 +45,8 @@ pub struct Board {
     pub pen_seen: bool,
     /// In a group, who is who.
     pub group: Option<GroupInk>,
+    /// In a group, who takes part (kept with the drawing on the tablet).
+    pub participants: Option<Vec<speelruimte_model::Participant>>,
 }
 
 impl Default for Board {
@@ -55,11 +57,25 @@ impl Default for Board {
             origin: None,
             pen_seen: false,
             group: None,
+            participants: None,
         }
     }
 }
 
 impl Board {
+    /// What is kept on the tablet as work in progress (see `super::draft`).
+    pub fn draft_bytes(&self) -> Vec<u8> {
+        let group = self
+            .participants
+            .clone()
+            .zip(self.group.as_ref())
+            .map(|(participants, g)| super::draft::KeptGroup {
+                participants,
+                players: g.players.clone(),
+            });
+        super::draft::to_bytes(&self.drawing, group.as_ref())
+    }
+
     /// Paper width in CSS pixels.
     pub fn width(&self) -> f32 {
         self.drawing.width
@@ -112,34 +128,31 @@ impl Board {
         self.live.insert(id, Live { builder, player });
     }
 
-    /// Undoes `player`'s last stroke if it is the last step of the drawing: a child undoes
-    /// only their own work. (The ink history is one line; a stroke under another child's
-    /// later one is not taken out of the middle of it.)
+    /// Takes back `player`'s latest stroke that still shows, also from under another child's
+    /// later strokes: a child undoes only their own work, never someone else's.
     pub fn undo_of(&mut self, player: u8) -> bool {
-        let ok = self.can_undo_of(player);
-        if ok {
-            self.drawing.push(Event::Undo);
+        match self.last_of(player) {
+            Some(n) => {
+                self.drawing.push(Event::Withdraw(n));
+                true
+            }
+            None => false,
         }
-        ok
     }
 
-    /// Whether `player` may undo now (see [`Self::undo_of`]).
+    /// Whether `player` has a stroke to take back (see [`Self::undo_of`]).
     pub fn can_undo_of(&self, player: u8) -> bool {
-        let Some(g) = &self.group else { return false };
-        let last = self
-            .drawing
-            .visible_strokes()
-            .last()
-            .map(|s| *s as *const Stroke);
-        let index = self
-            .drawing
-            .all_strokes()
-            .position(|s| Some(s as *const Stroke) == last);
-        let last_is_stroke = matches!(
-            self.drawing.events.last(),
-            Some(Event::Stroke(_)) | Some(Event::Redo)
-        );
-        last_is_stroke && index.and_then(|i| g.players.get(i)) == Some(&player)
+        self.last_of(player).is_some()
+    }
+
+    /// The number of `player`'s latest stroke that shows.
+    fn last_of(&self, player: u8) -> Option<usize> {
+        let g = self.group.as_ref()?;
+        self.drawing
+            .visible_stroke_numbers()
+            .into_iter()
+            .rev()
+            .find(|n| g.players.get(*n) == Some(&player))
     }
 
     /// Whether pointer `id` is drawing.

@@ -5,6 +5,7 @@
 mod clear_ask;
 pub mod compare;
 mod docks;
+mod draft;
 mod in_step;
 pub(crate) mod ink_glue;
 mod layers;
@@ -44,7 +45,7 @@ const KEEP_AFTER_MS: u64 = 300;
 /// Keeps the drawing on this tablet (IndexedDB, `crate::outbox::drafts`), and once it is
 /// stored says how many strokes it kept.
 fn keep(board: StoredValue<Board, LocalStorage>, key: &str, kept: RwSignal<usize>) {
-    let (bytes, n) = board.with_value(|b| (speelruimte_ink::encode(&b.drawing), b.visible_count()));
+    let (bytes, n) = board.with_value(|b| (b.draft_bytes(), b.visible_count()));
     drafts::keep(drafts::DRAWING, key, bytes, move |stored| {
         if stored {
             kept.try_set(n);
@@ -54,7 +55,7 @@ fn keep(board: StoredValue<Board, LocalStorage>, key: &str, kept: RwSignal<usize
 
 /// Keeps the drawing as the page goes away (see `drafts::keep_at_exit`).
 fn keep_at_exit(board: StoredValue<Board, LocalStorage>, key: &str) {
-    let bytes = board.with_value(|b| speelruimte_ink::encode(&b.drawing));
+    let bytes = board.with_value(Board::draft_bytes);
     drafts::keep_at_exit(drafts::DRAWING, key, bytes);
 }
 
@@ -93,9 +94,9 @@ fn forget(key: &str) {
     drafts::forget(drafts::DRAWING, key);
 }
 
-/// Reads a drawing kept on this tablet for a session.
-fn restore(key: &str) -> Option<speelruimte_ink::Drawing> {
-    speelruimte_ink::decode(&drafts::read(drafts::DRAWING, key)?).ok()
+/// Reads a drawing kept on this tablet for a session, with its group if it is one.
+fn restore(key: &str) -> Option<(speelruimte_ink::Drawing, Option<draft::KeptGroup>)> {
+    draft::from_bytes(&drafts::read(drafts::DRAWING, key)?)
 }
 
 #[component]
@@ -108,15 +109,28 @@ pub fn DrawPage() -> impl IntoView {
     } = WorkFormRoute::read();
     let storage_key = sid.clone();
     let saver = Saver::new(client_id);
-    // A group session with every avatar picked: a group drawing.
-    let participants = crate::group::participants(&sid);
     let status = saver.status;
 
     let tools = Tools::new();
     let board = StoredValue::new_local(Board::default());
     let version = RwSignal::new(0u32);
-    // A drawing kept on this tablet (after a reload or a crashed tab) comes back as it was.
-    if let Some(d) = restore(&storage_key) {
+    // A drawing kept on this tablet (after a reload or a crashed tab) comes back as it was, a
+    // group drawing with its group and who drew which stroke.
+    let restored = restore(&storage_key);
+    let (restored, kept_group) = match restored {
+        Some((d, g)) => (Some(d), g),
+        None => (None, None),
+    };
+    // A group session with every avatar picked: a group drawing. The tab's own note of the
+    // group goes first; a crashed tab has only the draft's.
+    let participants = crate::group::participants(&sid).or_else(|| {
+        let list = kept_group.as_ref()?.participants.clone();
+        // The session screen shows the avatars again once it has the group from the server.
+        let avatars: Vec<_> = list.iter().map(|p| p.avatar).collect();
+        crate::group::keep_avatars(&sid, &avatars);
+        Some(list)
+    });
+    if let Some(d) = restored {
         tools.background.set(d.background);
         tools.template.set(d.template);
         let shown = !d.visible_strokes().is_empty();
@@ -128,8 +142,14 @@ pub fn DrawPage() -> impl IntoView {
         });
     }
     if let Some(list) = &participants {
-        let players = crate::group::players(&storage_key);
-        board.update_value(|b| b.group = Some(docks::group_ink(list, players)));
+        let players = match &kept_group {
+            Some(g) if g.participants == *list => g.players.clone(),
+            _ => crate::group::players(&storage_key),
+        };
+        board.update_value(|b| {
+            b.group = Some(docks::group_ink(list, players));
+            b.participants = Some(list.clone());
+        });
     }
     let layers = Layers::new();
 
@@ -320,7 +340,7 @@ pub fn DrawPage() -> impl IntoView {
                 <button class="primary" data-testid="save" on:click=save
                     disabled=move || status.get() == SaveState::Saving>{t().save}</button>
             </header>
-            <Toolbar tools actions />
+            <Toolbar tools actions group=participants.is_some() />
             {match participants.clone() {
                 Some(list) => {
                     let avatars = list.iter().map(|p| p.avatar).collect::<Vec<_>>();

@@ -88,8 +88,10 @@ pub struct Actions {
     pub can_redo: Signal<bool>,
 }
 
+/// In a group (`group`) every child draws in their avatar's colour, so there is no colour to
+/// pick; the brushes, sizes and paper are shared.
 #[component]
-pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
+pub fn Toolbar(tools: Tools, actions: Actions, group: bool) -> impl IntoView {
     let Tools {
         brush,
         size,
@@ -117,17 +119,19 @@ pub fn Toolbar(tools: Tools, actions: Actions) -> impl IntoView {
                     </button>
                 }).collect_view()}
             </div>
-            <div class="tool-group swatches" role="radiogroup" aria-label=t().draw_colour>
-                {COLOURS.into_iter().map(|(c, nl, en)| (c, pick(nl, en))).map(|(c, name)| view! {
-                    <button class="swatch" style=format!("--c:{c}") aria-label=name title=name
-                        aria-pressed=move || pressed(colour.get() == c)
-                        on:click=move |_| colour.set(c.to_string())></button>
-                }).collect_view()}
-                <label class="swatch picker" title=t().draw_own_colour>
-                    <input type="color" aria-label=t().draw_own_colour prop:value=move || colour.get()
-                        on:input=move |ev| colour.set(event_target_value(&ev)) />
-                </label>
-            </div>
+            {(!group).then(|| view! {
+                <div class="tool-group swatches" role="radiogroup" aria-label=t().draw_colour>
+                    {COLOURS.into_iter().map(|(c, nl, en)| (c, pick(nl, en))).map(|(c, name)| view! {
+                        <button class="swatch" style=format!("--c:{c}") aria-label=name title=name
+                            aria-pressed=move || pressed(colour.get() == c)
+                            on:click=move |_| colour.set(c.to_string())></button>
+                    }).collect_view()}
+                    <label class="swatch picker" title=t().draw_own_colour>
+                        <input type="color" aria-label=t().draw_own_colour prop:value=move || colour.get()
+                            on:input=move |ev| colour.set(event_target_value(&ev)) />
+                    </label>
+                </div>
+            })}
             <div class="tool-group edits">
                 <button class="tool" data-testid="undo" on:click=move |_| actions.undo.run(())
                     aria-label=t().draw_back title=t().draw_back disabled=move || !actions.can_undo.get()>
