@@ -353,7 +353,11 @@ mod tests {
         assert_eq!(d.visible_stroke_numbers(), [1, 2]);
         d.push(Event::Withdraw(0));
         d.push(Event::Withdraw(7));
-        assert_eq!(d.events.len(), 4, "withdrawing what does not show is not recorded");
+        assert_eq!(
+            d.events.len(),
+            4,
+            "withdrawing what does not show is not recorded"
+        );
         d.push(Event::Undo);
         assert_eq!(xs(&d), [2.0], "undo still takes back the last step");
     }

@@ -312,7 +312,10 @@ mod tests {
         d.push(Event::Undo);
         d.push(Event::Withdraw(n - 2));
         assert_eq!(d.events.last(), Some(&Event::Withdraw(n - 2)));
-        assert_eq!(decode(&encode(&d)).unwrap().events.last(), Some(&Event::Withdraw(n - 2)));
+        assert_eq!(
+            decode(&encode(&d)).unwrap().events.last(),
+            Some(&Event::Withdraw(n - 2))
+        );
     }
 
     #[test]
