@@ -9,6 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, newPage, shot, inputSession, attributeIs, countIs, eventually, seed, inkSettled } from "./harness.mjs";
 import { violations } from "./axe.mjs";
+import { draftOf } from "./tablet.mjs";
 
 const env = suite();
 const SIZES = [
@@ -113,10 +114,11 @@ async function saveDrawing(page, clientId) {
 }
 
 let seeded;
+let other;
 test("two children draw at once as their avatars; each review shows their own part, never the other's label", async () => {
   const first = await newPage(env.browser);
   seeded = await seed(first, env.server);
-  const other = await seeded.post("/api/clients", { label: OTHER, birth_year: 2016, discipline: "beeldend" });
+  other = await seeded.post("/api/clients", { label: OTHER, birth_year: 2016, discipline: "beeldend" });
   await first.context().close();
   let page = await logIn(seeded);
   const a = seeded.client;
@@ -237,6 +239,64 @@ test("a family drawing with a parent is linked to the client only, the parent na
     assert.equal(art.session_id, sid);
     assert.deepEqual(art.participants.map((p) => p.member), [{ client_id: a.id }, { relative: "ouder" }]);
     assert.deepEqual(art.metadata.group.stroke_players, [1], "the stroke is the parent's");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a group exercise: one pacer, each child rates their own tension before and after under their avatar", async () => {
+  const page = await logIn(seeded);
+  const a = seeded.client;
+  try {
+    await page.goto(env.server.url + "/");
+    await page.getByTestId("group-start").locator("summary").click();
+    await page.locator(`input[data-client="${a.id}"]`).check();
+    await page.locator(`input[data-client="${other.id}"]`).check();
+    await page.getByTestId("group-go").click();
+    await page.getByTestId("group-panel").waitFor();
+    await page.getByTestId("pick-avatars").click();
+    await pickAvatars(page, [["bluish_green", "rabbit"], ["reddish_purple", "fish"]]);
+    const sessionUrl = page.url();
+    const sid = sessionUrl.split("/").pop();
+    await page.goto(sessionUrl + "/spanning");
+    await page.getByTestId("audience-child").click();
+    await page.locator('[data-exercise="balloon"]').click();
+    await page.getByTestId("to-before").click();
+    // One row of faces per child, under their avatar; no body figure to share.
+    await countIs(page.locator(".group-rating"), 2, "not one thermometer per child");
+    await page.locator('[data-testid="rating-0"] .face-button[data-value="8"]').click();
+    await page.locator('[data-testid="rating-1"] .face-button[data-value="5"]').click();
+    await attributeIs(page.locator('[data-testid="rating-0"] .face-button[data-value="8"]'), "aria-pressed", "true", "child 1's face is not marked");
+    await attributeIs(page.locator('[data-testid="rating-1"] .face-button[data-value="5"]'), "aria-pressed", "true", "child 2's face is not marked");
+    await attributeIs(page.locator('[data-testid="rating-0"] .face-button[data-value="5"]'), "aria-pressed", "false", "child 2's tap marked child 1's faces");
+    await axeClean(page, "group thermometer");
+    await shots(page, "exercise-before");
+    await page.getByTestId("start").click();
+    await countIs(page.locator("svg.pacer"), 1, "the group does not share one pacer");
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("stop").click();
+    await page.getByTestId("run-summary").waitFor();
+    await page.locator('[data-testid="rating-0"] .face-button[data-value="3"]').click();
+    // A reload keeps the ratings given so far, each with its child.
+    await eventually(() => draftOf(page, "spanning"), (d) => d?.step === "after" && d.group?.[0]?.after === 3,
+      "the group's ratings are not kept on the tablet");
+    await page.reload();
+    await page.getByTestId("run-summary").waitFor();
+    await attributeIs(page.locator('[data-testid="rating-0"] .face-button[data-value="3"]'), "aria-pressed", "true", "a reload lost child 1's rating after");
+    await page.locator('[data-testid="rating-1"] .face-button[data-value="0"]').click();
+    await axeClean(page, "group thermometer after");
+    await page.getByTestId("save").click();
+    await attributeIs(page.getByTestId("save-status"), "data-state", "saved", "the group exercise was not acknowledged", 15_000);
+    for (const c of [a, other]) {
+      const list = await (await page.request.get(`${env.server.url}/api/clients/${c.id}/artefacts`)).json();
+      const art = list.find((x) => x.kind === "exercise" && x.session_id === sid);
+      assert.ok(art, "the group exercise is not linked to every child");
+      assert.deepEqual(art.metadata.group.ratings, [
+        { player: 0, before: 8, after: 3 },
+        { player: 1, before: 5, after: 0 },
+      ], "the ratings are not each child's own");
+    }
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], "console errors");
   } finally {
     await page.context().close();
   }

@@ -126,6 +126,7 @@ pub fn app(state: AppState, web_dir: &Path) -> Router {
         .layer(from_fn_with_state(state.clone(), kiosk::guard::guard))
         .layer(from_fn_with_state(state.clone(), audit::refusals::audit))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(from_fn_with_state(state.clone(), auth::drop_ended_cookie))
         // Outermost: where the request came from, worked out once for everything inside.
         .layer(from_fn_with_state(state.clone(), auth::source::capture))
         .with_state(state);

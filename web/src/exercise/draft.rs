@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use speelruimte_guide::Exercise;
+use speelruimte_model::PlayerRating;
 
 use super::Step;
 use super::pacer::{RunEnd, Visual};
@@ -27,6 +28,9 @@ pub struct ExerciseDraft {
     pub after: Kept,
     /// How the run ended: ran_ms, wall_ms, interrupted.
     pub ended: Option<(u64, u64, bool)>,
+    /// In a group: each child's own ratings before and after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<PlayerRating>,
 }
 
 impl ExerciseDraft {
@@ -61,6 +65,7 @@ pub struct Form {
     pub before: (RwSignal<Option<u8>>, RwSignal<Vec<String>>),
     pub after: (RwSignal<Option<u8>>, RwSignal<Vec<String>>),
     pub ended: RwSignal<Option<RunEnd>>,
+    pub group: RwSignal<Vec<PlayerRating>>,
 }
 
 impl Form {
@@ -70,7 +75,14 @@ impl Form {
         let rated = |r: (RwSignal<Option<u8>>, RwSignal<Vec<String>>)| {
             r.0.get_untracked().is_some() || !r.1.with_untracked(Vec::is_empty)
         };
-        if !rated(self.before) && !rated(self.after) && self.ended.get_untracked().is_none() {
+        let group_rated = self
+            .group
+            .with_untracked(|g| g.iter().any(|r| r.before.is_some() || r.after.is_some()));
+        if !rated(self.before)
+            && !rated(self.after)
+            && !group_rated
+            && self.ended.get_untracked().is_none()
+        {
             return None;
         }
         let exercise = self.chosen.get_untracked()?;
@@ -91,6 +103,7 @@ impl Form {
                 .ended
                 .get_untracked()
                 .map(|e| (e.ran_ms, e.wall_ms, e.interrupted)),
+            group: self.group.get_untracked(),
         }
         .to_bytes()
     }
@@ -107,6 +120,10 @@ impl Form {
         self.after.0.set(d.after.0);
         self.after.1.set(d.after.1.clone());
         self.ended.set(d.run_end());
+        // The kept ratings only when they are of this group (same number of children).
+        if d.group.len() == self.group.with_untracked(Vec::len) {
+            self.group.set(d.group.clone());
+        }
         self.step.set(if d.step == "after" && d.ended.is_some() {
             Step::After
         } else {

@@ -13,7 +13,7 @@ mod visuals;
 
 use leptos::prelude::*;
 use speelruimte_guide::{Exercise, ExerciseResult, Rating, Scale, resonance};
-use speelruimte_model::{ArtefactKind, ArtefactUpload, Client};
+use speelruimte_model::{ArtefactKind, ArtefactUpload, Client, GroupPlay, PlayerRating};
 
 use crate::browser::device;
 use crate::i18n::{self, t, tx};
@@ -26,7 +26,7 @@ use crate::util;
 use cards::places;
 use draft::ExerciseDraft;
 use pacer::{Cues, RunEnd, Runner, Visual, ran_text};
-use thermometer::Thermometer;
+use thermometer::{GroupThermometer, Thermometer};
 
 /// Where the client is in the work form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +84,20 @@ pub fn ExercisePage() -> impl IntoView {
         RwSignal::new(Vec::<String>::new()),
     );
     let ended = RwSignal::new(None::<RunEnd>);
+    // A group session: one pacer for all, and each child rates their own tension before and
+    // after, tapping the faces under their own avatar.
+    let participants = crate::group::participants(&sid);
+    let no_ratings = move |n: usize| {
+        (0..n)
+            .map(|i| PlayerRating {
+                player: i as u8,
+                before: None,
+                after: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let group_size = participants.as_ref().map_or(0, Vec::len);
+    let group = RwSignal::new(no_ratings(group_size));
     let saver = Saver::new(client_id);
     let version = RwSignal::new(0u32);
     device::use_wake_lock(Signal::derive(move || step.get() == Step::Run));
@@ -106,6 +120,7 @@ pub fn ExercisePage() -> impl IntoView {
         before,
         after,
         ended,
+        group,
     };
     let keeper = use_keeper(drafts::EXERCISE, sid.clone(), move || form.snapshot());
     if let Some(d) =
@@ -121,6 +136,7 @@ pub fn ExercisePage() -> impl IntoView {
         before.1.track();
         after.0.track();
         after.1.track();
+        group.track();
         ended.track();
         version.update(|v| *v += 1);
         if first.is_some() {
@@ -161,11 +177,13 @@ pub fn ExercisePage() -> impl IntoView {
             r.0.set(None);
             r.1.set(Vec::new());
         }
+        group.set(no_ratings(group_size));
         ended.set(None);
         saver.status.set(crate::saving::SaveState::Empty);
         step.set(Step::Choose);
     };
     let sid_save = StoredValue::new(sid.clone());
+    let participants_save = StoredValue::new(participants.clone());
     let save = move |_| {
         let (Some(exercise), Some(end)) = (exercise(), ended.get_untracked()) else {
             return;
@@ -198,10 +216,21 @@ pub fn ExercisePage() -> impl IntoView {
         };
         let saved = version.get_untracked();
         let sid = sid_save.get_value();
+        let participants = participants_save.get_value().unwrap_or_default();
+        let ratings = group.get_untracked();
         saver.save_with(
             saved,
             |goal_ids| {
                 record.validate()?;
+                let mut metadata = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+                if !participants.is_empty() {
+                    let play = GroupPlay {
+                        ratings,
+                        ..GroupPlay::default()
+                    };
+                    metadata[GroupPlay::FIELD] =
+                        serde_json::to_value(play).map_err(|e| e.to_string())?;
+                }
                 Ok(crate::saving::Outgoing {
                     record: ArtefactUpload {
                         kind: ArtefactKind::Exercise,
@@ -209,9 +238,9 @@ pub fn ExercisePage() -> impl IntoView {
                         session_id,
                         goal_ids,
                         created_at: util::now(),
-                        metadata: serde_json::to_value(&record).map_err(|e| e.to_string())?,
+                        metadata,
                         blobs: Vec::new(),
-                        participants: Vec::new(),
+                        participants,
                     },
                     files: Vec::new(),
                 })
@@ -231,9 +260,12 @@ pub fn ExercisePage() -> impl IntoView {
         Step::Choose => view! { <choose::ChooseStep form client child cues own client_id reduced /> }.into_any(),
         Step::Before => view! {
             <main class="page">
-                <Thermometer child=is_child()
-                    question=if is_child() { tx().before_q_child } else { tx().before_q_adult }.to_string()
-                    value=before.0 places=before.1 />
+                {match participants_save.get_value() {
+                    Some(list) => view! { <GroupThermometer question=tx().before_q_child participants=list ratings=group before=true /> }.into_any(),
+                    None => view! { <Thermometer child=is_child()
+                        question=if is_child() { tx().before_q_child } else { tx().before_q_adult }.to_string()
+                        value=before.0 places=before.1 /> }.into_any(),
+                }}
                 <div class="actions">
                     <button class="secondary" on:click=move |_| step.set(Step::Choose)>"‹ " {t().back}</button>
                     <button class="primary big" data-testid="start" on:click=start>{tx().start}</button>
@@ -261,9 +293,12 @@ pub fn ExercisePage() -> impl IntoView {
                         format!("{word} · {} {}", tx().ran_for, ran_text(e.wall_ms))
                     })}
                 </p>
-                <Thermometer child=is_child()
-                    question=if is_child() { tx().after_q_child } else { tx().after_q_adult }.to_string()
-                    value=after.0 places=after.1 />
+                {match participants_save.get_value() {
+                    Some(list) => view! { <GroupThermometer question=tx().after_q_child participants=list ratings=group before=false /> }.into_any(),
+                    None => view! { <Thermometer child=is_child()
+                        question=if is_child() { tx().after_q_child } else { tx().after_q_adult }.to_string()
+                        value=after.0 places=after.1 /> }.into_any(),
+                }}
                 <div class="card save-row">
                     <GoalChips saver />
                     <SaveStatus saver />

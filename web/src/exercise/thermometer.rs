@@ -7,7 +7,10 @@ use speelruimte_guide::{
     CHILD_FACE_NAMES_EN, CHILD_FACES, SLIDER_ENDS, SLIDER_ENDS_EN, child_face_step,
 };
 
+use speelruimte_model::{Participant, PlayerRating};
+
 use crate::body::BodyMap;
+use crate::group::avatar::{AvatarPicture, avatar_name};
 use crate::i18n::{pick, tx};
 
 /// A face drawn for step 0 (calm, big smile) to 4 (very tense, frown, tight brows).
@@ -33,6 +36,78 @@ pub fn Face(step: usize, #[prop(default = 64.0)] size: f64) -> impl IntoView {
     }
 }
 
+/// The five faces as buttons, the one matching `value` pressed.
+#[component]
+pub fn FaceScale(
+    #[prop(into)] label: String,
+    value: Signal<Option<u8>>,
+    on_pick: Callback<u8>,
+) -> impl IntoView {
+    let faces = CHILD_FACES
+        .iter()
+        .enumerate()
+        .map(|(step, (name, colour, v))| {
+            let v = *v;
+            view! {
+                <button class="face-button" data-value=v style=format!("--face: {colour}")
+                    aria-pressed=move || (value.get().map(child_face_step) == Some(step)).to_string()
+                    on:click=move |_| on_pick.run(v)>
+                    <Face step />
+                    <span>{pick(name, CHILD_FACE_NAMES_EN[step])}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="faces" role="group" aria-label=label>{faces}</div> }
+}
+
+/// A group's spanningsthermometer: each child their own row of faces under their avatar (never
+/// a name), `before` or after the exercise.
+#[component]
+pub fn GroupThermometer(
+    #[prop(into)] question: String,
+    participants: Vec<Participant>,
+    ratings: RwSignal<Vec<PlayerRating>>,
+    before: bool,
+) -> impl IntoView {
+    let rows = participants
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let value = Signal::derive(move || {
+                ratings.with(|r| {
+                    r.get(i)
+                        .and_then(|r| if before { r.before } else { r.after })
+                })
+            });
+            let on_pick = Callback::new(move |v: u8| {
+                ratings.update(|r| {
+                    if let Some(r) = r.get_mut(i) {
+                        if before {
+                            r.before = Some(v)
+                        } else {
+                            r.after = Some(v)
+                        }
+                    }
+                })
+            });
+            let name = avatar_name(p.avatar);
+            view! {
+                <div class="group-rating" data-testid=format!("rating-{i}")>
+                    <AvatarPicture avatar=p.avatar size=48 />
+                    <FaceScale label=name value on_pick />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="thermometer card group-thermometer">
+            <h2>{question}</h2>
+            {rows}
+        </section>
+    }
+}
+
 /// One reading: the scale (faces for a child, slider otherwise) and the body places.
 #[component]
 pub fn Thermometer(
@@ -42,22 +117,7 @@ pub fn Thermometer(
     places: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let scale = if child {
-        let faces = CHILD_FACES
-            .iter()
-            .enumerate()
-            .map(|(step, (label, colour, v))| {
-                let v = *v;
-                view! {
-                    <button class="face-button" data-value=v style=format!("--face: {colour}")
-                        aria-pressed=move || (value.get().map(child_face_step) == Some(step)).to_string()
-                        on:click=move |_| value.set(Some(v))>
-                        <Face step />
-                        <span>{pick(label, CHILD_FACE_NAMES_EN[step])}</span>
-                    </button>
-                }
-            })
-            .collect_view();
-        view! { <div class="faces" role="group" aria-label=question.clone()>{faces}</div> }
+        view! { <FaceScale label=question.clone() value=Signal::from(value) on_pick=Callback::new(move |v| value.set(Some(v))) /> }
             .into_any()
     } else {
         view! {

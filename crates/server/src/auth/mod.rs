@@ -164,3 +164,44 @@ impl FromRequestParts<AppState> for Caller {
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// Middleware: a request refused as not logged in (401) whose session cookie names no live login
+/// gets that cookie removed in the answer. A browser never keeps an ended login's cookie, even
+/// when the answer that ended it was lost on the way (a logout sent while the connection
+/// dropped, and sent again: the second one's 401 clears it). A live login's cookie is kept: a
+/// 401 for a wrong password (kindermodus exit) ends nothing.
+pub async fn drop_ended_cookie(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let token = cookie_token(req.headers());
+    let secure = state.secure_cookies
+        || req
+            .extensions()
+            .get::<Source>()
+            .is_some_and(Source::is_https);
+    let mut res = next.run(req).await;
+    if res.status() != axum::http::StatusCode::UNAUTHORIZED
+        || res.headers().contains_key(header::SET_COOKIE)
+    {
+        return res;
+    }
+    let Some(token) = token else {
+        return res;
+    };
+    let live: Result<Option<(String,)>, _> =
+        sqlx::query_as("SELECT expires_at FROM auth_sessions WHERE token_hash = ?")
+            .bind(token_hash(&token))
+            .fetch_optional(&state.db)
+            .await;
+    let ended = match live {
+        Ok(None) => true,
+        Ok(Some((expires_at,))) => crate::db::parse_time(&expires_at) <= chrono::Utc::now(),
+        Err(_) => false,
+    };
+    if let (true, Ok(v)) = (ended, header::HeaderValue::from_str(&clear_cookie(secure))) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
