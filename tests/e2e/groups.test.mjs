@@ -301,3 +301,88 @@ test("a group exercise: one pacer, each child rates their own tension before and
     await page.context().close();
   }
 });
+
+test("group music: the pads in the colour of whose turn it is, each hit that child's, each review with its own hits", async () => {
+  let page = await logIn(seeded);
+  const a = seeded.client;
+  try {
+    await page.goto(env.server.url + "/");
+    await page.getByTestId("group-start").locator("summary").click();
+    await page.locator(`input[data-client="${a.id}"]`).check();
+    await page.locator(`input[data-client="${other.id}"]`).check();
+    await page.getByTestId("group-go").click();
+    await page.getByTestId("group-panel").waitFor();
+    await page.getByTestId("pick-avatars").click();
+    await pickAvatars(page, [["yellow", "bird"], ["vermillion", "turtle"]]);
+    const sessionUrl = page.url();
+    const sid = sessionUrl.split("/").pop();
+    await page.goto(sessionUrl + "/muziek");
+    await page.getByTestId("pads").waitFor();
+    // Turns are on from the start: one player per child, shown by their animal, no count to pick.
+    await attributeIs(page.getByTestId("turn-band"), "data-player", "0", "the first child does not have the turn");
+    await page.locator('[data-testid="turn-band"] .avatar-picture[data-animal="bird"]').waitFor();
+    await attributeIs(page.getByTestId("pads"), "style", "--player: #F0E442; --player-ink: #1b1b1b", "the pads are not in the first child's colour");
+    await page.locator('.tab[data-mode="beurten"]').click();
+    await countIs(page.locator("[data-players]"), 0, "a group offers a number of players to pick");
+    await countIs(page.locator(".player-swatch.avatar"), 2, "the turns card does not show both children's animals");
+    await page.locator('.turns .chip', { hasText: "60 s" }).click();
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!text.includes(a.label) && !text.includes(OTHER), "a client's label shows on the group's screen");
+
+    const cdp = await inputSession(page);
+    const tap = async (i) => {
+      const b = await page.locator(`[data-pad="${i}"]`).boundingBox();
+      const touchPoints = [{ x: b.x + b.width / 2, y: b.y + b.height / 2, id: 1, radiusX: 8, radiusY: 8, force: 0.5 }];
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints });
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    };
+    await tap(0);
+    await attributeIs(page.getByTestId("hit-count"), "data-hits", "1", "the first child's tap did not sound");
+    await page.getByTestId("pass-turn").click();
+    await attributeIs(page.getByTestId("turn-band"), "data-player", "1", "the turn did not pass");
+    await attributeIs(page.getByTestId("pads"), "style", "--player: #D55E00; --player-ink: #ffffff", "the pads did not take the second child's colour");
+    await tap(1);
+    await attributeIs(page.getByTestId("hit-count"), "data-hits", "2", "the second child's first tap did not sound");
+    await tap(2);
+    await attributeIs(page.getByTestId("hit-count"), "data-hits", "3", "the second child's second tap did not sound");
+    await axeClean(page, "group music");
+    await shots(page, "music");
+
+    // A reload keeps what was played, each hit with its child.
+    await eventually(() => draftOf(page, "muziek"), (d) => d?.tape?.length === 3 && d.tape.map((e) => e.player).join() === "0,1,1", "the hits are not kept on the tablet, each with its child");
+    await page.reload();
+    await attributeIs(page.getByTestId("hit-count"), "data-hits", "3", "a reload lost hits");
+    await page.getByTestId("turn-band").waitFor();
+    await attributeIs(page.getByTestId("save-status"), "data-state", "unsaved", "the restored hits are not unsaved");
+    await page.getByTestId("save").click();
+    await attributeIs(page.getByTestId("save-status"), "data-state", "saved", "the group music was not acknowledged", 15_000);
+    let art;
+    for (const c of [a, other]) {
+      const list = await (await page.request.get(`${env.server.url}/api/clients/${c.id}/artefacts`)).json();
+      art = list.find((x) => x.kind === "music" && x.session_id === sid);
+      assert.ok(art, "the group music is not linked to every child");
+      assert.equal(art.metadata.players, 2);
+      assert.deepEqual(art.participants.map((p) => p.avatar.animal), ["bird", "turtle"]);
+      const events = art.metadata.recording.layers.flatMap((l) => l.events);
+      assert.deepEqual(events.map((e) => [e.pad, e.player]), [[0, 0], [1, 1], [2, 1]], "the hits are not each child's own");
+    }
+
+    for (const [client, label, hidden, mine, theirs] of [[a, a.label, OTHER, 1, 2], [other, OTHER, a.label, 2, 1]]) {
+      await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
+      await page.locator(`[data-artefact="${art.id}"]`).first().click();
+      await page.getByTestId("music-review").waitFor();
+      await attributeIs(page.getByTestId("mine-bar"), "data-mine-strokes", String(mine), `${label}'s own hits are not counted`);
+      await countIs(page.locator(".music-timeline:not(.mini) .hit.theirs"), theirs, `the other child's hits are not told apart in ${label}'s review`);
+      await page.getByTestId("mine-toggle").click();
+      await page.locator(".music-timeline.mine-only").waitFor();
+      const text = await page.evaluate(() => document.body.innerText);
+      const html = await page.evaluate(() => document.documentElement.outerHTML);
+      assert.ok(!text.includes(hidden) && !html.includes(hidden), `${hidden} shows in ${label}'s review`);
+      await axeClean(page, `music review of ${label}`);
+      await shots(page, `music-review-${client === a ? "a" : "b"}`);
+    }
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], "console errors");
+  } finally {
+    await page.context().close();
+  }
+});

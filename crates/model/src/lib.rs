@@ -40,7 +40,7 @@ pub use evaluation::{
     Satisfaction,
 };
 pub use exercise::{MAX_CUSTOM_EXERCISES, MAX_CUSTOM_PHASES, SavedExercise};
-pub use exercise_run::read_exercise_run;
+pub use exercise_run::{exercise_run_for, read_exercise_run};
 pub use export::{
     ClientRecords, EvaluationReport, ExportEntry, ExportSource, artefact_folder, export_manifest,
     report_path,

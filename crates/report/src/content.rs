@@ -290,7 +290,7 @@ pub fn source_for(
         .iter()
         .filter(|a| a.kind == speelruimte_model::ArtefactKind::Exercise)
         .filter_map(|a| {
-            let r = speelruimte_model::read_exercise_run(&a.metadata).ok()?;
+            let r = speelruimte_model::exercise_run_for(a, records.client.id).ok()?;
             let when = a.created_at;
             Some((
                 when,

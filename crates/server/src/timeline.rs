@@ -7,7 +7,7 @@
 use axum::extract::{Path, RawQuery, State};
 use speelruimte_model::{
     ApiError, Artefact, ArtefactKind, Glance, TimelineItem, TimelinePage, TimelineQuery, WorkForm,
-    music_dots, read_exercise_run, timeline_page,
+    exercise_run_for, music_dots, timeline_page,
 };
 use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -146,27 +146,30 @@ async fn page(
             .await?;
         for (aid, sid) in found {
             let a = artefacts::load(conn, &aid).await?;
-            items.push((Uuid::parse_str(&sid).map_err(|_| bad("id"))?, item(&a)));
+            items.push((
+                Uuid::parse_str(&sid).map_err(|_| bad("id"))?,
+                item(&a, client),
+            ));
         }
     }
     Ok(timeline_page(sessions, items, q.limit))
 }
 
-/// An artefact as its timeline card shows it.
-fn item(a: &Artefact) -> TimelineItem {
+/// An artefact as its timeline card shows it to `client`.
+fn item(a: &Artefact, client: Uuid) -> TimelineItem {
     TimelineItem {
         id: a.id,
         kind: a.kind,
         created_at: a.created_at,
         goal_ids: a.goal_ids.clone(),
         thumb: a.blobs.iter().any(|b| b.name.as_str() == "thumb.png"),
-        glance: glance(a),
+        glance: glance(a, client),
     }
 }
 
 /// What a card shows, read with the work form's own record; what is no readable record is
 /// [`Glance::Other`] (the card then shows only the kind).
-pub(crate) fn glance(a: &Artefact) -> Glance {
+pub(crate) fn glance(a: &Artefact, client: Uuid) -> Glance {
     let form = WorkForm::of_upload(a.kind, &a.metadata).ok().flatten();
     match form {
         Some(WorkForm::Beeldend) => match Drawing::read(&a.metadata) {
@@ -191,7 +194,7 @@ pub(crate) fn glance(a: &Artefact) -> Glance {
             }
             Err(_) => Glance::Other,
         },
-        Some(WorkForm::Spanning) => match read_exercise_run(&a.metadata) {
+        Some(WorkForm::Spanning) => match exercise_run_for(a, client) {
             Ok(run) => Glance::Exercise {
                 title_nl: run.exercise.title.nl.clone(),
                 title_en: run.exercise.title.en.clone(),

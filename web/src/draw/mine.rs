@@ -2,12 +2,8 @@
 //! "mijn deel" to see this client's own strokes with the others' made faint. The client is the
 //! one whose pages these are (the address's `:id`); another child's label is never asked for.
 
-use leptos::prelude::*;
 use speelruimte_ink::{Brush, Drawing, Event};
 use speelruimte_model::{Artefact, GroupPlay, Participant};
-
-use crate::group::avatar::{AvatarPicture, avatar_name};
-use crate::i18n::{pick, tg};
 
 /// How much of another child's stroke shows under "mijn deel" (of 255).
 const FAINT_ALPHA: u8 = 38;
@@ -53,31 +49,4 @@ pub fn dim_others(drawing: &Drawing, players: &[u8], mine: u8) -> Drawing {
         }
     }
     out
-}
-
-/// Who made it together (avatars only) and the "mijn deel" switch.
-#[component]
-pub fn MineBar(shared: Shared, on: RwSignal<bool>) -> impl IntoView {
-    let mine = usize::from(shared.mine);
-    let own = shared.players.iter().filter(|p| **p == shared.mine).count();
-    view! {
-        <div class="mine-bar" data-testid="mine-bar" data-mine-strokes=own.to_string()>
-            <span class="made-with">{tg().made_with}</span>
-            <ul class="avatar-row">
-                {shared.participants.iter().enumerate().map(|(i, p)| {
-                    let who = if i == mine { tg().you.to_owned() } else {
-                        p.member.relative.map(|r| pick(r.label_nl(), r.label_en()).to_owned()).unwrap_or_else(|| tg().another_child.to_owned())
-                    };
-                    view! {
-                        <li class:me=i == mine data-player=i.to_string()>
-                            <AvatarPicture avatar=p.avatar size=40 />
-                            <span class="sr-only">{format!("{} ({who})", avatar_name(p.avatar))}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <button class="secondary" data-testid="mine-toggle" aria-pressed=move || on.get().to_string()
-                title=tg().mine_hint on:click=move |_| on.update(|v| *v = !*v)>{tg().mine}</button>
-        </div>
-    }
 }

@@ -166,7 +166,10 @@ fn Player(drawing: Drawing, group: Option<super::mine::Shared>) -> impl IntoView
 
     let chart = chart(&drawing, &metrics);
     view! {
-        {group.map(|g| view! { <super::mine::MineBar shared=g on=mine_on /> })}
+        {group.map(|g| {
+            let own = g.players.iter().filter(|p| **p == g.mine).count();
+            view! { <crate::group::MineBar participants=g.participants mine=g.mine own on=mine_on /> }
+        })}
         <div class="replay" data-mine=move || mine_on.get().to_string()>
             // At most its natural size, narrower on a phone: the stage keeps the paper's
             // proportions and the canvases fill it (their pixels stay at the natural size).

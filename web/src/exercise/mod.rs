@@ -315,7 +315,18 @@ pub fn ExercisePage() -> impl IntoView {
     }
     };
 
+    // In a group the children see the screen: the kind of session stands where a client's
+    // label would.
+    let group_kind = participants_save.with_value(|p| p.as_deref().map(crate::group::kind_of));
     let title = Signal::derive(move || match (client.get(), exercise()) {
+        (_, Some(e)) if group_kind.is_some() && step.get() != Step::Choose => {
+            format!(
+                "{} · {}",
+                group_kind.unwrap_or_default(),
+                i18n::text(&e.title)
+            )
+        }
+        _ if group_kind.is_some() => format!("{} · {}", group_kind.unwrap_or_default(), tx().title),
         (Load::Ready(c), Some(e)) if step.get() != Step::Choose => {
             format!("{} · {}", c.label.as_str(), i18n::text(&e.title))
         }

@@ -9,12 +9,26 @@ pub mod start;
 use leptos::prelude::*;
 use speelruimte_model::{Avatar, Member, Participant, SessionGroup};
 
+use crate::i18n::pick;
+use avatar::{AvatarPicture, avatar_name};
+
 use crate::i18n::tg;
 
 /// "Groepssessie" or "Gezinssessie".
 pub fn kind_name(group: &SessionGroup) -> &'static str {
     let t = crate::i18n::tg();
     if group.members.iter().any(|m| m.relative.is_some()) {
+        t.session_family
+    } else {
+        t.session_group
+    }
+}
+
+/// "Groepssessie" or "Gezinssessie", for a work form's title: with children looking at the
+/// screen, it stands where the client's label would.
+pub fn kind_of(list: &[Participant]) -> &'static str {
+    let t = crate::i18n::tg();
+    if list.iter().any(|p| p.member.relative.is_some()) {
         t.session_family
     } else {
         t.session_group
@@ -107,5 +121,39 @@ pub fn GroupPanel(group: SessionGroup, cid: String, sid: String) -> impl IntoVie
             })}
             <a class="button primary big" data-testid="pick-avatars" href=format!("/clients/{cid}/sessies/{sid}/dieren")>{tg().pick_avatars}</a>
         </section>
+    }
+}
+
+/// A shared work in one client's review: who made it together (avatars only; this client
+/// is "deze cliënt", a *naaste* by their role, the other clients only "een ander kind") and
+/// the "mijn deel" switch that brings out this client's own part.
+#[component]
+pub fn MineBar(
+    participants: Vec<Participant>,
+    mine: u8,
+    /// How many strokes (or hits) are this client's.
+    own: usize,
+    on: RwSignal<bool>,
+) -> impl IntoView {
+    let mine = usize::from(mine);
+    view! {
+        <div class="mine-bar" data-testid="mine-bar" data-mine-strokes=own.to_string()>
+            <span class="made-with">{tg().made_with}</span>
+            <ul class="avatar-row">
+                {participants.iter().enumerate().map(|(i, p)| {
+                    let who = if i == mine { tg().you.to_owned() } else {
+                        p.member.relative.map(|r| pick(r.label_nl(), r.label_en()).to_owned()).unwrap_or_else(|| tg().another_child.to_owned())
+                    };
+                    view! {
+                        <li class:me=i == mine data-player=i.to_string()>
+                            <AvatarPicture avatar=p.avatar size=40 />
+                            <span class="sr-only">{format!("{} ({who})", avatar_name(p.avatar))}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button class="secondary" data-testid="mine-toggle" aria-pressed=move || on.get().to_string()
+                title=tg().mine_hint on:click=move |_| on.update(|v| *v = !*v)>{tg().mine}</button>
+        </div>
     }
 }

@@ -117,6 +117,14 @@ pub fn MusicPage() -> impl IntoView {
     let tape = Tape::new();
     let echo = Echo::new();
     let turns = Turns::new();
+    // A group session: the players are its participants, each pad framed in the colour of
+    // whose turn it is, and every hit is that child's.
+    let participants = crate::group::participants(&sid);
+    if let Some(list) = &participants {
+        turns.group(list.iter().map(|p| p.avatar).collect());
+    }
+    let in_group = participants.is_some();
+    let group_kind = participants.as_deref().map(crate::group::kind_of);
 
     // What was played is kept on the tablet as it is played, and comes back after a reload.
     let snapshot = move || MusicDraft {
@@ -138,7 +146,9 @@ pub fn MusicPage() -> impl IntoView {
         layout_id.set(d.layout_id());
         bars.set(d.bars.clone());
         met.bpm.set(d.bpm);
-        turns.players.set(d.players.max(1));
+        if !in_group {
+            turns.players.set(d.players.max(1));
+        }
         hits.set(d.tape.len() as u32);
         tape.restore(d.tape);
         looper.bars.set(d.loop_bars);
@@ -219,6 +229,7 @@ pub fn MusicPage() -> impl IntoView {
     on_cleanup(move || visible.remove());
 
     let sid_save = sid.clone();
+    let participants_save = StoredValue::new(participants.unwrap_or_default());
     let save = move |_| {
         let free = tape.recording(met.bpm.get_untracked());
         let looped = looper.recording();
@@ -239,6 +250,7 @@ pub fn MusicPage() -> impl IntoView {
                     looped,
                     free,
                     echo: &echo_rounds,
+                    participants: participants_save.get_value(),
                 })
             },
             move || {
@@ -251,7 +263,9 @@ pub fn MusicPage() -> impl IntoView {
         );
     };
 
+    // In a group the children see the screen: no client's label on it.
     let title = Signal::derive(move || match client.get() {
+        _ if group_kind.is_some() => format!("{} · {}", tm().title, group_kind.unwrap_or_default()),
         Load::Ready(c) => format!("{} · {}", c.label.as_str(), tm().title),
         _ => tm().title.to_string(),
     });
@@ -373,7 +387,11 @@ pub fn MusicPage() -> impl IntoView {
                             {move || format!("{} {}", hits.get(), if hits.get() == 1 { tm().hit } else { tm().hits })}
                         </span>
                     </div>
-                    <Pads layout=current.into() on_hit hits=hits.into() />
+                    {if in_group {
+                        view! { <Pads layout=current.into() on_hit hits=hits.into() tint=Signal::derive(move || turns.style()) /> }.into_any()
+                    } else {
+                        view! { <Pads layout=current.into() on_hit hits=hits.into() /> }.into_any()
+                    }}
                 </section>
                 <aside class="side">
                     <nav class="mode-tabs" role="tablist">

@@ -65,9 +65,15 @@ fn pad_of(ev: &PointerEvent) -> Option<Element> {
         .ok()?
 }
 
-/// The pads of `layout`; `on_hit` hears every hit after it has sounded.
+/// The pads of `layout`; `on_hit` hears every hit after it has sounded. In a group, `tint`
+/// (the CSS of whose turn it is) frames the pads in that child's colour.
 #[component]
-pub fn Pads(layout: Signal<Layout>, on_hit: Callback<Hit>, hits: Signal<u32>) -> impl IntoView {
+pub fn Pads(
+    layout: Signal<Layout>,
+    on_hit: Callback<Hit>,
+    hits: Signal<u32>,
+    #[prop(optional, into)] tint: Option<Signal<String>>,
+) -> impl IntoView {
     let down = move |ev: PointerEvent| {
         ev.prevent_default();
         let Some(el) = pad_of(&ev) else { return };
@@ -102,6 +108,7 @@ pub fn Pads(layout: Signal<Layout>, on_hit: Callback<Hit>, hits: Signal<u32>) ->
     view! {
         <div class="pads" data-testid="pads" data-layout=move || layout.with(|l| l.id)
             data-hits=move || hits.get().to_string()
+            class:group=tint.is_some() style=move || tint.map(|t| t.get()).unwrap_or_default()
             on:pointerdown=down on:pointerup=up on:pointercancel=up
             on:contextmenu=|ev| ev.prevent_default()>
             {move || layout.with(|l| {

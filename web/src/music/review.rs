@@ -1,5 +1,7 @@
 //! Music at evaluation: a timeline of the hits (a row per sound, a colour per player), the
-//! saved WAV, and a replay of the events through the pad's own sound engine.
+//! saved WAV, and a replay of the events through the pad's own sound engine. Group music
+//! shows each child's hits in their avatar's colour, and "mijn deel" brings out the hits of
+//! the client whose review this is.
 
 use leptos::prelude::*;
 use speelruimte_model::Artefact;
@@ -44,6 +46,39 @@ pub fn summary(a: &Artefact) -> String {
     }
 }
 
+/// Group music as one client sees it: the colour of each player, and this client's place.
+struct Group {
+    colours: Vec<&'static str>,
+    mine: Option<u8>,
+    /// "Mijn deel" is on: the others' hits are faint.
+    mine_only: Signal<bool>,
+}
+
+impl Group {
+    fn of(a: &Artefact, mine_only: Signal<bool>) -> Option<Self> {
+        if a.participants.is_empty() {
+            return None;
+        }
+        let client = uuid::Uuid::parse_str(&crate::pages::client::client_id()).ok();
+        Some(Self {
+            colours: a
+                .participants
+                .iter()
+                .map(|p| p.avatar.colour.hex())
+                .collect(),
+            mine: client.and_then(|c| a.player_of(c)),
+            mine_only,
+        })
+    }
+
+    fn colour(&self, p: u8) -> &'static str {
+        self.colours
+            .get(usize::from(p))
+            .copied()
+            .unwrap_or_else(|| player_color(p))
+    }
+}
+
 /// The rows of the timeline: each sound that was played, in the pads' order.
 fn rows(r: &Recording) -> Vec<Voice> {
     let mut v: Vec<Voice> = r
@@ -58,7 +93,12 @@ fn rows(r: &Recording) -> Vec<Voice> {
 
 /// The hits as an SVG: time left to right, a row per sound, a dot per hit in its player's
 /// colour (muted layers pale). With `labels`, the rows are named and the beats drawn.
-fn timeline(r: &Recording, labels: bool, head: Option<Signal<f64>>) -> impl IntoView + use<> {
+fn timeline(
+    r: &Recording,
+    labels: bool,
+    head: Option<Signal<f64>>,
+    group: Option<&Group>,
+) -> impl IntoView + use<> {
     let voices = rows(r);
     let row_h = if labels { 26.0 } else { 14.0 };
     let left = if labels { 118.0 } else { 6.0 };
@@ -101,17 +141,21 @@ fn timeline(r: &Recording, labels: bool, head: Option<Signal<f64>>) -> impl Into
             } else {
                 2.0 + 2.5 * e.velocity
             };
+            let fill = group.map_or_else(|| player_color(e.player), |g| g.colour(e.player));
+            let theirs = group.is_some_and(|g| g.mine != Some(e.player));
             view! {
-                <circle class="hit" class:muted=muted cx=x(f64::from(e.t_ms)) cy=y(e.voice) r=radius
-                    fill=player_color(e.player) />
+                <circle class="hit" class:muted=muted class:theirs=theirs cx=x(f64::from(e.t_ms)) cy=y(e.voice) r=radius
+                    fill=fill data-player=e.player.to_string() />
             }
         })
         .collect_view();
     let playhead = head.map(|pos| {
         view! { <line class="playhead" x1=move || left + plot * pos.get() x2=move || left + plot * pos.get() y1="0" y2=h /> }
     });
+    let mine_only = group.map(|g| g.mine_only);
     view! {
-        <svg class="music-timeline" class:mini=!labels viewBox=format!("0 0 {w} {h}") role="img"
+        <svg class="music-timeline" class:mini=!labels class:mine-only=move || mine_only.is_some_and(|m| m.get())
+            viewBox=format!("0 0 {w} {h}") role="img"
             preserveAspectRatio=if labels { "xMidYMid meet" } else { "none" }
             aria-label=tm().timeline>
             {grid}{names}{dots}{playhead}
@@ -124,7 +168,10 @@ fn timeline(r: &Recording, labels: bool, head: Option<Signal<f64>>) -> impl Into
 pub fn MusicThumb(artefact: Artefact) -> impl IntoView {
     view! {
         <div class="music-thumb" aria-hidden="true">
-            {saved(&artefact).map(|s| timeline(&s.recording, false, None))}
+            {saved(&artefact).map(|s| {
+                let group = Group::of(&artefact, Signal::from(false));
+                timeline(&s.recording, false, None, group.as_ref())
+            })}
         </div>
     }
 }
@@ -189,6 +236,17 @@ pub fn MusicReview(artefact: Artefact) -> impl IntoView {
         audio::unlock();
         playing.set(Some(f64::NAN));
     };
+    let mine_on = RwSignal::new(false);
+    let group = Group::of(&artefact, mine_on.into());
+    let mine_bar = group.as_ref().and_then(|g| g.mine).map(|mine| {
+        let own = rec
+            .layers
+            .iter()
+            .flat_map(|l| &l.events)
+            .filter(|e| e.player == mine)
+            .count();
+        view! { <crate::group::MineBar participants=artefact.participants.clone() mine own on=mine_on /> }
+    });
     let src = format!("/api/artefacts/{}/blobs/mix.wav", artefact.id);
     let has_wav = artefact.blobs.iter().any(|b| b.name.as_str() == "mix.wav");
     let mut players: Vec<u8> = rec
@@ -224,17 +282,20 @@ pub fn MusicReview(artefact: Artefact) -> impl IntoView {
         .collect();
     view! {
         <div class="music-review" data-testid="music-review" data-events=rec.event_count().to_string()>
-            {timeline(&rec, true, Some(pos.into()))}
+            {mine_bar}
+            {timeline(&rec, true, Some(pos.into()), group.as_ref())}
             <div class="music-review-side">
                 <dl class="facts">
                     <dt>{tm().kind}</dt><dd>{kind_word(&s)} " · " {layout_name(&s.layout)}</dd>
                     <dt>{tm().length}</dt><dd>{length}</dd>
                     <dt>{tm().hits_title}</dt><dd data-testid="review-hits">{rec.event_count()}</dd>
                     {rec.is_looped().then(|| view! { <dt>{tm().layers}</dt><dd>{rec.layers.len()}</dd> })}
+                    {group.is_none().then(|| view! {
                     <dt>{tm().players}</dt>
                     <dd class="player-legend">{players.into_iter().map(|p| view! {
                         <span class="player-dot" style=format!("background: {}", player_color(p))></span> {player_name(p)} " "
                     }).collect_view()}</dd>
+                    })}
                     {(!stars.is_empty()).then(|| view! { <dt>{tm().echo_title}</dt><dd>{stars.join(" · ")}</dd> })}
                 </dl>
                 <button class="primary" data-testid="review-play" on:click=play

@@ -3,8 +3,8 @@
 //! very voices the pads played, and everything played as `events.json`.
 
 use speelruimte_model::{
-    ArtefactKind, ArtefactUpload, BlobName, MediaType, MusicRecord, OutgoingFile, TakeKind,
-    ValidationError,
+    ArtefactKind, ArtefactUpload, BlobName, MediaType, MusicRecord, OutgoingFile, Participant,
+    TakeKind, ValidationError,
 };
 use speelruimte_sound::{Bars, MixOptions, Recording, Timing, mix_with, to_wav};
 use uuid::Uuid;
@@ -33,6 +33,8 @@ pub struct Take<'a> {
     pub looped: Option<Recording>,
     pub free: Option<Recording>,
     pub echo: &'a [EchoRecord],
+    /// A group session's participants (each event's player is a place in this list).
+    pub participants: Vec<Participant>,
 }
 
 /// Builds the upload, or says in Dutch why not.
@@ -94,7 +96,7 @@ pub fn upload(take: Take<'_>) -> Result<Outgoing, String> {
             created_at: util::now(),
             metadata,
             blobs: Vec::new(),
-            participants: Vec::new(),
+            participants: take.participants,
         },
         files,
     })

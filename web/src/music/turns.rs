@@ -1,8 +1,12 @@
 //! Taking turns in a group: players by colour, whose turn it is shown big, a turn timer that
-//! runs visibly down and passes the turn on by itself, and a button to pass it sooner.
+//! runs visibly down and passes the turn on by itself, and a button to pass it sooner. In a
+//! group session the players are the participants, each in the colour and animal they picked
+//! (never a name), and the number of players is the group's.
 
 use leptos::prelude::*;
+use speelruimte_model::Avatar;
 
+use crate::group::avatar::{AvatarPicture, avatar_name};
 use crate::i18n::{pick, tm};
 
 /// Most players at the pad (the recording format allows up to eight).
@@ -38,6 +42,8 @@ pub struct Turns {
     pub turn_s: RwSignal<u32>,
     /// Time left in this turn, 0–1.
     pub left: RwSignal<f64>,
+    /// The participants' avatars in a group session (empty otherwise).
+    pub avatars: RwSignal<Vec<Avatar>>,
     started_ms: StoredValue<Option<f64>>,
 }
 
@@ -49,8 +55,41 @@ impl Turns {
             current: RwSignal::new(0),
             turn_s: RwSignal::new(20),
             left: RwSignal::new(1.0),
+            avatars: RwSignal::new(Vec::new()),
             started_ms: StoredValue::new(None),
         }
+    }
+
+    /// Takes the turns of a group: one player per participant, in their order.
+    pub fn group(self, avatars: Vec<Avatar>) {
+        self.players.set(avatars.len().clamp(1, 8) as u8);
+        self.avatars.set(avatars);
+        self.restart();
+    }
+
+    /// Whether the players are a group session's participants.
+    pub fn is_group(self) -> bool {
+        self.avatars.with(|a| !a.is_empty())
+    }
+
+    /// Player `p`'s avatar in a group session.
+    pub fn avatar(self, p: u8) -> Option<Avatar> {
+        self.avatars.with(|a| a.get(usize::from(p)).copied())
+    }
+
+    /// Player `p`'s colour (the avatar's in a group), and the text colour that reads on it.
+    pub fn colors(self, p: u8) -> (&'static str, &'static str) {
+        match self.avatar(p) {
+            Some(a) if a.colour.is_light() => (a.colour.hex(), "#1b1b1b"),
+            Some(a) => (a.colour.hex(), "#ffffff"),
+            None => (player_color(p), "#ffffff"),
+        }
+    }
+
+    /// The CSS custom properties of whose turn it is (`--player`, `--player-ink`).
+    pub fn style(self) -> String {
+        let (bg, ink) = self.colors(self.current.get());
+        format!("--player: {bg}; --player-ink: {ink}")
     }
 
     /// The player whose hits these are.
@@ -100,8 +139,17 @@ pub fn TurnBand(turns: Turns) -> impl IntoView {
     view! {
         <Show when=move || { turns.players.get() > 1 }>
             <div class="turn-band" data-testid="turn-band" data-player=move || turns.current.get().to_string()
-                style=move || format!("--player: {}", player_color(turns.current.get()))>
-                <span class="turn-who"><small>{tm().turn_of}</small><b>{move || player_name(turns.current.get())}</b></span>
+                style=move || turns.style()>
+                {move || match turns.avatar(turns.current.get()) {
+                    // A child finds their turn by their own animal; the words are for a screen reader.
+                    Some(a) => view! {
+                        <span class="turn-who" role="status"><AvatarPicture avatar=a size=52 />
+                            <span class="sr-only">{format!("{}: {}", tm().turn_of, avatar_name(a))}</span></span>
+                    }.into_any(),
+                    None => view! {
+                        <span class="turn-who"><small>{tm().turn_of}</small><b>{player_name(turns.current.get())}</b></span>
+                    }.into_any(),
+                }}
                 <div class="turn-timer" role="timer" aria-label=tm().turn_time>
                     <div class="turn-left" style=move || format!("width: {:.1}%", turns.left.get() * 100.0)></div>
                 </div>
@@ -118,6 +166,7 @@ pub fn TurnsCard(turns: Turns) -> impl IntoView {
         <section class="card music-card turns" data-testid="turns">
             <h2>{tm().turns_title}</h2>
             <p class="muted small">{tm().turns_intro}</p>
+            <Show when=move || !turns.is_group()>
             <div class="chips" role="group" aria-label=tm().players>
                 <span class="chips-label">{tm().players}</span>
                 {(1..=MAX_PLAYERS).map(|n| view! {
@@ -127,10 +176,17 @@ pub fn TurnsCard(turns: Turns) -> impl IntoView {
                     </button>
                 }).collect_view()}
             </div>
+            </Show>
             <div class="player-swatches">
-                {move || (0..turns.players.get()).map(|p| view! {
-                    <span class="player-swatch" class:current=move || turns.current.get() == p
-                        style=format!("background: {}", player_color(p))>{player_name(p)}</span>
+                {move || (0..turns.players.get()).map(|p| match turns.avatar(p) {
+                    Some(a) => view! {
+                        <span class="player-swatch avatar" class:current=move || turns.current.get() == p data-player=p.to_string()>
+                            <AvatarPicture avatar=a size=40 /><span class="sr-only">{avatar_name(a)}</span></span>
+                    }.into_any(),
+                    None => view! {
+                        <span class="player-swatch" class:current=move || turns.current.get() == p
+                            style=format!("background: {}", player_color(p))>{player_name(p)}</span>
+                    }.into_any(),
                 }).collect_view()}
             </div>
             <div class="chips" role="group" aria-label=tm().turn_time>
