@@ -296,6 +296,20 @@ test("a group exercise: one pacer, each child rates their own tension before and
         { player: 1, before: 5, after: 0 },
       ], "the ratings are not each child's own");
     }
+    // Each client's review shows their own tension before and after, never another child's.
+    const arts = await (await page.request.get(`${env.server.url}/api/clients/${a.id}/artefacts`)).json();
+    const run = arts.find((x) => x.kind === "exercise" && x.session_id === sid);
+    for (const [client, before, after, hidden] of [[a, "8", "3", OTHER], [other, "5", "0", a.label]]) {
+      await page.goto(`${env.server.url}/clients/${client.id}/evaluatie`);
+      await page.locator(`[data-artefact="${run.id}"]`).first().click();
+      await page.getByTestId("exercise-review").waitFor();
+      await page.locator('[data-testid="before-value"]', { hasText: before }).waitFor();
+      assert.equal(await page.getByTestId("before-value").innerText(), before, "the review does not show this client's own rating before");
+      assert.equal(await page.getByTestId("after-value").innerText(), after, "the review does not show this client's own rating after");
+      const html = await page.evaluate(() => document.documentElement.outerHTML);
+      assert.ok(!html.includes(hidden), `${hidden} shows in the exercise review`);
+      await axeClean(page, "group exercise review");
+    }
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], "console errors");
   } finally {
     await page.context().close();
